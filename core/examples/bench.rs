@@ -1,0 +1,81 @@
+//! Native benchmark of hum-core at one depth (default 20): keygen, key load, prove, verify,
+//! proof size, k and columns, with 1 thread and with all threads.
+//!
+//! `cargo run --release -p hum-core --example bench -- [depth] [runs]`
+//! Prints one line a measurement: `metric  median  min  max  (n runs)`.
+
+use std::time::Instant;
+
+use hum_core::{field::fr_to_hex, k_for_depth, prove, verify, CircuitKeys, Fr, Srs, Witness};
+use rand_core::OsRng;
+
+fn stats(name: &str, unit: &str, mut v: Vec<f64>) {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    println!(
+        "{name:<34} {:>10.2} {unit}  (min {:.2}, max {:.2}, n {})",
+        v[v.len() / 2],
+        v[0],
+        v[v.len() - 1],
+        v.len()
+    );
+}
+
+fn ms(f: impl FnOnce()) -> f64 {
+    let t = Instant::now();
+    f();
+    t.elapsed().as_secs_f64() * 1e3
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let depth: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(20);
+    let runs: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(7);
+    let k = k_for_depth(depth);
+    let siblings: Vec<String> = (0..depth).map(|i| fr_to_hex(&Fr::from(i as u64 + 3))).collect();
+    let witness = Witness::from_json(
+        serde_json::json!({"secret": "0x1234", "index": 5, "siblings": siblings,
+            "action_id": "0x1", "message_hash": "0x2"})
+        .to_string()
+        .as_bytes(),
+    )
+    .unwrap();
+    let all = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("hum-core bench: depth {depth}, k {k}, {runs} runs, machine threads {all}");
+
+    for threads in [1, all] {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        pool.install(|| {
+            println!("-- {threads} thread(s)");
+            let mut srs = None;
+            stats("dev SRS setup", "ms", vec![ms(|| srs = Some(Srs::insecure_dev(k)))]);
+            let srs = srs.unwrap();
+            let mut keys = None;
+            let keygen: Vec<f64> = (0..3).map(|_| ms(|| keys = Some(CircuitKeys::generate(&srs, depth).unwrap()))).collect();
+            stats("keygen (vk + pk)", "ms", keygen);
+            let keys = keys.unwrap();
+            let bytes = keys.to_bytes();
+            let load: Vec<f64> = (0..runs).map(|_| ms(|| { CircuitKeys::from_bytes(&srs, depth, &bytes).unwrap(); })).collect();
+            stats("keys from bytes", "ms", load);
+            let mut result = None;
+            let prove_ms: Vec<f64> = (0..runs)
+                .map(|_| ms(|| result = Some(prove(&keys, &witness, OsRng, &mut |_| {}).unwrap())))
+                .collect();
+            stats("prove", "ms", prove_ms);
+            let result = result.unwrap();
+            let verify_ms: Vec<f64> =
+                (0..runs).map(|_| ms(|| verify(&keys, &result.proof, &result.public_inputs).unwrap())).collect();
+            stats("verify", "ms", verify_ms);
+            let cs = keys.vk().cs();
+            println!(
+                "proof {} B, key bytes {} B, k {}, advice {}, fixed {}, instance {}, degree {}",
+                result.proof.len(),
+                bytes.len(),
+                k,
+                cs.num_advice_columns(),
+                cs.num_fixed_columns(),
+                cs.num_instance_columns(),
+                cs.degree()
+            );
+        });
+    }
+}

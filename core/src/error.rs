@@ -1,0 +1,101 @@
+//! The one error type of hum-core.
+//!
+//! Every variant says which input was wrong and why. None ever carries a secret's value: the
+//! witness errors name the field (`secret`, `siblings[3]`, …) and the reason only.
+
+use thiserror::Error;
+
+/// Why a witness field was rejected.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum FieldError {
+    /// The string does not start with `0x`.
+    #[error("must start with 0x")]
+    MissingPrefix,
+    /// No hex digits after `0x`.
+    #[error("has no hex digits after 0x")]
+    Empty,
+    /// More than 64 hex digits.
+    #[error("has {0} hex digits, at most 64 are allowed")]
+    TooLong(usize),
+    /// A character that is not a hex digit.
+    #[error("is not hexadecimal")]
+    NotHex,
+    /// The value is not below the BN254 scalar field modulus p.
+    #[error("is not below the field modulus p (non-canonical)")]
+    NotCanonical,
+}
+
+/// Every error hum-core reports.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Error {
+    /// The witness JSON is not valid JSON or does not have the witness shape.
+    #[error("invalid witness: {0}")]
+    WitnessJson(String),
+    /// A required witness field is absent.
+    #[error("invalid witness: field `{0}` is missing")]
+    MissingField(&'static str),
+    /// The witness has a field that is not part of the format.
+    #[error("invalid witness: unknown field `{0}`")]
+    UnknownField(String),
+    /// A field element is malformed or non-canonical.
+    #[error("invalid witness: `{field}` {reason}")]
+    InvalidField {
+        /// The field's path, e.g. `siblings[3]`.
+        field: String,
+        /// Why it was rejected.
+        reason: FieldError,
+    },
+    /// The number of siblings is outside 1..=32.
+    #[error("invalid witness: `siblings` has {0} entries, the depth must be 1..=32")]
+    InvalidDepth(usize),
+    /// The number of siblings differs from the depth the prover was initialised for.
+    #[error("invalid witness: `siblings` has {got} entries, the prover was initialised for depth {expected}")]
+    DepthMismatch {
+        /// The prover's depth.
+        expected: usize,
+        /// The witness's depth.
+        got: usize,
+    },
+    /// `index` does not fit the tree.
+    #[error("invalid witness: `index` is {index}, it must be below 2^{depth}")]
+    IndexOutOfRange {
+        /// The index given.
+        index: u64,
+        /// The tree depth.
+        depth: usize,
+    },
+    /// The caller's expected root differs from the root the witness leads to.
+    #[error("invalid witness: `root` differs from the root computed from `secret`, `index` and `siblings`")]
+    RootMismatch,
+    /// A depth outside 1..=32 was asked for.
+    #[error("unsupported depth {0}: depths 1..=32 are supported")]
+    UnsupportedDepth(usize),
+    /// SRS bytes that cannot be read, are too small, or whose hash is not the pinned one.
+    #[error("invalid SRS: {0}")]
+    InvalidSrs(String),
+    /// Key bytes that cannot be read or do not belong to this circuit and SRS.
+    #[error("invalid key: {0}")]
+    InvalidKey(String),
+    /// Proof bytes that are malformed or do not verify.
+    #[error("invalid proof: {0}")]
+    InvalidProof(String),
+    /// Public inputs that are malformed.
+    #[error("invalid public inputs: {0}")]
+    InvalidPublicInputs(String),
+    /// The witness does not satisfy the circuit (cannot happen for a witness that passed
+    /// validation; reported rather than trusted).
+    #[error("the witness does not satisfy the circuit")]
+    Unsatisfied,
+    /// The caller asked the prover to stop.
+    #[error("cancelled")]
+    Cancelled,
+    /// A sealed envelope could not be made or opened.
+    #[error("seal: {0}")]
+    Seal(#[from] crate::seal::SealError),
+    /// A failure inside the proving system that no input explains.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+/// `Result` with hum-core's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,69 @@
+//! Field elements as they travel: `0x` + at most 64 hex digits, value below p.
+
+use halo2_proofs::halo2curves::{bn256::Fr, ff::PrimeField};
+
+use crate::error::FieldError;
+
+/// Parses a canonical BN254 scalar from `0x` + 1..=64 hex digits (either case).
+///
+/// Values ≥ p are rejected, never reduced.
+pub fn parse_fr(text: &str) -> Result<Fr, FieldError> {
+    let digits = text.strip_prefix("0x").ok_or(FieldError::MissingPrefix)?;
+    if digits.is_empty() {
+        return Err(FieldError::Empty);
+    }
+    if digits.len() > 64 {
+        return Err(FieldError::TooLong(digits.len()));
+    }
+    if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(FieldError::NotHex);
+    }
+    let mut padded = [b'0'; 64];
+    padded[64 - digits.len()..].copy_from_slice(digits.as_bytes());
+    let mut be = [0u8; 32];
+    hex::decode_to_slice(padded, &mut be).map_err(|_| FieldError::NotHex)?;
+    fr_from_be_bytes(&be).ok_or(FieldError::NotCanonical)
+}
+
+/// Reads a canonical scalar from 32 big-endian bytes; `None` when the value is ≥ p.
+pub fn fr_from_be_bytes(be: &[u8; 32]) -> Option<Fr> {
+    let mut le = *be;
+    le.reverse();
+    Option::from(Fr::from_repr(le))
+}
+
+/// The 32 big-endian bytes of a scalar.
+pub fn fr_to_be_bytes(value: &Fr) -> [u8; 32] {
+    let mut be = value.to_repr();
+    be.reverse();
+    be
+}
+
+/// `0x` + 64 lowercase hex digits.
+pub fn fr_to_hex(value: &Fr) -> String {
+    format!("0x{}", hex::encode(fr_to_be_bytes(value)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_short_and_full_forms() {
+        assert_eq!(parse_fr("0x5").unwrap(), Fr::from(5));
+        assert_eq!(parse_fr("0x00000000000000000000000000000000000000000000000000000000000000Ff").unwrap(), Fr::from(255));
+        assert_eq!(fr_to_hex(&Fr::from(1)), format!("0x{}1", "0".repeat(63)));
+    }
+
+    #[test]
+    fn rejects_modulus_and_malformed() {
+        let p = "0x30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001";
+        assert_eq!(parse_fr(p), Err(FieldError::NotCanonical));
+        let p_minus_1 = "0x30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000000";
+        assert_eq!(parse_fr(p_minus_1).unwrap(), -Fr::one());
+        assert_eq!(parse_fr("12"), Err(FieldError::MissingPrefix));
+        assert_eq!(parse_fr("0x"), Err(FieldError::Empty));
+        assert_eq!(parse_fr("0xg1"), Err(FieldError::NotHex));
+        assert_eq!(parse_fr(&format!("0x{}", "0".repeat(65))), Err(FieldError::TooLong(65)));
+    }
+}

@@ -1,0 +1,161 @@
+//! Proving and verifying keys of one depth, their bytes for caching, and the circuit id.
+//!
+//! Key bytes (what a host caches):
+//!
+//! | bytes | content                                                   |
+//! |-------|-----------------------------------------------------------|
+//! | 8     | magic `HUMKEY01`                                          |
+//! | 1     | depth                                                     |
+//! | 1     | k                                                         |
+//! | 32    | SHA-256 of the SRS the keys were made with                |
+//! | 32    | SHA-256 of the proving-key bytes that follow (integrity)  |
+//! | rest  | halo2 proving key, `SerdeFormat::RawBytes` (contains the vk) |
+//!
+//! The circuit id is `hum1-d{depth}-k{k}-{16 hex digits}` over the vk, the SRS hash and the
+//! format version, with `-insecure-dev-srs` appended when the SRS is the development one.
+
+use halo2_proofs::{
+    halo2curves::bn256::{Bn256, G1Affine},
+    plonk::{keygen_pk, keygen_vk_custom, ProvingKey, VerifyingKey},
+    poly::kzg::commitment::ParamsKZG,
+    SerdeFormat,
+};
+use sha2::{Digest, Sha256};
+
+use crate::{
+    circuit::{k_for_depth, MembershipCircuit, MAX_DEPTH, MIN_DEPTH},
+    error::{Error, Result},
+    srs::{Srs, SrsKind},
+};
+
+const MAGIC: &[u8; 8] = b"HUMKEY01";
+const HEADER: usize = 8 + 1 + 1 + 32 + 32;
+const ID_VERSION: &[u8] = b"hum circuit v1";
+
+/// What a proof says about the circuit that made it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CircuitInfo {
+    /// Hash of vk + SRS hash + version (see the module docs).
+    pub id: String,
+    /// Tree depth.
+    pub depth: usize,
+    /// log2 of the number of rows.
+    pub k: u32,
+    /// `insecure-dev` or `sha256:…` of the SRS.
+    pub srs: String,
+    /// True when the SRS is the insecure development one: such proofs prove nothing.
+    #[serde(default)]
+    pub insecure_dev_srs: bool,
+}
+
+/// The keys of the membership circuit at one depth, with the params they were made for.
+#[derive(Debug)]
+pub struct CircuitKeys {
+    pk: ProvingKey<G1Affine>,
+    params: ParamsKZG<Bn256>,
+    srs_hash: [u8; 32],
+    info: CircuitInfo,
+}
+
+/// Checks a depth and returns the circuit's k.
+pub fn checked_k(depth: usize) -> Result<u32> {
+    if !(MIN_DEPTH..=MAX_DEPTH).contains(&depth) {
+        return Err(Error::UnsupportedDepth(depth));
+    }
+    Ok(k_for_depth(depth))
+}
+
+impl CircuitKeys {
+    /// Generates the keys for `depth` from `srs` (the expensive path: seconds in wasm).
+    pub fn generate(srs: &Srs, depth: usize) -> Result<Self> {
+        let k = checked_k(depth)?;
+        let params = srs.params_for(k)?;
+        let shape = MembershipCircuit::shape(depth);
+        let vk = keygen_vk_custom(&params, &shape, true)
+            .map_err(|e| Error::Internal(format!("vk generation failed: {e}")))?;
+        let pk = keygen_pk(&params, vk, &shape)
+            .map_err(|e| Error::Internal(format!("pk generation failed: {e}")))?;
+        let info = circuit_info(pk.get_vk(), srs, depth, k);
+        Ok(Self { pk, params, srs_hash: *srs.hash(), info })
+    }
+
+    /// Reads cached key bytes made by [`CircuitKeys::to_bytes`] for the same depth and SRS.
+    ///
+    /// The integrity digest is checked before the key is parsed.
+    pub fn from_bytes(srs: &Srs, depth: usize, bytes: &[u8]) -> Result<Self> {
+        let k = checked_k(depth)?;
+        if bytes.len() < HEADER || &bytes[..8] != MAGIC {
+            return Err(Error::InvalidKey("not hum key bytes (bad magic or too short)".into()));
+        }
+        if bytes[8] as usize != depth || bytes[9] as u32 != k {
+            return Err(Error::InvalidKey(format!(
+                "the keys are for depth {} (k = {}), not depth {depth} (k = {k})",
+                bytes[8], bytes[9]
+            )));
+        }
+        if bytes[10..42] != srs.hash()[..] {
+            return Err(Error::InvalidKey("the keys were made with another SRS".into()));
+        }
+        let body = &bytes[HEADER..];
+        if Sha256::digest(body)[..] != bytes[42..74] {
+            return Err(Error::InvalidKey("integrity check failed: the key bytes are corrupted".into()));
+        }
+        let params = srs.params_for(k)?;
+        let pk = ProvingKey::<G1Affine>::from_bytes::<MembershipCircuit>(body, SerdeFormat::RawBytes, ())
+            .map_err(|e| Error::InvalidKey(format!("the proving key cannot be read ({e})")))?;
+        if pk.get_vk().get_domain().k() != k {
+            return Err(Error::InvalidKey("the proving key is for another k".into()));
+        }
+        let info = circuit_info(pk.get_vk(), srs, depth, k);
+        Ok(Self { pk, params, srs_hash: *srs.hash(), info })
+    }
+
+    /// The bytes a host caches; [`CircuitKeys::from_bytes`] reads them back.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let body = self.pk.to_bytes(SerdeFormat::RawBytes);
+        let mut out = Vec::with_capacity(HEADER + body.len());
+        out.extend_from_slice(MAGIC);
+        out.push(self.info.depth as u8);
+        out.push(self.info.k as u8);
+        out.extend_from_slice(&self.srs_hash);
+        out.extend_from_slice(&Sha256::digest(&body));
+        out.extend_from_slice(&body);
+        out
+    }
+
+    /// The proving key.
+    pub fn pk(&self) -> &ProvingKey<G1Affine> {
+        &self.pk
+    }
+
+    /// The verifying key.
+    pub fn vk(&self) -> &VerifyingKey<G1Affine> {
+        self.pk.get_vk()
+    }
+
+    /// The params of size 2^k these keys use.
+    pub fn params(&self) -> &ParamsKZG<Bn256> {
+        &self.params
+    }
+
+    /// Circuit id, depth, k and SRS.
+    pub fn info(&self) -> &CircuitInfo {
+        &self.info
+    }
+}
+
+fn circuit_info(vk: &VerifyingKey<G1Affine>, srs: &Srs, depth: usize, k: u32) -> CircuitInfo {
+    let mut hasher = Sha256::new();
+    hasher.update(ID_VERSION);
+    hasher.update(vk.to_bytes(SerdeFormat::RawBytes));
+    hasher.update(srs.hash());
+    let digest = hasher.finalize();
+    let insecure = srs.kind() == SrsKind::InsecureDev;
+    let mut id = format!("hum1-d{depth}-k{k}-{}", hex::encode(&digest[..8]));
+    if insecure {
+        id.push_str("-insecure-dev-srs");
+    }
+    // The label keeps the hash for dev SRSs too, so key bytes record which SRS made them.
+    let srs_label = format!("sha256:{}", hex::encode(srs.hash()));
+    CircuitInfo { id, depth, k, srs: if insecure { format!("insecure-dev:{srs_label}") } else { srs_label }, insecure_dev_srs: insecure }
+}

@@ -1,0 +1,66 @@
+//! # hum-core
+//!
+//! The Mathematician of hum: Poseidon2 over BN254, the membership-with-nullifier circuit, keys,
+//! `prove` and `verify`, the witness format, and the `hum-seal-v1` transport. A pure library: no
+//! I/O, no threads of its own, no global state. It builds natively (feature `multicore`, on by
+//! default) and for `wasm32-wasip2` (default features off).
+//!
+//! ## The statement
+//! Private `secret`, `siblings[depth]`, `index`; public `[root, action_id, message_hash,
+//! nullifier]`: leaf = H(secret), node(i+1) = H(left, right), root = node(depth),
+//! nullifier = H(secret, action_id), `message_hash` bound through the transcript.
+//!
+//! ## Circuit layout
+//! Eight advice columns (state `s0..s3`, helpers `h0..h3`; equality on `s0`, `s1`), four fixed
+//! columns of round constants, six selectors (compressed into fixed columns by keygen), one
+//! instance column. Every gate has degree ≤ 4 with its selector.
+//!
+//! - One Poseidon2 permutation = **37 rows**: 1 row per full round (8), 2 partial rounds per row
+//!   (28), and an output row, which the Merkle `swap` gate shares ([`poseidon2::chip`]).
+//! - A proof at depth d runs d + 2 permutations (leaf, d nodes, nullifier): 37·(d + 2) rows.
+//! - halo2 reserves 6 rows for blinding, so k is the smallest with 2^k ≥ 37·(d + 2) + 6:
+//!
+//! | depth | rows | k  |
+//! |-------|------|----|
+//! | 1     | 111  | 7  |
+//! | 2     | 148  | 8  |
+//! | 3–11  | ≤ 481 | 9 |
+//! | 12–25 | ≤ 999 | 10 |
+//! | 26–32 | ≤ 1258 | 11 |
+//!
+//! Depth 20 (the default): 814 rows, k = 10.
+//!
+//! ## Use
+//! ```no_run
+//! use hum_core::{CircuitKeys, Srs, Witness, prove, verify, k_for_depth};
+//! # fn main() -> hum_core::Result<()> {
+//! let srs = Srs::insecure_dev(k_for_depth(20)); // development only
+//! let keys = CircuitKeys::generate(&srs, 20)?;
+//! let witness = Witness::from_json(br#"{"secret":"0x1", "index":0, "siblings":[], "action_id":"0x2", "message_hash":"0x3"}"#)?;
+//! let result = prove(&keys, &witness, rand_core::OsRng, &mut |p: hum_core::Progress| println!("{p:?}"))?;
+//! verify(&keys, &result.proof, &result.public_inputs)?;
+//! # Ok(()) }
+//! ```
+
+pub mod circuit;
+pub mod error;
+pub mod field;
+pub mod keys;
+pub mod poseidon2;
+pub mod progress;
+pub mod prover;
+pub mod seal;
+pub mod srs;
+pub mod witness;
+
+pub use circuit::{k_for_depth, rows_for_depth, MembershipCircuit, MembershipValues, DEFAULT_DEPTH, MAX_DEPTH, MIN_DEPTH};
+pub use error::{Error, FieldError, Result};
+pub use halo2_proofs::halo2curves::bn256::Fr;
+pub use keys::{CircuitInfo, CircuitKeys};
+pub use progress::{Progress, ProgressSink, Stage};
+pub use prover::{prove, verify, ProofResult, PublicInputs, PublicInputsHex};
+pub use srs::{Srs, SrsKind};
+pub use witness::Witness;
+
+/// The crate version, carried into circuit ids and the C ABI's version call.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

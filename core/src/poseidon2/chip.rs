@@ -1,0 +1,286 @@
+//! The Poseidon2 chip: proves one permutation in [`ROWS_PER_PERMUTATION`] rows of eight advice
+//! columns.
+//!
+//! Columns: the state `s0..s3` and four helpers `h0..h3`, plus four fixed columns with the round
+//! constants. Every gate has degree ≤ 4 including its selector, so the quotient lives on a 4×
+//! extended domain (halo2-axiom caps gates at degree 5). The S-box x⁵ would be degree 6 with its
+//! selector, so each S-box input's square is kept in a helper cell and x⁵ = (x²)²·x is degree 3.
+//!
+//! | row      | gate            | helpers                                   | round constants  |
+//! |----------|-----------------|-------------------------------------------|------------------|
+//! | 0        | `first_full`    | h_i = (M4·s + c)_i²                        | round 0          |
+//! | 1..=3    | `full`          | h_i = (s_i + c_i)²                         | rounds 1..=3     |
+//! | 4..=31   | `partial_pair`  | h0 = a², h1 = h0²·a, h2 = b², h3 = h2²·b   | rounds 4+2j, 5+2j |
+//! | 32..=35  | `full`          | as above                                   | rounds 60..=63   |
+//! | 36       | (caller's)      | free for the caller (the output row)       | —                |
+//!
+//! where `a = s0 + c0` and `b` is the first element after the pair's first partial round plus
+//! `c1`. Each gate constrains the next row's state to the state after its round(s), so row 36
+//! holds the permutation's output. Two partial rounds share a row, which is what makes the
+//! permutation 37 rows instead of 65.
+
+use halo2_proofs::{
+    circuit::{Cell, Region, Value},
+    halo2curves::bn256::Fr,
+    plonk::{Advice, Column, ConstraintSystem, Error, Expression, Fixed, Selector},
+    poly::Rotation,
+};
+
+use super::{
+    external_matrix, internal_matrix, sbox, State, HALF_FULL_ROUNDS, INTERNAL_DIAGONAL,
+    PARTIAL_ROUNDS, ROUND_CONSTANTS,
+};
+
+/// Rows one permutation occupies, its output row included.
+pub const ROWS_PER_PERMUTATION: usize = 1 + 2 * HALF_FULL_ROUNDS + PARTIAL_ROUNDS / 2;
+
+/// The partial-round rows start after the first half of the full rounds.
+const PARTIAL_START: usize = HALF_FULL_ROUNDS;
+/// The second half of the full rounds starts after the partial-round rows.
+const SECOND_FULL_START: usize = PARTIAL_START + PARTIAL_ROUNDS / 2;
+
+/// The columns and selectors of the chip.
+#[derive(Clone, Debug)]
+pub struct Poseidon2Config {
+    /// The state, one element a column. `state[0]` and `state[1]` allow copy constraints.
+    pub state: [Column<Advice>; 4],
+    /// Helper cells (S-box squares and partial-round S-box outputs); free on the output row.
+    pub helper: [Column<Advice>; 4],
+    round_constants: [Column<Fixed>; 4],
+    first_full: Selector,
+    full: Selector,
+    partial_pair: Selector,
+}
+
+/// The cells a permutation exposes to its caller.
+#[derive(Clone, Copy, Debug)]
+pub struct PermutationCells {
+    /// The four input cells (row 0).
+    pub input: [Cell; 4],
+    /// The first output element (row 36, `state[0]`): the hash value.
+    pub output: Cell,
+    /// The row of the output, relative to the region.
+    pub output_row: usize,
+}
+
+fn m4(s: [Expression<Fr>; 4]) -> [Expression<Fr>; 4] {
+    let [a, b, c, d] = s;
+    let k = |v: u64| Expression::Constant(Fr::from(v));
+    [
+        a.clone() * k(5) + b.clone() * k(7) + c.clone() + d.clone() * k(3),
+        a.clone() * k(4) + b.clone() * k(6) + c.clone() + d.clone(),
+        a.clone() + b.clone() * k(3) + c.clone() * k(5) + d.clone() * k(7),
+        a + b + c * k(4) + d * k(6),
+    ]
+}
+
+fn internal(s: [Expression<Fr>; 4]) -> [Expression<Fr>; 4] {
+    let sum = s[0].clone() + s[1].clone() + s[2].clone() + s[3].clone();
+    std::array::from_fn(|i| s[i].clone() * Expression::Constant(INTERNAL_DIAGONAL[i]) + sum.clone())
+}
+
+impl Poseidon2Config {
+    /// Allocates the chip's columns and gates.
+    pub fn configure(meta: &mut ConstraintSystem<Fr>) -> Self {
+        let state = [(); 4].map(|_| meta.advice_column());
+        let helper = [(); 4].map(|_| meta.advice_column());
+        let round_constants = [(); 4].map(|_| meta.fixed_column());
+        meta.enable_equality(state[0]);
+        meta.enable_equality(state[1]);
+        let config = Self {
+            state,
+            helper,
+            round_constants,
+            first_full: meta.selector(),
+            full: meta.selector(),
+            partial_pair: meta.selector(),
+        };
+
+        for (name, selector, first) in
+            [("first_full", config.first_full, true), ("full", config.full, false)]
+        {
+            meta.create_gate(name, |meta| {
+                let q = meta.query_selector(selector);
+                let s = state.map(|c| meta.query_advice(c, Rotation::cur()));
+                let next = state.map(|c| meta.query_advice(c, Rotation::next()));
+                let h = helper.map(|c| meta.query_advice(c, Rotation::cur()));
+                let c = round_constants.map(|c| meta.query_fixed(c, Rotation::cur()));
+                let s = if first { m4(s) } else { s };
+                let a: [Expression<Fr>; 4] = std::array::from_fn(|i| s[i].clone() + c[i].clone());
+                let after = m4(std::array::from_fn(|i| h[i].clone() * h[i].clone() * a[i].clone()));
+                let squares = (0..4).map(|i| h[i].clone() - a[i].clone() * a[i].clone());
+                let outputs = (0..4).map(|i| next[i].clone() - after[i].clone());
+                squares.chain(outputs).map(|e| q.clone() * e).collect::<Vec<_>>()
+            });
+        }
+
+        meta.create_gate("partial_pair", |meta| {
+            let q = meta.query_selector(config.partial_pair);
+            let s = state.map(|c| meta.query_advice(c, Rotation::cur()));
+            let next = state.map(|c| meta.query_advice(c, Rotation::next()));
+            let h = helper.map(|c| meta.query_advice(c, Rotation::cur()));
+            let c0 = meta.query_fixed(round_constants[0], Rotation::cur());
+            let c1 = meta.query_fixed(round_constants[1], Rotation::cur());
+            let a = s[0].clone() + c0;
+            let [_, s1, s2, s3] = s;
+            let mid = internal([h[1].clone(), s1, s2, s3]);
+            let b = mid[0].clone() + c1;
+            let [_, m1, m2, m3] = mid;
+            let after = internal([h[3].clone(), m1, m2, m3]);
+            let mut constraints = vec![
+                h[0].clone() - a.clone() * a.clone(),
+                h[1].clone() - h[0].clone() * h[0].clone() * a,
+                h[2].clone() - b.clone() * b.clone(),
+                h[3].clone() - h[2].clone() * h[2].clone() * b,
+            ];
+            constraints.extend((0..4).map(|i| next[i].clone() - after[i].clone()));
+            constraints.into_iter().map(|e| q.clone() * e).collect::<Vec<_>>()
+        });
+        config
+    }
+
+    /// Assigns one permutation of `input` starting at `offset`, and returns its cells.
+    ///
+    /// Writes rows `offset ..= offset + 36`; the output row's helper cells are left for the
+    /// caller. With an unknown input (key generation) every advice cell is unknown.
+    pub fn assign_permutation(
+        &self,
+        region: &mut Region<'_, Fr>,
+        offset: usize,
+        input: Value<State>,
+    ) -> Result<PermutationCells, Error> {
+        let trace = input.map(permutation_trace);
+        let mut input_cells = Vec::with_capacity(4);
+        let mut output = None;
+        for row in 0..ROWS_PER_PERMUTATION {
+            let values = trace.as_ref().map(|t| t[row]);
+            for (i, column) in self.state.iter().enumerate() {
+                let cell = region.assign_advice(*column, offset + row, values.map(|v| v.state[i])).cell();
+                if row == 0 {
+                    input_cells.push(cell);
+                }
+                if row == ROWS_PER_PERMUTATION - 1 && i == 0 {
+                    output = Some(cell);
+                }
+            }
+            if row == ROWS_PER_PERMUTATION - 1 {
+                break;
+            }
+            for (i, column) in self.helper.iter().enumerate() {
+                region.assign_advice(*column, offset + row, values.map(|v| v.helper[i]));
+            }
+            let (selector, constants) = row_gate(row);
+            selector_of(self, selector).enable(region, offset + row)?;
+            for (column, constant) in self.round_constants.iter().zip(constants) {
+                region.assign_fixed(*column, offset + row, constant);
+            }
+        }
+        Ok(PermutationCells {
+            input: [input_cells[0], input_cells[1], input_cells[2], input_cells[3]],
+            output: output.expect("the loop reaches the output row"),
+            output_row: offset + ROWS_PER_PERMUTATION - 1,
+        })
+    }
+}
+
+#[derive(Clone, Copy)]
+enum RowGate {
+    FirstFull,
+    Full,
+    PartialPair,
+}
+
+fn selector_of(config: &Poseidon2Config, gate: RowGate) -> &Selector {
+    match gate {
+        RowGate::FirstFull => &config.first_full,
+        RowGate::Full => &config.full,
+        RowGate::PartialPair => &config.partial_pair,
+    }
+}
+
+/// The gate and the round constants of a row (`row < ROWS_PER_PERMUTATION - 1`).
+fn row_gate(row: usize) -> (RowGate, [Fr; 4]) {
+    let zero = Fr::zero();
+    match row {
+        0 => (RowGate::FirstFull, ROUND_CONSTANTS[0]),
+        r if r < PARTIAL_START => (RowGate::Full, ROUND_CONSTANTS[r]),
+        r if r < SECOND_FULL_START => {
+            let round = HALF_FULL_ROUNDS + 2 * (r - PARTIAL_START);
+            (RowGate::PartialPair, [ROUND_CONSTANTS[round][0], ROUND_CONSTANTS[round + 1][0], zero, zero])
+        }
+        r => (RowGate::Full, ROUND_CONSTANTS[r - SECOND_FULL_START + HALF_FULL_ROUNDS + PARTIAL_ROUNDS]),
+    }
+}
+
+/// The values of one row of the chip.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TraceRow {
+    /// The state at the start of the row.
+    pub state: State,
+    /// The helper cells.
+    pub helper: [Fr; 4],
+}
+
+/// Every row of one permutation of `input`; the last row's state is the output.
+pub fn permutation_trace(input: State) -> Vec<TraceRow> {
+    let mut rows = Vec::with_capacity(ROWS_PER_PERMUTATION);
+    let mut s = input;
+    for row in 0..ROWS_PER_PERMUTATION - 1 {
+        let start = s;
+        let (gate, c) = row_gate(row);
+        let mut helper = [Fr::zero(); 4];
+        match gate {
+            RowGate::FirstFull | RowGate::Full => {
+                if let RowGate::FirstFull = gate {
+                    external_matrix(&mut s);
+                }
+                for i in 0..4 {
+                    let a = s[i] + c[i];
+                    helper[i] = a.square();
+                    s[i] = sbox(a);
+                }
+                external_matrix(&mut s);
+            }
+            RowGate::PartialPair => {
+                for (pair, constant) in [c[0], c[1]].into_iter().enumerate() {
+                    let a = s[0] + constant;
+                    helper[2 * pair] = a.square();
+                    s[0] = sbox(a);
+                    helper[2 * pair + 1] = s[0];
+                    internal_matrix(&mut s);
+                }
+            }
+        }
+        rows.push(TraceRow { state: start, helper });
+    }
+    rows.push(TraceRow { state: s, helper: [Fr::zero(); 4] });
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use halo2_proofs::halo2curves::ff::Field;
+    use rand::{rngs::StdRng, SeedableRng};
+
+    use super::*;
+    use crate::poseidon2::permute;
+
+    #[test]
+    fn trace_ends_in_the_native_permutation() {
+        let mut rng = StdRng::seed_from_u64(7);
+        for _ in 0..20 {
+            let input: State = std::array::from_fn(|_| Fr::random(&mut rng));
+            let mut expected = input;
+            permute(&mut expected);
+            let trace = permutation_trace(input);
+            assert_eq!(trace.len(), ROWS_PER_PERMUTATION);
+            assert_eq!(trace[0].state, input);
+            assert_eq!(trace[ROWS_PER_PERMUTATION - 1].state, expected);
+        }
+    }
+
+    #[test]
+    fn layout_is_37_rows() {
+        assert_eq!(ROWS_PER_PERMUTATION, 37);
+    }
+}

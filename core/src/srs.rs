@@ -1,0 +1,239 @@
+//! The structured reference string (KZG parameters) and its pinning hash.
+//!
+//! An SRS is read from halo2 params bytes (`ParamsKZG::write_custom` with `SerdeFormat::RawBytes`:
+//! `k` as 4 little-endian bytes, 2^k G1 powers, 2^k G1 Lagrange points, g2, s·g2). Its hash is the
+//! SHA-256 of exactly those bytes, so a host can pin it. Without one, [`Srs::insecure_dev`] derives
+//! a deterministic SRS from a public seed: anyone can compute its toxic waste, so proofs made with
+//! it prove nothing. Its use shows in the circuit id (`…-insecure-dev-srs`) and every result.
+
+use halo2_proofs::{
+    halo2curves::{
+        bn256::{Bn256, G1Affine, G2Affine},
+        pairing::Engine,
+        serde::SerdeObject,
+    },
+    poly::{
+        commitment::{Params, ParamsProver},
+        kzg::commitment::ParamsKZG,
+    },
+    SerdeFormat,
+};
+use rand_chacha::ChaCha20Rng;
+use rand_core::SeedableRng;
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+
+/// The public seed of the insecure development SRS.
+const DEV_SEED: [u8; 32] = *b"hum insecure dev SRS, never prod";
+/// The largest k any depth needs (depth 32), and the most an SRS may carry.
+pub const MAX_K: u32 = 20;
+const G1_RAW: usize = 64;
+const G2_RAW: usize = 128;
+
+/// Where an SRS came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SrsKind {
+    /// Derived from a public seed: **insecure**, for development only.
+    InsecureDev,
+    /// Read from bytes the caller supplied (e.g. imported from a Powers of Tau ceremony).
+    Supplied,
+}
+
+/// KZG parameters with their pinning hash.
+#[derive(Clone, Debug)]
+pub struct Srs {
+    params: ParamsKZG<Bn256>,
+    hash: [u8; 32],
+    kind: SrsKind,
+}
+
+/// The byte length of RawBytes params of size 2^k.
+pub fn params_len(k: u32) -> usize {
+    4 + 2 * (1usize << k) * G1_RAW + 2 * G2_RAW
+}
+
+/// `sha256:` + hex, the form in which SRS hashes are shown and pinned.
+pub fn format_hash(hash: &[u8; 32]) -> String {
+    format!("sha256:{}", hex::encode(hash))
+}
+
+/// Parses a pinned hash: 64 hex digits, with or without `sha256:` or `0x`.
+pub fn parse_hash(text: &str) -> Result<[u8; 32]> {
+    let digits = text.strip_prefix("sha256:").or_else(|| text.strip_prefix("0x")).unwrap_or(text);
+    let mut out = [0u8; 32];
+    hex::decode_to_slice(digits, &mut out)
+        .map_err(|_| Error::InvalidSrs("the expected hash must be 64 hex digits".into()))?;
+    Ok(out)
+}
+
+impl Srs {
+    /// The deterministic, **insecure** development SRS of size 2^k.
+    pub fn insecure_dev(k: u32) -> Self {
+        let params = ParamsKZG::<Bn256>::setup(k, ChaCha20Rng::from_seed(DEV_SEED));
+        let hash = Sha256::digest(params_bytes(&params)).into();
+        Self { params, hash, kind: SrsKind::InsecureDev }
+    }
+
+    /// Reads params bytes; when `expected_hash` is given, the bytes must hash to it.
+    ///
+    /// The hash is checked before anything is parsed, so a wrong file costs nothing.
+    pub fn from_bytes(bytes: &[u8], expected_hash: Option<&[u8; 32]>) -> Result<Self> {
+        let hash: [u8; 32] = Sha256::digest(bytes).into();
+        if let Some(expected) = expected_hash {
+            if *expected != hash {
+                return Err(Error::InvalidSrs(format!(
+                    "hash {} differs from the pinned {}",
+                    format_hash(&hash),
+                    format_hash(expected)
+                )));
+            }
+        }
+        let k_bytes: [u8; 4] = bytes
+            .get(..4)
+            .and_then(|b| b.try_into().ok())
+            .ok_or_else(|| Error::InvalidSrs(format!("{} bytes is too short for params", bytes.len())))?;
+        let k = u32::from_le_bytes(k_bytes);
+        if k == 0 || k > MAX_K {
+            return Err(Error::InvalidSrs(format!("k = {k} is outside 1..={MAX_K}")));
+        }
+        if bytes.len() != params_len(k) {
+            return Err(Error::InvalidSrs(format!(
+                "{} bytes, but params of k = {k} are {} bytes (halo2 RawBytes format)",
+                bytes.len(),
+                params_len(k)
+            )));
+        }
+        check_points(bytes, k)?;
+        let params = ParamsKZG::<Bn256>::read_custom(&mut &bytes[..], SerdeFormat::RawBytes)
+            .map_err(|e| Error::InvalidSrs(format!("the params cannot be read ({e})")))?;
+        check_pairing(&params)?;
+        Ok(Self { params, hash, kind: SrsKind::Supplied })
+    }
+
+    /// Wraps params built elsewhere in hum (e.g. imported from a `.ptau`).
+    pub fn from_params(params: ParamsKZG<Bn256>) -> Self {
+        let hash = Sha256::digest(params_bytes(&params)).into();
+        Self { params, hash, kind: SrsKind::Supplied }
+    }
+
+    /// The params bytes in the format [`Srs::from_bytes`] reads.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        params_bytes(&self.params)
+    }
+
+    /// The SHA-256 of the params bytes.
+    pub fn hash(&self) -> &[u8; 32] {
+        &self.hash
+    }
+
+    /// How this SRS is named in circuit metadata: `insecure-dev` or `sha256:…`.
+    pub fn label(&self) -> String {
+        match self.kind {
+            SrsKind::InsecureDev => "insecure-dev".to_string(),
+            SrsKind::Supplied => format_hash(&self.hash),
+        }
+    }
+
+    /// Where it came from.
+    pub fn kind(&self) -> SrsKind {
+        self.kind
+    }
+
+    /// log2 of the number of powers.
+    pub fn k(&self) -> u32 {
+        self.params.k()
+    }
+
+    /// The params for a circuit of size 2^k (a copy, downsized when this SRS is larger).
+    pub fn params_for(&self, k: u32) -> Result<ParamsKZG<Bn256>> {
+        if k > self.params.k() {
+            return Err(Error::InvalidSrs(format!(
+                "the circuit needs k = {k}, the SRS has only k = {}",
+                self.params.k()
+            )));
+        }
+        let mut params = self.params.clone();
+        if k < params.k() {
+            params.downsize(k);
+        }
+        Ok(params)
+    }
+
+    /// The underlying params.
+    pub fn params(&self) -> &ParamsKZG<Bn256> {
+        &self.params
+    }
+}
+
+/// halo2's RawBytes reader checks that coordinates are canonical but not that points are on
+/// the curve, so every point is checked here first.
+fn check_points(bytes: &[u8], k: u32) -> Result<()> {
+    let n = 1usize << k;
+    let g1 = bytes[4..4 + 2 * n * G1_RAW].chunks_exact(G1_RAW);
+    for (i, raw) in g1.enumerate() {
+        if G1Affine::from_raw_bytes(raw).is_none() {
+            let (table, index) = if i < n { ("g", i) } else { ("g_lagrange", i - n) };
+            return Err(Error::InvalidSrs(format!("{table}[{index}] is not a point on the curve")));
+        }
+    }
+    let g2 = bytes[4 + 2 * n * G1_RAW..].chunks_exact(G2_RAW);
+    for (raw, name) in g2.zip(["g2", "s_g2"]) {
+        if G2Affine::from_raw_bytes(raw).is_none() {
+            return Err(Error::InvalidSrs(format!("{name} is not a point on the curve")));
+        }
+    }
+    Ok(())
+}
+
+/// e(g[1], g2) = e(g[0], s·g2): the G2 part carries the same τ as the G1 powers.
+fn check_pairing(params: &ParamsKZG<Bn256>) -> Result<()> {
+    let g = params.get_g();
+    if g.len() < 2 {
+        return Err(Error::InvalidSrs("fewer than two G1 powers".into()));
+    }
+    let left = Bn256::pairing(&g[1], &params.g2());
+    let right = Bn256::pairing(&g[0], &params.s_g2());
+    if left != right {
+        return Err(Error::InvalidSrs("the G2 points do not match the G1 powers (pairing check failed)".into()));
+    }
+    Ok(())
+}
+
+fn params_bytes(params: &ParamsKZG<Bn256>) -> Vec<u8> {
+    let mut out = Vec::with_capacity(params_len(params.k()));
+    params.write_custom(&mut out, SerdeFormat::RawBytes).expect("writing to a Vec cannot fail");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dev_srs_is_deterministic_and_round_trips() {
+        let a = Srs::insecure_dev(4);
+        let b = Srs::insecure_dev(4);
+        assert_eq!(a.hash(), b.hash());
+        let bytes = a.to_bytes();
+        assert_eq!(bytes.len(), params_len(4));
+        let read = Srs::from_bytes(&bytes, Some(a.hash())).unwrap();
+        assert_eq!(read.hash(), a.hash());
+        assert_eq!(read.kind(), SrsKind::Supplied);
+        assert_eq!(a.label(), "insecure-dev");
+    }
+
+    #[test]
+    fn rejects_wrong_hash_truncation_and_garbage() {
+        let srs = Srs::insecure_dev(3);
+        let bytes = srs.to_bytes();
+        let wrong = [7u8; 32];
+        assert!(matches!(Srs::from_bytes(&bytes, Some(&wrong)), Err(Error::InvalidSrs(m)) if m.contains("differs")));
+        assert!(matches!(Srs::from_bytes(&bytes[..bytes.len() - 1], None), Err(Error::InvalidSrs(m)) if m.contains("RawBytes")));
+        assert!(matches!(Srs::from_bytes(&[1, 2], None), Err(Error::InvalidSrs(m)) if m.contains("too short")));
+        assert!(matches!(Srs::from_bytes(&[60, 0, 0, 0, 9], None), Err(Error::InvalidSrs(m)) if m.contains("outside")));
+        let mut flipped = bytes.clone();
+        flipped[4 + 70] ^= 0x40;
+        assert!(matches!(Srs::from_bytes(&flipped, None), Err(Error::InvalidSrs(_))));
+    }
+}

@@ -1,0 +1,167 @@
+//! The witness as callers write it (SPEC §7), strict parsing, and validation into circuit values.
+//!
+//! ```json
+//! { "secret": "0x…", "index": 5, "siblings": ["0x…", …], "action_id": "0x…",
+//!   "message_hash": "0x…", "root": "0x…" }
+//! ```
+//! `root` is optional; every other field is required and unknown fields are rejected. The JSON
+//! Schema generated from [`Witness`] is committed as `core/witness.schema.json`.
+
+use halo2_proofs::halo2curves::bn256::Fr;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use zeroize::{Zeroize, ZeroizeOnDrop};
+
+use crate::{
+    circuit::{MembershipValues, MAX_DEPTH, MIN_DEPTH},
+    error::{Error, Result},
+    field::parse_fr,
+};
+
+/// The private and public inputs of one proof, as text. Zeroized on drop.
+#[derive(Clone, Serialize, Deserialize, JsonSchema, Zeroize, ZeroizeOnDrop, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "hum witness", description = "Inputs of one hum membership proof (SPEC §7).")]
+pub struct Witness {
+    /// The identity secret: 0x + at most 64 hex digits, below the BN254 scalar modulus.
+    #[schemars(regex(pattern = r"^0x[0-9a-fA-F]{1,64}$"))]
+    pub secret: String,
+    /// The leaf's position; bit i = 1 means the node at level i is the right child.
+    #[schemars(range(max = 4294967295u64))]
+    pub index: u64,
+    /// The Merkle path, leaf level first; its length is the tree depth (1..=32).
+    #[schemars(length(min = 1, max = 32), inner(regex(pattern = r"^0x[0-9a-fA-F]{1,64}$")))]
+    pub siblings: Vec<String>,
+    /// The action the nullifier is for (public).
+    #[schemars(regex(pattern = r"^0x[0-9a-fA-F]{1,64}$"))]
+    pub action_id: String,
+    /// The hash of the message bound to the proof (public).
+    #[schemars(regex(pattern = r"^0x[0-9a-fA-F]{1,64}$"))]
+    pub message_hash: String,
+    /// The expected root; when given, a witness leading to another root is rejected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^0x[0-9a-fA-F]{1,64}$"))]
+    pub root: Option<String>,
+}
+
+impl std::fmt::Debug for Witness {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Witness")
+            .field("secret", &"<redacted>")
+            .field("index", &"<redacted>")
+            .field("depth", &self.siblings.len())
+            .field("action_id", &self.action_id)
+            .field("message_hash", &self.message_hash)
+            .field("root", &self.root)
+            .finish()
+    }
+}
+
+const FIELDS: [&str; 6] = ["secret", "index", "siblings", "action_id", "message_hash", "root"];
+
+fn field(name: &str, text: &str) -> Result<Fr> {
+    parse_fr(text).map_err(|reason| Error::InvalidField { field: name.to_string(), reason })
+}
+
+impl Witness {
+    /// Parses witness JSON strictly: every problem is a typed [`Error`] naming the field.
+    pub fn from_json(bytes: &[u8]) -> Result<Self> {
+        let value: serde_json::Value = serde_json::from_slice(bytes)
+            .map_err(|e| Error::WitnessJson(format!("not valid JSON ({e})")))?;
+        let object = value
+            .as_object()
+            .ok_or_else(|| Error::WitnessJson("the witness must be a JSON object".into()))?;
+        if let Some(unknown) = object.keys().find(|k| !FIELDS.contains(&k.as_str())) {
+            return Err(Error::UnknownField(unknown.clone()));
+        }
+        let text = |name: &'static str| -> Result<String> {
+            match object.get(name) {
+                None => Err(Error::MissingField(name)),
+                Some(serde_json::Value::String(s)) => Ok(s.clone()),
+                Some(_) => Err(Error::WitnessJson(format!("`{name}` must be a string"))),
+            }
+        };
+        let index = match object.get("index") {
+            None => return Err(Error::MissingField("index")),
+            Some(v) => v.as_u64().ok_or_else(|| {
+                Error::WitnessJson("`index` must be a non-negative integer".into())
+            })?,
+        };
+        let siblings = match object.get("siblings") {
+            None => return Err(Error::MissingField("siblings")),
+            Some(serde_json::Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    v.as_str().map(str::to_owned).ok_or_else(|| {
+                        Error::WitnessJson(format!("`siblings[{i}]` must be a string"))
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?,
+            Some(_) => return Err(Error::WitnessJson("`siblings` must be an array".into())),
+        };
+        let root = match object.get("root") {
+            None | Some(serde_json::Value::Null) => None,
+            Some(_) => Some(text("root")?),
+        };
+        Ok(Self {
+            secret: text("secret")?,
+            index,
+            siblings,
+            action_id: text("action_id")?,
+            message_hash: text("message_hash")?,
+            root,
+        })
+    }
+
+    /// The tree depth this witness is for.
+    pub fn depth(&self) -> usize {
+        self.siblings.len()
+    }
+
+    /// Checks every field and returns the values the circuit proves.
+    ///
+    /// Rejects malformed or non-canonical elements, a depth outside 1..=32, an index that does
+    /// not fit the depth, and an expected `root` that differs from the computed one.
+    pub fn validate(&self) -> Result<MembershipValues> {
+        let depth = self.siblings.len();
+        if !(MIN_DEPTH..=MAX_DEPTH).contains(&depth) {
+            return Err(Error::InvalidDepth(depth));
+        }
+        if depth < 64 && self.index >> depth != 0 {
+            return Err(Error::IndexOutOfRange { index: self.index, depth });
+        }
+        let secret = field("secret", &self.secret)?;
+        let siblings = self
+            .siblings
+            .iter()
+            .enumerate()
+            .map(|(i, s)| field(&format!("siblings[{i}]"), s))
+            .collect::<Result<Vec<_>>>()?;
+        let values = MembershipValues {
+            secret,
+            index_bits: (0..depth).map(|i| (self.index >> i) & 1 == 1).collect(),
+            siblings,
+            action_id: field("action_id", &self.action_id)?,
+            message_hash: field("message_hash", &self.message_hash)?,
+        };
+        if let Some(root) = &self.root {
+            let expected = field("root", root)?;
+            if values.public_inputs()[0] != expected {
+                return Err(Error::RootMismatch);
+            }
+        }
+        Ok(values)
+    }
+
+    /// The JSON Schema of the witness format, pretty-printed with a trailing newline.
+    pub fn json_schema() -> String {
+        let schema = schemars::schema_for!(Witness);
+        let mut text = serde_json::to_string_pretty(&schema).expect("a schema serializes");
+        text.push('\n');
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests;
