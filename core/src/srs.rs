@@ -8,7 +8,8 @@
 
 use halo2_proofs::{
     halo2curves::{
-        bn256::{Bn256, G1Affine, G2Affine},
+        bn256::{Bn256, Fr, G1Affine, G2Affine},
+        ff::Field,
         pairing::Engine,
         serde::SerdeObject,
     },
@@ -108,13 +109,15 @@ impl Srs {
         let params = ParamsKZG::<Bn256>::read_custom(&mut &bytes[..], SerdeFormat::RawBytes)
             .map_err(|e| Error::InvalidSrs(format!("the params cannot be read ({e})")))?;
         check_pairing(&params)?;
-        Ok(Self { params, hash, kind: SrsKind::Supplied })
+        let kind = if is_dev_srs(&params) { SrsKind::InsecureDev } else { SrsKind::Supplied };
+        Ok(Self { params, hash, kind })
     }
 
     /// Wraps params built elsewhere in hum (e.g. imported from a `.ptau`).
     pub fn from_params(params: ParamsKZG<Bn256>) -> Self {
         let hash = Sha256::digest(params_bytes(&params)).into();
-        Self { params, hash, kind: SrsKind::Supplied }
+        let kind = if is_dev_srs(&params) { SrsKind::InsecureDev } else { SrsKind::Supplied };
+        Self { params, hash, kind }
     }
 
     /// The params bytes in the format [`Srs::from_bytes`] reads.
@@ -164,6 +167,13 @@ impl Srs {
     pub fn params(&self) -> &ParamsKZG<Bn256> {
         &self.params
     }
+}
+
+/// True when `params` carry the dev SRS's τ (so dev params passed as bytes stay labelled insecure).
+fn is_dev_srs(params: &ParamsKZG<Bn256>) -> bool {
+    let tau = Fr::random(ChaCha20Rng::from_seed(DEV_SEED));
+    let g = params.get_g();
+    g.len() > 1 && g[0] == G1Affine::generator() && G1Affine::from(G1Affine::generator() * tau) == g[1]
 }
 
 /// halo2's RawBytes reader checks that coordinates are canonical but not that points are on
@@ -219,7 +229,9 @@ mod tests {
         assert_eq!(bytes.len(), params_len(4));
         let read = Srs::from_bytes(&bytes, Some(a.hash())).unwrap();
         assert_eq!(read.hash(), a.hash());
-        assert_eq!(read.kind(), SrsKind::Supplied);
+        assert_eq!(read.kind(), SrsKind::InsecureDev, "dev params passed as bytes stay labelled");
+        let other = ParamsKZG::<Bn256>::setup(4, ChaCha20Rng::from_seed([9; 32]));
+        assert_eq!(Srs::from_bytes(&params_bytes(&other), None).unwrap().kind(), SrsKind::Supplied);
         assert_eq!(a.label(), "insecure-dev");
     }
 
