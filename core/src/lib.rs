@@ -51,6 +51,7 @@ pub mod progress;
 pub mod prover;
 pub mod seal;
 pub mod srs;
+pub mod tree;
 pub mod witness;
 
 pub use circuit::{k_for_depth, rows_for_depth, MembershipCircuit, MembershipValues, DEFAULT_DEPTH, MAX_DEPTH, MIN_DEPTH};
