@@ -6,8 +6,8 @@
 use std::time::Instant;
 
 use hum_core::{
-    keys::checked_k, prove, srs::parse_hash, verify, CircuitKeys, Error, Progress, ProgressSink,
-    PublicInputsHex, Srs, Stage, Witness,
+    keys::checked_k, prove_validated, srs::parse_hash, validate_for, verify, CircuitKeys, Error, Progress, ProgressSink, PublicInputsHex, Srs,
+    Stage, Witness,
 };
 use rand_chacha::ChaCha20Rng;
 use rand_core::{OsRng, RngCore, SeedableRng};
@@ -246,12 +246,10 @@ impl Actor {
                     Err(e) => sink.emit(Event::Error(Code::InvalidEnvelope, e.to_string())),
                 }
             }
-            Command::Open(secret_key, envelope, aad) => {
-                match hum_core::seal::open(&secret_key, &envelope, &aad) {
-                    Ok(plaintext) => sink.emit(Event::Opened(plaintext.to_vec())),
-                    Err(e) => sink.emit(Event::Error(Code::InvalidEnvelope, e.to_string())),
-                }
-            }
+            Command::Open(secret_key, envelope, aad) => match hum_core::seal::open(&secret_key, &envelope, &aad) {
+                Ok(plaintext) => sink.emit(Event::Opened(plaintext.to_vec())),
+                Err(e) => sink.emit(Event::Error(Code::InvalidEnvelope, e.to_string())),
+            },
         }
     }
 
@@ -283,18 +281,27 @@ impl Actor {
         let k = match options.k {
             None => min_k,
             Some(k) if (k as u32) < min_k => {
-                return Err((Code::InvalidSrs, format!("k = {k} is too small for depth {depth}, which needs k ≥ {min_k}")))
+                return Err((
+                    Code::InvalidSrs,
+                    format!("k = {k} is too small for depth {depth}, which needs k ≥ {min_k}"),
+                ))
             }
             Some(k) => k as u32,
         };
         if k != min_k {
-            return Err((Code::InvalidSrs, format!("depth {depth} is laid out at k = {min_k}; k = {k} is not supported")));
+            return Err((
+                Code::InvalidSrs,
+                format!("depth {depth} is laid out at k = {min_k}; k = {k} is not supported"),
+            ));
         }
         if !budget::fits(scaled(KEYGEN_BYTES_AT_K10, k)) {
-            return Err((Code::OutOfMemory, format!(
-                "the memory budget cannot hold initialisation at k = {k} (about {} MiB needed)",
-                scaled(KEYGEN_BYTES_AT_K10, k) >> 20
-            )));
+            return Err((
+                Code::OutOfMemory,
+                format!(
+                    "the memory budget cannot hold initialisation at k = {k} (about {} MiB needed)",
+                    scaled(KEYGEN_BYTES_AT_K10, k) >> 20
+                ),
+            ));
         }
         let srs = match (&options.srs, &options.srs_hash) {
             (Some(bytes), hash) => {
@@ -320,18 +327,31 @@ impl Actor {
         };
         let need = scaled(PROVE_BYTES_AT_K10, keys.info().k);
         if !budget::fits(need) {
-            let message = format!("the memory budget cannot hold a proof at k = {} (about {} MiB more needed)", keys.info().k, need >> 20);
+            let message = format!(
+                "the memory budget cannot hold a proof at k = {} (about {} MiB more needed)",
+                keys.info().k,
+                need >> 20
+            );
             return self.fail(Code::OutOfMemory, message, sink);
         }
+        let values = validate_for(keys, &witness);
+        drop(witness);
+        let values = match values {
+            Ok(values) => values,
+            Err(e) => return self.fail(code_of(&e), e.to_string(), sink),
+        };
         self.status(State::Proving, sink);
         let start = Instant::now();
-        let outcome = prove(keys, &witness, &mut self.rng, &mut ProgressEvents { sink });
-        drop(witness);
+        let outcome = prove_validated(keys, values, &mut self.rng, &mut ProgressEvents { sink });
         match outcome {
             Ok(result) => {
                 let prove_ms = start.elapsed().as_millis() as u64;
                 sink.emit(Event::Progress(Progress { stage: Stage::Done, percent: 100 }));
-                sink.emit(Event::ProofComplete(Box::new(ProofOutcome { result, prove_ms, peak_memory: budget::peak() })));
+                sink.emit(Event::ProofComplete(Box::new(ProofOutcome {
+                    result,
+                    prove_ms,
+                    peak_memory: budget::peak(),
+                })));
                 self.status(State::Ready, sink);
             }
             Err(e) => self.fail(code_of(&e), e.to_string(), sink),

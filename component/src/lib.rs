@@ -59,12 +59,15 @@ mod component {
                     message_hash: w.message_hash,
                     root: w.root,
                 }),
-                wit::Command::Verify(v) => actor::Command::Verify(v.proof, PublicInputsHex {
-                    root: v.public_inputs.root,
-                    action_id: v.public_inputs.action_id,
-                    message_hash: v.public_inputs.message_hash,
-                    nullifier: v.public_inputs.nullifier,
-                }),
+                wit::Command::Verify(v) => actor::Command::Verify(
+                    v.proof,
+                    PublicInputsHex {
+                        root: v.public_inputs.root,
+                        action_id: v.public_inputs.action_id,
+                        message_hash: v.public_inputs.message_hash,
+                        nullifier: v.public_inputs.nullifier,
+                    },
+                ),
                 wit::Command::ExportKeys => actor::Command::ExportKeys,
                 wit::Command::Seal(s) => actor::Command::Seal(s.recipient, s.plaintext, s.aad),
                 wit::Command::Open(o) => actor::Command::Open(o.secret_key, o.envelope, o.aad),

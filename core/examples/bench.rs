@@ -11,13 +11,7 @@ use rand_core::OsRng;
 
 fn stats(name: &str, unit: &str, mut v: Vec<f64>) {
     v.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    println!(
-        "{name:<34} {:>10.2} {unit}  (min {:.2}, max {:.2}, n {})",
-        v[v.len() / 2],
-        v[0],
-        v[v.len() - 1],
-        v.len()
-    );
+    println!("{name:<34} {:>10.2} {unit}  (min {:.2}, max {:.2}, n {})", v[v.len() / 2], v[0], v[v.len() - 1], v.len());
 }
 
 fn ms(f: impl FnOnce()) -> f64 {
@@ -50,16 +44,22 @@ fn main() {
             stats("dev SRS setup", "ms", vec![ms(|| srs = Some(Srs::insecure_dev(k)))]);
             let srs = srs.unwrap();
             let mut keys = None;
-            let keygen: Vec<f64> = (0..3).map(|_| ms(|| keys = Some(CircuitKeys::generate(&srs, depth).unwrap()))).collect();
+            let keygen: Vec<f64> =
+                (0..3).map(|_| ms(|| keys = Some(CircuitKeys::generate(&srs, depth).unwrap()))).collect();
             stats("keygen (vk + pk)", "ms", keygen);
             let keys = keys.unwrap();
             let bytes = keys.to_bytes();
-            let load: Vec<f64> = (0..runs).map(|_| ms(|| { CircuitKeys::from_bytes(&srs, depth, &bytes).unwrap(); })).collect();
+            let load: Vec<f64> = (0..runs)
+                .map(|_| {
+                    ms(|| {
+                        CircuitKeys::from_bytes(&srs, depth, &bytes).unwrap();
+                    })
+                })
+                .collect();
             stats("keys from bytes", "ms", load);
             let mut result = None;
-            let prove_ms: Vec<f64> = (0..runs)
-                .map(|_| ms(|| result = Some(prove(&keys, &witness, OsRng, &mut |_| {}).unwrap())))
-                .collect();
+            let prove_ms: Vec<f64> =
+                (0..runs).map(|_| ms(|| result = Some(prove(&keys, &witness, OsRng, &mut |_| {}).unwrap()))).collect();
             stats("prove", "ms", prove_ms);
             let result = result.unwrap();
             let verify_ms: Vec<f64> =

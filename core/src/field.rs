@@ -51,7 +51,10 @@ mod tests {
     #[test]
     fn parses_short_and_full_forms() {
         assert_eq!(parse_fr("0x5").unwrap(), Fr::from(5));
-        assert_eq!(parse_fr("0x00000000000000000000000000000000000000000000000000000000000000Ff").unwrap(), Fr::from(255));
+        assert_eq!(
+            parse_fr("0x00000000000000000000000000000000000000000000000000000000000000Ff").unwrap(),
+            Fr::from(255)
+        );
         assert_eq!(fr_to_hex(&Fr::from(1)), format!("0x{}1", "0".repeat(63)));
     }
 

@@ -73,8 +73,7 @@ impl CircuitKeys {
         let shape = MembershipCircuit::shape(depth);
         let vk = keygen_vk_custom(&params, &shape, true)
             .map_err(|e| Error::Internal(format!("vk generation failed: {e}")))?;
-        let pk = keygen_pk(&params, vk, &shape)
-            .map_err(|e| Error::Internal(format!("pk generation failed: {e}")))?;
+        let pk = keygen_pk(&params, vk, &shape).map_err(|e| Error::Internal(format!("pk generation failed: {e}")))?;
         let info = circuit_info(pk.get_vk(), srs, depth, k);
         Ok(Self { pk, params, srs_hash: *srs.hash(), info })
     }
@@ -157,5 +156,11 @@ fn circuit_info(vk: &VerifyingKey<G1Affine>, srs: &Srs, depth: usize, k: u32) ->
     }
     // The label keeps the hash for dev SRSs too, so key bytes record which SRS made them.
     let srs_label = format!("sha256:{}", hex::encode(srs.hash()));
-    CircuitInfo { id, depth, k, srs: if insecure { format!("insecure-dev:{srs_label}") } else { srs_label }, insecure_dev_srs: insecure }
+    CircuitInfo {
+        id,
+        depth,
+        k,
+        srs: if insecure { format!("insecure-dev:{srs_label}") } else { srs_label },
+        insecure_dev_srs: insecure,
+    }
 }

@@ -54,12 +54,14 @@ pub mod srs;
 pub mod tree;
 pub mod witness;
 
-pub use circuit::{k_for_depth, rows_for_depth, MembershipCircuit, MembershipValues, DEFAULT_DEPTH, MAX_DEPTH, MIN_DEPTH};
+pub use circuit::{
+    k_for_depth, rows_for_depth, MembershipCircuit, MembershipValues, DEFAULT_DEPTH, MAX_DEPTH, MIN_DEPTH,
+};
 pub use error::{Error, FieldError, Result};
 pub use halo2_proofs::halo2curves::bn256::Fr;
 pub use keys::{CircuitInfo, CircuitKeys};
 pub use progress::{Progress, ProgressSink, Stage};
-pub use prover::{prove, verify, ProofResult, PublicInputs, PublicInputsHex};
+pub use prover::{prove, prove_validated, validate_for, verify, ProofResult, PublicInputs, PublicInputsHex};
 pub use srs::{Srs, SrsKind};
 pub use witness::Witness;
 

@@ -14,7 +14,7 @@ use rand_core::{CryptoRng, RngCore};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    circuit::MembershipCircuit,
+    circuit::{MembershipCircuit, MembershipValues},
     error::{Error, Result},
     field::{fr_to_hex, parse_fr},
     keys::{CircuitInfo, CircuitKeys},
@@ -116,12 +116,10 @@ impl ProofResult {
 
     /// Reads proof JSON; extra fields are ignored.
     pub fn from_json(bytes: &[u8]) -> Result<Self> {
-        let json: ProofJson = serde_json::from_slice(bytes)
-            .map_err(|e| Error::InvalidProof(format!("not proof JSON ({e})")))?;
-        let digits = json
-            .proof
-            .strip_prefix("0x")
-            .ok_or_else(|| Error::InvalidProof("`proof` must start with 0x".into()))?;
+        let json: ProofJson =
+            serde_json::from_slice(bytes).map_err(|e| Error::InvalidProof(format!("not proof JSON ({e})")))?;
+        let digits =
+            json.proof.strip_prefix("0x").ok_or_else(|| Error::InvalidProof("`proof` must start with 0x".into()))?;
         let proof = hex::decode(digits).map_err(|_| Error::InvalidProof("`proof` is not hex".into()))?;
         Ok(Self { proof, public_inputs: json.public_inputs.parse()?, circuit: json.circuit })
     }
@@ -135,13 +133,31 @@ pub fn prove(
     rng: impl RngCore + CryptoRng,
     sink: &mut dyn ProgressSink,
 ) -> Result<ProofResult> {
-    let mut tracker = Tracker::new(sink);
-    tracker.report(Stage::Synthesis, 0);
+    let values = validate_for(keys, witness)?;
+    prove_validated(keys, values, rng, sink)
+}
+
+/// Checks that `witness` is valid and of the keys' depth; returns the circuit values.
+pub fn validate_for(keys: &CircuitKeys, witness: &Witness) -> Result<MembershipValues> {
     let depth = keys.info().depth;
     if witness.depth() != depth {
         return Err(Error::DepthMismatch { expected: depth, got: witness.depth() });
     }
-    let values = witness.validate()?;
+    witness.validate()
+}
+
+/// Proves values that [`validate_for`] returned for the same keys.
+pub fn prove_validated(
+    keys: &CircuitKeys,
+    values: MembershipValues,
+    rng: impl RngCore + CryptoRng,
+    sink: &mut dyn ProgressSink,
+) -> Result<ProofResult> {
+    let mut tracker = Tracker::new(sink);
+    tracker.report(Stage::Synthesis, 0);
+    if values.siblings.len() != keys.info().depth {
+        return Err(Error::DepthMismatch { expected: keys.info().depth, got: values.siblings.len() });
+    }
     let public_inputs = PublicInputs::from_array(values.public_inputs());
     tracker.report(Stage::Synthesis, 2);
     if tracker.cancelled() {

@@ -87,9 +87,7 @@ fn derive_key(shared: &[u8], ephemeral: &[u8], recipient: &[u8]) -> Zeroizing<[u
     info.extend_from_slice(ephemeral);
     info.extend_from_slice(recipient);
     let mut key = Zeroizing::new([0u8; 32]);
-    Hkdf::<Sha256>::new(Some(&[]), shared)
-        .expand(&info, key.as_mut())
-        .expect("32 bytes is a valid HKDF-SHA256 length");
+    Hkdf::<Sha256>::new(Some(&[]), shared).expand(&info, key.as_mut()).expect("32 bytes is a valid HKDF-SHA256 length");
     key
 }
 
@@ -110,7 +108,12 @@ pub fn public_key_of(secret_key: &[u8]) -> Result<[u8; PUBLIC_KEY_LEN], SealErro
 }
 
 /// Seals `plaintext` to `recipient` (65-byte uncompressed P-256) with a fresh ephemeral key.
-pub fn seal(recipient: &[u8], plaintext: &[u8], aad: &[u8], rng: &mut impl CryptoRngCore) -> Result<Vec<u8>, SealError> {
+pub fn seal(
+    recipient: &[u8],
+    plaintext: &[u8],
+    aad: &[u8],
+    rng: &mut impl CryptoRngCore,
+) -> Result<Vec<u8>, SealError> {
     let ephemeral = SecretKey::random(rng);
     let mut nonce = [0u8; NONCE_LEN];
     rng.fill_bytes(&mut nonce);
@@ -132,9 +135,8 @@ pub fn seal_with(
     let shared = diffie_hellman(ephemeral.to_nonzero_scalar(), recipient_key.as_affine());
     let key = derive_key(shared.raw_secret_bytes(), ephemeral_public.as_bytes(), recipient);
     let cipher = Aes256Gcm::new(key.as_ref().into());
-    let sealed = cipher
-        .encrypt(&Nonce::from(*nonce), Payload { msg: plaintext, aad })
-        .map_err(|_| SealError::Authentication)?;
+    let sealed =
+        cipher.encrypt(&Nonce::from(*nonce), Payload { msg: plaintext, aad }).map_err(|_| SealError::Authentication)?;
     let mut envelope = Vec::with_capacity(OVERHEAD + plaintext.len());
     envelope.push(VERSION);
     envelope.extend_from_slice(ephemeral_public.as_bytes());

@@ -241,7 +241,9 @@ mod tests {
         let bytes = srs.to_bytes();
         let wrong = [7u8; 32];
         assert!(matches!(Srs::from_bytes(&bytes, Some(&wrong)), Err(Error::InvalidSrs(m)) if m.contains("differs")));
-        assert!(matches!(Srs::from_bytes(&bytes[..bytes.len() - 1], None), Err(Error::InvalidSrs(m)) if m.contains("RawBytes")));
+        assert!(
+            matches!(Srs::from_bytes(&bytes[..bytes.len() - 1], None), Err(Error::InvalidSrs(m)) if m.contains("RawBytes"))
+        );
         assert!(matches!(Srs::from_bytes(&[1, 2], None), Err(Error::InvalidSrs(m)) if m.contains("too short")));
         assert!(matches!(Srs::from_bytes(&[60, 0, 0, 0, 9], None), Err(Error::InvalidSrs(m)) if m.contains("outside")));
         let mut flipped = bytes.clone();

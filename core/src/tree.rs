@@ -24,10 +24,7 @@ impl MerkleTree {
         let mut levels = vec![leaves.to_vec()];
         for h in 0..depth {
             let below = &levels[h];
-            let above = below
-                .chunks(2)
-                .map(|pair| hash2(pair[0], pair.get(1).copied().unwrap_or(zeros[h])))
-                .collect();
+            let above = below.chunks(2).map(|pair| hash2(pair[0], pair.get(1).copied().unwrap_or(zeros[h]))).collect();
             levels.push(above);
         }
         Self { levels, zeros }

@@ -66,11 +66,9 @@ fn field(name: &str, text: &str) -> Result<Fr> {
 impl Witness {
     /// Parses witness JSON strictly: every problem is a typed [`Error`] naming the field.
     pub fn from_json(bytes: &[u8]) -> Result<Self> {
-        let value: serde_json::Value = serde_json::from_slice(bytes)
-            .map_err(|e| Error::WitnessJson(format!("not valid JSON ({e})")))?;
-        let object = value
-            .as_object()
-            .ok_or_else(|| Error::WitnessJson("the witness must be a JSON object".into()))?;
+        let value: serde_json::Value =
+            serde_json::from_slice(bytes).map_err(|e| Error::WitnessJson(format!("not valid JSON ({e})")))?;
+        let object = value.as_object().ok_or_else(|| Error::WitnessJson("the witness must be a JSON object".into()))?;
         if let Some(unknown) = object.keys().find(|k| !FIELDS.contains(&k.as_str())) {
             return Err(Error::UnknownField(unknown.clone()));
         }
@@ -83,9 +81,7 @@ impl Witness {
         };
         let index = match object.get("index") {
             None => return Err(Error::MissingField("index")),
-            Some(v) => v.as_u64().ok_or_else(|| {
-                Error::WitnessJson("`index` must be a non-negative integer".into())
-            })?,
+            Some(v) => v.as_u64().ok_or_else(|| Error::WitnessJson("`index` must be a non-negative integer".into()))?,
         };
         let siblings = match object.get("siblings") {
             None => return Err(Error::MissingField("siblings")),
@@ -93,9 +89,9 @@ impl Witness {
                 .iter()
                 .enumerate()
                 .map(|(i, v)| {
-                    v.as_str().map(str::to_owned).ok_or_else(|| {
-                        Error::WitnessJson(format!("`siblings[{i}]` must be a string"))
-                    })
+                    v.as_str()
+                        .map(str::to_owned)
+                        .ok_or_else(|| Error::WitnessJson(format!("`siblings[{i}]` must be a string")))
                 })
                 .collect::<Result<Vec<_>>>()?,
             Some(_) => return Err(Error::WitnessJson("`siblings` must be an array".into())),

@@ -3,8 +3,7 @@
 use std::sync::OnceLock;
 
 use hum_core::{
-    field::fr_to_hex, k_for_depth, prove, verify, CircuitKeys, Error, Fr, Progress, PublicInputs,
-    Srs, Stage, Witness,
+    field::fr_to_hex, k_for_depth, prove, verify, CircuitKeys, Error, Fr, Progress, PublicInputs, Srs, Stage, Witness,
 };
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
@@ -59,7 +58,14 @@ fn a_real_proof_verifies_and_reports_progress() {
     let last = reports.last().unwrap();
     assert_eq!((last.stage, last.percent), (Stage::Done, 100));
     assert!(reports[..reports.len() - 1].iter().all(|p| p.percent < 100));
-    for stage in [Stage::Synthesis, Stage::AdviceCommitments, Stage::Permutation, Stage::Quotient, Stage::Evaluations, Stage::Openings] {
+    for stage in [
+        Stage::Synthesis,
+        Stage::AdviceCommitments,
+        Stage::Permutation,
+        Stage::Quotient,
+        Stage::Evaluations,
+        Stage::Openings,
+    ] {
         assert!(reports.iter().any(|p| p.stage == stage), "no {stage:?} report");
     }
 }
@@ -71,7 +77,10 @@ fn a_flipped_proof_byte_fails() {
     for position in [0, result.proof.len() / 2, result.proof.len() - 1] {
         let mut tampered = result.proof.clone();
         tampered[position] ^= 1;
-        assert!(matches!(verify(keys, &tampered, &result.public_inputs), Err(Error::InvalidProof(_))), "byte {position}");
+        assert!(
+            matches!(verify(keys, &tampered, &result.public_inputs), Err(Error::InvalidProof(_))),
+            "byte {position}"
+        );
     }
     assert!(verify(keys, &result.proof[..result.proof.len() - 1], &result.public_inputs).is_err());
     assert!(verify(keys, &[], &result.public_inputs).is_err());
@@ -103,7 +112,9 @@ fn keys_through_bytes_still_prove_and_verify() {
     let mut corrupted = bytes.clone();
     let last = corrupted.len() - 1;
     corrupted[last] ^= 0x80;
-    assert!(matches!(CircuitKeys::from_bytes(srs, DEPTH, &corrupted), Err(Error::InvalidKey(m)) if m.contains("integrity")));
+    assert!(
+        matches!(CircuitKeys::from_bytes(srs, DEPTH, &corrupted), Err(Error::InvalidKey(m)) if m.contains("integrity"))
+    );
     assert!(matches!(CircuitKeys::from_bytes(srs, DEPTH, b"garbage"), Err(Error::InvalidKey(_))));
     assert!(matches!(CircuitKeys::from_bytes(srs, 19, &bytes), Err(Error::InvalidKey(m)) if m.contains("depth")));
     let other_srs = Srs::from_bytes(&srs.to_bytes(), None).unwrap();

@@ -27,8 +27,7 @@ use halo2_proofs::{
 };
 
 use super::{
-    external_matrix, internal_matrix, sbox, State, HALF_FULL_ROUNDS, INTERNAL_DIAGONAL,
-    PARTIAL_ROUNDS, ROUND_CONSTANTS,
+    external_matrix, internal_matrix, sbox, State, HALF_FULL_ROUNDS, INTERNAL_DIAGONAL, PARTIAL_ROUNDS, ROUND_CONSTANTS,
 };
 
 /// Rows one permutation occupies, its output row included.
@@ -96,9 +95,7 @@ impl Poseidon2Config {
             partial_pair: meta.selector(),
         };
 
-        for (name, selector, first) in
-            [("first_full", config.first_full, true), ("full", config.full, false)]
-        {
+        for (name, selector, first) in [("first_full", config.first_full, true), ("full", config.full, false)] {
             meta.create_gate(name, |meta| {
                 let q = meta.query_selector(selector);
                 let s = state.map(|c| meta.query_advice(c, Rotation::cur()));

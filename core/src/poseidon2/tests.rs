@@ -8,9 +8,7 @@ use zkhash::{
     ark_ff::{BigInteger, PrimeField as ArkPrimeField},
     fields::{bn256::FpBN256, utils::from_hex},
     poseidon2::{
-        poseidon2::Poseidon2,
-        poseidon2_instance_bn256::POSEIDON2_BN256_PARAMS,
-        poseidon2_params::Poseidon2Params,
+        poseidon2::Poseidon2, poseidon2_instance_bn256::POSEIDON2_BN256_PARAMS, poseidon2_params::Poseidon2Params,
     },
 };
 
@@ -59,8 +57,7 @@ fn hash_known_answers() {
 
 #[test]
 fn constants_match_json() {
-    let json: serde_json::Value =
-        serde_json::from_str(include_str!("../../vectors/poseidon2-bn254-t4.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(include_str!("../../vectors/poseidon2-bn254-t4.json")).unwrap();
     let diag: Vec<Fr> = json["internal_matrix_diagonal_minus_one"]
         .as_array()
         .unwrap()
@@ -96,14 +93,8 @@ fn zkhash_oracle_own_t3_known_answer() {
     let poseidon2 = Poseidon2::new(&POSEIDON2_BN256_PARAMS);
     let input: Vec<FpBN256> = (0..3u64).map(FpBN256::from).collect();
     let out = poseidon2.permutation(&input);
-    assert_eq!(
-        from_ark(&out[0]),
-        fr("0x0bb61d24daca55eebcb1929a82650f328134334da98ea4f847f760054f4a3033")
-    );
-    assert_eq!(
-        from_ark(&out[2]),
-        fr("0x1ed25194542b12eef8617361c3ba7c52e660b145994427cc86296242cf766ec8")
-    );
+    assert_eq!(from_ark(&out[0]), fr("0x0bb61d24daca55eebcb1929a82650f328134334da98ea4f847f760054f4a3033"));
+    assert_eq!(from_ark(&out[2]), fr("0x1ed25194542b12eef8617361c3ba7c52e660b145994427cc86296242cf766ec8"));
 }
 
 #[test]
@@ -113,8 +104,7 @@ fn zkhash_oracle_with_our_t4_constants_on_random_states() {
     for (i, row) in internal.iter_mut().enumerate() {
         row[i] += diag[i];
     }
-    let rc: Vec<Vec<FpBN256>> =
-        ROUND_CONSTANTS.iter().map(|row| row.iter().map(to_ark).collect()).collect();
+    let rc: Vec<Vec<FpBN256>> = ROUND_CONSTANTS.iter().map(|row| row.iter().map(to_ark).collect()).collect();
     let params = Arc::new(Poseidon2Params::new(4, 5, 8, 56, &diag, &internal, &rc));
     let oracle = Poseidon2::new(&params);
 

@@ -23,12 +23,13 @@ fn seals_and_opens_with_and_without_aad() {
 
 #[test]
 fn committed_vectors_reproduce() {
-    let vectors: serde_json::Value =
-        serde_json::from_str(include_str!("../../vectors/hum-seal-v1.json")).unwrap();
+    let vectors: serde_json::Value = serde_json::from_str(include_str!("../../vectors/hum-seal-v1.json")).unwrap();
     for v in vectors["vectors"].as_array().unwrap() {
         let h = |k: &str| hex::decode(v[k].as_str().unwrap()).unwrap();
         let nonce: [u8; NONCE_LEN] = h("nonce").try_into().unwrap();
-        let envelope = seal_with(&h("recipient_public_key"), &h("plaintext"), &h("aad"), &h("ephemeral_secret_key"), &nonce).unwrap();
+        let envelope =
+            seal_with(&h("recipient_public_key"), &h("plaintext"), &h("aad"), &h("ephemeral_secret_key"), &nonce)
+                .unwrap();
         assert_eq!(hex::encode(&envelope), v["envelope"].as_str().unwrap());
         assert_eq!(&open(&h("recipient_secret_key"), &envelope, &h("aad")).unwrap()[..], &h("plaintext")[..]);
         assert_eq!(public_key_of(&h("recipient_secret_key")).unwrap().to_vec(), h("recipient_public_key"));

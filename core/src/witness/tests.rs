@@ -38,28 +38,106 @@ fn a_good_witness_validates_with_its_root() {
 #[test]
 fn each_bad_input_is_its_own_typed_error() {
     let cases: Vec<(&str, serde_json::Value, Box<dyn Fn(&Error) -> bool>)> = vec![
-        ("non-hex", { let mut v = good(4); v["action_id"] = "0xzz".into(); v },
-            Box::new(|e| matches!(e, Error::InvalidField { field, reason: FieldError::NotHex } if field == "action_id"))),
-        ("value >= p", { let mut v = good(4); v["siblings"][2] = "0x30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001".into(); v },
-            Box::new(|e| matches!(e, Error::InvalidField { field, reason: FieldError::NotCanonical } if field == "siblings[2]"))),
-        ("65 digits", { let mut v = good(4); v["secret"] = format!("0x{}", "1".repeat(65)).into(); v },
-            Box::new(|e| matches!(e, Error::InvalidField { field, reason: FieldError::TooLong(65) } if field == "secret"))),
-        ("no prefix", { let mut v = good(4); v["message_hash"] = "abc".into(); v },
-            Box::new(|e| matches!(e, Error::InvalidField { field, reason: FieldError::MissingPrefix } if field == "message_hash"))),
+        (
+            "non-hex",
+            {
+                let mut v = good(4);
+                v["action_id"] = "0xzz".into();
+                v
+            },
+            Box::new(
+                |e| matches!(e, Error::InvalidField { field, reason: FieldError::NotHex } if field == "action_id"),
+            ),
+        ),
+        (
+            "value >= p",
+            {
+                let mut v = good(4);
+                v["siblings"][2] = "0x30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001".into();
+                v
+            },
+            Box::new(
+                |e| matches!(e, Error::InvalidField { field, reason: FieldError::NotCanonical } if field == "siblings[2]"),
+            ),
+        ),
+        (
+            "65 digits",
+            {
+                let mut v = good(4);
+                v["secret"] = format!("0x{}", "1".repeat(65)).into();
+                v
+            },
+            Box::new(
+                |e| matches!(e, Error::InvalidField { field, reason: FieldError::TooLong(65) } if field == "secret"),
+            ),
+        ),
+        (
+            "no prefix",
+            {
+                let mut v = good(4);
+                v["message_hash"] = "abc".into();
+                v
+            },
+            Box::new(
+                |e| matches!(e, Error::InvalidField { field, reason: FieldError::MissingPrefix } if field == "message_hash"),
+            ),
+        ),
         ("depth 0", good(0), Box::new(|e| matches!(e, Error::InvalidDepth(0)))),
         ("depth 33", good(33), Box::new(|e| matches!(e, Error::InvalidDepth(33)))),
-        ("index too big", { let mut v = good(2); v["index"] = 4.into(); v },
-            Box::new(|e| matches!(e, Error::IndexOutOfRange { index: 4, depth: 2 }))),
-        ("negative index", { let mut v = good(2); v["index"] = (-1).into(); v },
-            Box::new(|e| matches!(e, Error::WitnessJson(m) if m.contains("index")))),
-        ("unknown field", { let mut v = good(2); v["leaf"] = "0x1".into(); v },
-            Box::new(|e| matches!(e, Error::UnknownField(f) if f == "leaf"))),
-        ("missing field", { let mut v = good(2); v.as_object_mut().unwrap().remove("action_id"); v },
-            Box::new(|e| matches!(e, Error::MissingField("action_id")))),
-        ("missing secret", { let mut v = good(2); v.as_object_mut().unwrap().remove("secret"); v },
-            Box::new(|e| matches!(e, Error::MissingField("secret")))),
-        ("root differs", { let mut v = good(4); v["root"] = "0x1234".into(); v },
-            Box::new(|e| matches!(e, Error::RootMismatch))),
+        (
+            "index too big",
+            {
+                let mut v = good(2);
+                v["index"] = 4.into();
+                v
+            },
+            Box::new(|e| matches!(e, Error::IndexOutOfRange { index: 4, depth: 2 })),
+        ),
+        (
+            "negative index",
+            {
+                let mut v = good(2);
+                v["index"] = (-1).into();
+                v
+            },
+            Box::new(|e| matches!(e, Error::WitnessJson(m) if m.contains("index"))),
+        ),
+        (
+            "unknown field",
+            {
+                let mut v = good(2);
+                v["leaf"] = "0x1".into();
+                v
+            },
+            Box::new(|e| matches!(e, Error::UnknownField(f) if f == "leaf")),
+        ),
+        (
+            "missing field",
+            {
+                let mut v = good(2);
+                v.as_object_mut().unwrap().remove("action_id");
+                v
+            },
+            Box::new(|e| matches!(e, Error::MissingField("action_id"))),
+        ),
+        (
+            "missing secret",
+            {
+                let mut v = good(2);
+                v.as_object_mut().unwrap().remove("secret");
+                v
+            },
+            Box::new(|e| matches!(e, Error::MissingField("secret"))),
+        ),
+        (
+            "root differs",
+            {
+                let mut v = good(4);
+                v["root"] = "0x1234".into();
+                v
+            },
+            Box::new(|e| matches!(e, Error::RootMismatch)),
+        ),
         ("not an object", serde_json::json!([1, 2]), Box::new(|e| matches!(e, Error::WitnessJson(_)))),
     ];
     for (name, value, expected) in cases {

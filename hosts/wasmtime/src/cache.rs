@@ -138,7 +138,10 @@ mod tests {
         let srs = [3u8; 32];
         assert_eq!(cache.read(20, &srs), CacheRead::Missing);
         cache.write(20, &srs, "hum1-d20-x", b"key bytes").unwrap();
-        assert_eq!(cache.read(20, &srs), CacheRead::Hit { circuit_id: "hum1-d20-x".into(), keys: b"key bytes".to_vec() });
+        assert_eq!(
+            cache.read(20, &srs),
+            CacheRead::Hit { circuit_id: "hum1-d20-x".into(), keys: b"key bytes".to_vec() }
+        );
         let path = cache.entry_path(20, &srs);
         let mut bytes = std::fs::read(&path).unwrap();
         let last = bytes.len() - 1;

@@ -97,7 +97,12 @@ impl ProverInstance {
     ) -> wasmtime::Result<Self> {
         let stderr = MemoryOutputPipe::new(64 * 1024);
         // No preopens, no environment, no arguments, no network: only clocks, random and stdio.
-        let wasi = WasiCtx::builder().stderr(stderr.clone()).allow_tcp(false).allow_udp(false).allow_ip_name_lookup(false).build();
+        let wasi = WasiCtx::builder()
+            .stderr(stderr.clone())
+            .allow_tcp(false)
+            .allow_udp(false)
+            .allow_ip_name_lookup(false)
+            .build();
         let limits = Limits {
             inner: StoreLimitsBuilder::new().memory_size(memory_limit).instances(4).trap_on_grow_failure(true).build(),
             refused: false,

@@ -11,7 +11,9 @@ pub mod pending;
 pub mod runtime;
 
 pub use cache::KeyCache;
-pub use orchestrator::{InitInfo, InitRequest, Notification, OrchestratorConfig, OrchestratorState, ProverOrchestrator, RestartReason};
+pub use orchestrator::{
+    InitInfo, InitRequest, Notification, OrchestratorConfig, OrchestratorState, ProverOrchestrator, RestartReason,
+};
 pub use pending::Pending;
 pub use runtime::Runtime;
 

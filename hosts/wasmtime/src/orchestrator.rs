@@ -387,7 +387,9 @@ impl Worker {
             self.shared.quiet.store(false, Ordering::Relaxed);
             match outcome? {
                 Ok(events) if events.iter().any(|e| matches!(e, wit::Event::KeysReady(_))) => {}
-                Ok(events) => return Err(first_error(&events).unwrap_or(HostError::Component("replayed init failed".into()))),
+                Ok(events) => {
+                    return Err(first_error(&events).unwrap_or(HostError::Component("replayed init failed".into())))
+                }
                 Err(trap) => return Err(HostError::from_trap(trap)),
             }
         }
@@ -401,10 +403,16 @@ impl Worker {
     /// retries once (`retry_oom`), after other traps restarts and reports the trap.
     fn run_recovering(&mut self, command: &wit::Command, retry_oom: bool) -> Result<Vec<wit::Event>, HostError> {
         let mut retried = false;
+        let mut command = command.clone();
         loop {
-            let outcome = self.run(command)?;
+            if let wit::Command::Init(options) = &mut command {
+                options.memory_budget = Some(self.budget());
+            }
+            let outcome = self.run(&command)?;
             let oom = match &outcome {
-                Ok(events) => events.iter().any(|e| matches!(e, wit::Event::Error(i) if i.code == wit::ErrorCode::OutOfMemory)),
+                Ok(events) => {
+                    events.iter().any(|e| matches!(e, wit::Event::Error(i) if i.code == wit::ErrorCode::OutOfMemory))
+                }
                 Err(TrapKind::OutOfMemory) => true,
                 Err(_) => false,
             };
@@ -441,10 +449,8 @@ impl Worker {
     }
 
     fn init_inner(&mut self, req: InitRequest, start: Instant) -> Result<InitInfo, HostError> {
-        let k = hum_core::keys::checked_k(req.depth).map_err(|e| HostError::Prover {
-            code: wit::ErrorCode::InvalidWitness,
-            message: e.to_string(),
-        })?;
+        let k = hum_core::keys::checked_k(req.depth)
+            .map_err(|e| HostError::Prover { code: wit::ErrorCode::InvalidWitness, message: e.to_string() })?;
         let (srs, srs_hash) = match req.srs {
             Some(bytes) => (bytes, req.srs_hash),
             None => {
@@ -477,7 +483,7 @@ impl Worker {
             memory_budget: Some(self.budget()),
         };
         self.replay = None;
-        let mut events = self.run_recovering(&wit::Command::Init(options.clone()), false)?;
+        let mut events = self.run_recovering(&wit::Command::Init(options.clone()), true)?;
         if options.cached_keys.is_some() && first_error(&events).is_some() {
             // The cache held keys the prover rejects: discard them and generate afresh.
             if let Some(cache) = &self.config.cache {
@@ -485,7 +491,7 @@ impl Worker {
             }
             self.shared.notify(Notification::CacheEntryDiscarded);
             options.cached_keys = None;
-            events = self.run_recovering(&wit::Command::Init(options.clone()), false)?;
+            events = self.run_recovering(&wit::Command::Init(options.clone()), true)?;
         }
         let ready = events.into_iter().find_map(|e| match e {
             wit::Event::KeysReady(k) => Some(Ok(k)),

@@ -64,8 +64,8 @@ impl Runtime {
     /// Loads the component at `path`, reusing a precompiled copy from `cache_dir` when one
     /// matches the component's hash and this engine.
     pub fn load(path: &Path, cache_dir: Option<&Path>) -> Result<Arc<Self>, HostError> {
-        let wasm = std::fs::read(path)
-            .map_err(|e| HostError::Component(format!("cannot read {}: {e}", path.display())))?;
+        let wasm =
+            std::fs::read(path).map_err(|e| HostError::Component(format!("cannot read {}: {e}", path.display())))?;
         Self::from_bytes(&wasm, cache_dir)
     }
 

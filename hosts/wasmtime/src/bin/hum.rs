@@ -202,7 +202,8 @@ fn orchestrator(g: &Global) -> Result<ProverOrchestrator, Failure> {
 fn read_srs(args: &SrsArgs) -> Result<(Option<Vec<u8>>, Option<String>), Failure> {
     match (&args.srs, &args.srs_hash) {
         (Some(path), hash) => {
-            let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display())).map_err(bad_input)?;
+            let bytes =
+                std::fs::read(path).with_context(|| format!("cannot read {}", path.display())).map_err(bad_input)?;
             Ok((Some(bytes), hash.clone()))
         }
         (None, Some(_)) => Err(bad_input(anyhow!("--srs-hash needs --srs"))),
@@ -212,7 +213,12 @@ fn read_srs(args: &SrsArgs) -> Result<(Option<Vec<u8>>, Option<String>), Failure
 
 fn host_failure(e: HostError) -> Failure {
     let code = match e.code() {
-        Some(wit::ErrorCode::InvalidWitness | wit::ErrorCode::InvalidSrs | wit::ErrorCode::InvalidKey | wit::ErrorCode::InvalidProof) => 2,
+        Some(
+            wit::ErrorCode::InvalidWitness
+            | wit::ErrorCode::InvalidSrs
+            | wit::ErrorCode::InvalidKey
+            | wit::ErrorCode::InvalidProof,
+        ) => 2,
         _ => 1,
     };
     Failure { code, error: anyhow!(e) }
@@ -223,7 +229,11 @@ fn watch(orchestrator: &ProverOrchestrator, json: bool) -> std::thread::JoinHand
     let rx = orchestrator.subscribe();
     let bar = (!json && std::io::stderr().is_terminal()).then(|| {
         let bar = ProgressBar::new(100);
-        bar.set_style(ProgressStyle::with_template("{spinner} {msg:<28} [{bar:40}] {pos:>3}%").expect("valid template").progress_chars("=> "));
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {msg:<28} [{bar:40}] {pos:>3}%")
+                .expect("valid template")
+                .progress_chars("=> "),
+        );
         bar
     });
     std::thread::spawn(move || {
@@ -237,11 +247,15 @@ fn watch(orchestrator: &ProverOrchestrator, json: bool) -> std::thread::JoinHand
                     }
                 }
                 (Some(bar), Notification::State(s)) => bar.set_message(format!("{s:?}").to_lowercase()),
-                (None, Notification::Progress { stage, percent }) if !json => eprintln!("progress: {:>3}% {}", percent, stage_name(stage)),
+                (None, Notification::Progress { stage, percent }) if !json => {
+                    eprintln!("progress: {:>3}% {}", percent, stage_name(stage))
+                }
                 (_, Notification::Restarted { reason, memory_limit }) if !json => {
                     eprintln!("hum: prover restarted ({reason:?}), memory limit now {} MiB", memory_limit >> 20)
                 }
-                (_, Notification::CacheEntryDiscarded) if !json => eprintln!("hum: a corrupted key-cache entry was discarded; regenerating keys"),
+                (_, Notification::CacheEntryDiscarded) if !json => {
+                    eprintln!("hum: a corrupted key-cache entry was discarded; regenerating keys")
+                }
                 _ => {}
             }
         }
@@ -303,28 +317,41 @@ fn demo(g: &Global, depth: usize) -> Result<u8, Failure> {
     drop(orchestrator);
     let _ = watcher.join();
     if g.json {
-        println!("{}", serde_json::to_string_pretty(&json!({
-            "valid": verdict,
-            "root": result.public_inputs.root,
-            "nullifier": result.public_inputs.nullifier,
-            "action_id": result.public_inputs.action_id,
-            "message_hash": result.public_inputs.message_hash,
-            "proof_bytes": result.proof.len(),
-            "init_ms": init.total_ms,
-            "keys_from_cache": init.from_cache,
-            "prove_ms": result.prove_ms,
-            "prove_wall_ms": prove_wall.as_millis() as u64,
-            "peak_memory_bytes": result.peak_memory,
-            "circuit": { "id": result.circuit.id, "depth": result.circuit.depth, "k": result.circuit.k,
-                          "srs": result.circuit.srs, "insecure_dev_srs": result.circuit.insecure_dev_srs },
-        })).expect("json"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json!({
+                "valid": verdict,
+                "root": result.public_inputs.root,
+                "nullifier": result.public_inputs.nullifier,
+                "action_id": result.public_inputs.action_id,
+                "message_hash": result.public_inputs.message_hash,
+                "proof_bytes": result.proof.len(),
+                "init_ms": init.total_ms,
+                "keys_from_cache": init.from_cache,
+                "prove_ms": result.prove_ms,
+                "prove_wall_ms": prove_wall.as_millis() as u64,
+                "peak_memory_bytes": result.peak_memory,
+                "circuit": { "id": result.circuit.id, "depth": result.circuit.depth, "k": result.circuit.k,
+                              "srs": result.circuit.srs, "insecure_dev_srs": result.circuit.insecure_dev_srs },
+            }))
+            .expect("json")
+        );
     } else {
         println!("hum demo: depth {depth}, member {index} of {} (tree padded to 2^{depth} leaves)", leaves.len());
         println!("  root        {}", result.public_inputs.root);
         println!("  nullifier   {}", result.public_inputs.nullifier);
         println!("  proof       {} bytes", result.proof.len());
-        println!("  init        {} ms ({})", init.total_ms, if init.from_cache { "keys from cache" } else { "keys generated" });
-        println!("  prove       {} ms in the prover ({} ms wall), peak heap {:.1} MiB", result.prove_ms, prove_wall.as_millis(), result.peak_memory as f64 / 1048576.0);
+        println!(
+            "  init        {} ms ({})",
+            init.total_ms,
+            if init.from_cache { "keys from cache" } else { "keys generated" }
+        );
+        println!(
+            "  prove       {} ms in the prover ({} ms wall), peak heap {:.1} MiB",
+            result.prove_ms,
+            prove_wall.as_millis(),
+            result.peak_memory as f64 / 1048576.0
+        );
         println!("  verify      {}", if verdict { "valid" } else { "INVALID" });
         println!("  circuit     {}", result.circuit.id);
         if result.circuit.insecure_dev_srs {
@@ -335,7 +362,9 @@ fn demo(g: &Global, depth: usize) -> Result<u8, Failure> {
 }
 
 fn prove_file(g: &Global, witness: &Path, out: &Path, srs: &SrsArgs) -> Result<u8, Failure> {
-    let bytes = Zeroizing::new(std::fs::read(witness).with_context(|| format!("cannot read {}", witness.display())).map_err(bad_input)?);
+    let bytes = Zeroizing::new(
+        std::fs::read(witness).with_context(|| format!("cannot read {}", witness.display())).map_err(bad_input)?,
+    );
     let witness = Witness::from_json(&bytes).map_err(bad_input)?;
     witness.validate().map_err(bad_input)?;
     let (srs_bytes, srs_hash) = read_srs(srs)?;
@@ -352,13 +381,22 @@ fn prove_file(g: &Global, witness: &Path, out: &Path, srs: &SrsArgs) -> Result<u
     let core = hum_host::to_core_result(&result)?;
     let mut value: serde_json::Value = serde_json::from_str(&core.to_json())?;
     value["prove_ms"] = result.prove_ms.into();
-    std::fs::write(out, serde_json::to_string_pretty(&value)? + "\n").with_context(|| format!("cannot write {}", out.display()))?;
+    std::fs::write(out, serde_json::to_string_pretty(&value)? + "\n")
+        .with_context(|| format!("cannot write {}", out.display()))?;
     if g.json {
-        println!("{}", json!({ "out": out, "proof_bytes": result.proof.len(), "prove_ms": result.prove_ms,
-            "nullifier": result.public_inputs.nullifier, "insecure_dev_srs": result.circuit.insecure_dev_srs }));
+        println!(
+            "{}",
+            json!({ "out": out, "proof_bytes": result.proof.len(), "prove_ms": result.prove_ms,
+            "nullifier": result.public_inputs.nullifier, "insecure_dev_srs": result.circuit.insecure_dev_srs })
+        );
     } else {
-        println!("wrote {} ({} byte proof, {} ms){}", out.display(), result.proof.len(), result.prove_ms,
-            if result.circuit.insecure_dev_srs { " — INSECURE dev SRS" } else { "" });
+        println!(
+            "wrote {} ({} byte proof, {} ms){}",
+            out.display(),
+            result.proof.len(),
+            result.prove_ms,
+            if result.circuit.insecure_dev_srs { " — INSECURE dev SRS" } else { "" }
+        );
     }
     Ok(0)
 }
@@ -372,7 +410,8 @@ fn native_keys(g: &Global, depth: usize, k: u32, srs_args: &SrsArgs) -> Result<(
             Srs::from_bytes(&bytes, expected.as_ref()).map_err(bad_input)?
         }
         _ => {
-            let bytes = cache.file_or_insert(&format!("srs-insecure-dev-k{k}.params"), || Srs::insecure_dev(k).to_bytes());
+            let bytes =
+                cache.file_or_insert(&format!("srs-insecure-dev-k{k}.params"), || Srs::insecure_dev(k).to_bytes());
             Srs::from_bytes(&bytes, None).map_err(|e| anyhow!("cached dev SRS: {e}"))?
         }
     };
@@ -409,12 +448,18 @@ fn verify_file(g: &Global, file: &Path, srs: &SrsArgs) -> Result<u8, Failure> {
     let ms = started.elapsed().as_secs_f64() * 1e3;
     let valid = outcome.is_ok();
     if g.json {
-        println!("{}", json!({ "valid": valid, "verify_ms": ms, "circuit": keys.info().id,
-            "insecure_dev_srs": keys.info().insecure_dev_srs, "error": outcome.as_ref().err().map(|e| e.to_string()) }));
+        println!(
+            "{}",
+            json!({ "valid": valid, "verify_ms": ms, "circuit": keys.info().id,
+            "insecure_dev_srs": keys.info().insecure_dev_srs, "error": outcome.as_ref().err().map(|e| e.to_string()) })
+        );
     } else if let Err(e) = &outcome {
         println!("invalid: {e}");
     } else {
-        println!("valid ({ms:.1} ms){}", if keys.info().insecure_dev_srs { " — INSECURE dev SRS: this proves nothing" } else { "" });
+        println!(
+            "valid ({ms:.1} ms){}",
+            if keys.info().insecure_dev_srs { " — INSECURE dev SRS: this proves nothing" } else { "" }
+        );
     }
     Ok(if valid { 0 } else { 1 })
 }
@@ -429,10 +474,18 @@ fn keygen(g: &Global, depth: usize, out: Option<&Path>, srs: &SrsArgs) -> Result
         std::fs::write(out, keys.to_bytes()).with_context(|| format!("cannot write {}", out.display()))?;
     }
     if g.json {
-        println!("{}", json!({ "circuit": init.circuit.id, "depth": depth, "k": init.circuit.k, "srs": init.circuit.srs,
-            "from_cache": init.from_cache, "init_ms": init.total_ms, "insecure_dev_srs": init.circuit.insecure_dev_srs }));
+        println!(
+            "{}",
+            json!({ "circuit": init.circuit.id, "depth": depth, "k": init.circuit.k, "srs": init.circuit.srs,
+            "from_cache": init.from_cache, "init_ms": init.total_ms, "insecure_dev_srs": init.circuit.insecure_dev_srs })
+        );
     } else {
-        println!("keys for {} ({} in {} ms)", init.circuit.id, if init.from_cache { "loaded from cache" } else { "generated" }, init.total_ms);
+        println!(
+            "keys for {} ({} in {} ms)",
+            init.circuit.id,
+            if init.from_cache { "loaded from cache" } else { "generated" },
+            init.total_ms
+        );
     }
     Ok(0)
 }
@@ -450,7 +503,9 @@ fn keypair(g: &Global, out: &Path) -> Result<u8, Failure> {
     let (secret, public) = hum_core::seal::keypair(&mut OsRng);
     let secret_hex = Zeroizing::new(format!("0x{}", hex::encode(secret.as_ref())));
     let public_hex = format!("0x{}", hex::encode(public));
-    let text = Zeroizing::new(serde_json::to_string_pretty(&json!({ "public_key": public_hex, "secret_key": secret_hex.as_str() }))? + "\n");
+    let text = Zeroizing::new(
+        serde_json::to_string_pretty(&json!({ "public_key": public_hex, "secret_key": secret_hex.as_str() }))? + "\n",
+    );
     write_secret_file(out, text.as_bytes()).with_context(|| format!("cannot write {}", out.display()))?;
     if g.json {
         println!("{}", json!({ "public_key": public_hex, "out": out }));
@@ -467,7 +522,9 @@ fn decode_hex(name: &str, text: &str) -> Result<Vec<u8>, Failure> {
 
 fn seal(g: &Global, to: &str, input: &Path, out: &Path, aad: &str) -> Result<u8, Failure> {
     let recipient = decode_hex("--to", to)?;
-    let plaintext = Zeroizing::new(std::fs::read(input).with_context(|| format!("cannot read {}", input.display())).map_err(bad_input)?);
+    let plaintext = Zeroizing::new(
+        std::fs::read(input).with_context(|| format!("cannot read {}", input.display())).map_err(bad_input)?,
+    );
     let envelope = hum_core::seal::seal(&recipient, &plaintext, aad.as_bytes(), &mut OsRng).map_err(bad_input)?;
     std::fs::write(out, &envelope).with_context(|| format!("cannot write {}", out.display()))?;
     if g.json {
@@ -479,11 +536,16 @@ fn seal(g: &Global, to: &str, input: &Path, out: &Path, aad: &str) -> Result<u8,
 }
 
 fn open(g: &Global, key: &Path, input: &Path, out: &Path, aad: &str) -> Result<u8, Failure> {
-    let text = Zeroizing::new(std::fs::read_to_string(key).with_context(|| format!("cannot read {}", key.display())).map_err(bad_input)?);
-    let value: serde_json::Value = serde_json::from_str(&text).map_err(|_| bad_input(anyhow!("{} is not a hum key file", key.display())))?;
-    let secret_hex = value["secret_key"].as_str().ok_or_else(|| bad_input(anyhow!("the key file has no secret_key")))?;
+    let text = Zeroizing::new(
+        std::fs::read_to_string(key).with_context(|| format!("cannot read {}", key.display())).map_err(bad_input)?,
+    );
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|_| bad_input(anyhow!("{} is not a hum key file", key.display())))?;
+    let secret_hex =
+        value["secret_key"].as_str().ok_or_else(|| bad_input(anyhow!("the key file has no secret_key")))?;
     let secret = Zeroizing::new(decode_hex("secret_key", secret_hex)?);
-    let envelope = std::fs::read(input).with_context(|| format!("cannot read {}", input.display())).map_err(bad_input)?;
+    let envelope =
+        std::fs::read(input).with_context(|| format!("cannot read {}", input.display())).map_err(bad_input)?;
     let plaintext = hum_core::seal::open(&secret, &envelope, aad.as_bytes()).map_err(bad_input)?;
     write_secret_file(out, &plaintext).with_context(|| format!("cannot write {}", out.display()))?;
     if g.json {

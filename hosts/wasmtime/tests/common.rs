@@ -1,0 +1,64 @@
+//! Shared helpers of the host tests: the built component, witnesses, temporary caches.
+
+#![allow(dead_code)]
+
+use std::{
+    path::PathBuf,
+    sync::{Arc, OnceLock},
+};
+
+use hum_core::{field::fr_to_hex, poseidon2::hash1, tree::MerkleTree, Fr, Witness};
+use hum_host::{runtime::default_component_path, KeyCache, OrchestratorConfig, Runtime};
+
+pub fn component_path() -> PathBuf {
+    default_component_path().expect("build the component first: cargo build --release --target wasm32-wasip2 -p hum-component")
+}
+
+/// Where compiled component code is cached between test runs.
+pub fn code_cache() -> PathBuf {
+    std::env::temp_dir().join("hum-test-code-cache")
+}
+
+pub fn runtime() -> Arc<Runtime> {
+    static RUNTIME: OnceLock<Arc<Runtime>> = OnceLock::new();
+    RUNTIME.get_or_init(|| fresh_runtime()).clone()
+}
+
+pub fn fresh_runtime() -> Arc<Runtime> {
+    Runtime::load(&component_path(), Some(&code_cache())).expect("component loads")
+}
+
+/// A key cache in a new temporary directory.
+pub fn temp_cache(name: &str) -> KeyCache {
+    let dir = std::env::temp_dir().join(format!("hum-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    KeyCache::new(dir)
+}
+
+pub fn config(cache: KeyCache) -> OrchestratorConfig {
+    OrchestratorConfig { cache: Some(cache), nice: 0, ..OrchestratorConfig::default() }
+}
+
+/// A valid witness for member `member` of a 3-member tree of `depth`.
+pub fn witness(depth: usize, member: u64) -> Witness {
+    let secrets: Vec<Fr> = (0..3u64).map(|i| Fr::from(500 + i)).collect();
+    let leaves: Vec<Fr> = secrets.iter().map(|s| hash1(*s)).collect();
+    let tree = MerkleTree::new(depth, &leaves);
+    Witness {
+        secret: fr_to_hex(&secrets[member as usize]),
+        index: member,
+        siblings: tree.siblings(member).iter().map(fr_to_hex).collect(),
+        action_id: fr_to_hex(&Fr::from(77)),
+        message_hash: fr_to_hex(&Fr::from(member + 9)),
+        root: Some(fr_to_hex(&tree.root())),
+    }
+}
+
+/// Verifies a WIT proof result natively with hum-core (keys regenerated on the dev SRS).
+pub fn verify_natively(result: &hum_host::wit::ProofResult) {
+    let core = hum_host::to_core_result(result).expect("well-formed result");
+    let srs = hum_core::Srs::insecure_dev(core.circuit.k);
+    let keys = hum_core::CircuitKeys::generate(&srs, core.circuit.depth).expect("keys");
+    assert_eq!(keys.info().id, core.circuit.id, "same circuit id natively and in wasm");
+    hum_core::verify(&keys, &core.proof, &core.public_inputs).expect("the proof verifies natively");
+}

@@ -1,0 +1,199 @@
+//! The prover component driven directly in wasmtime: event order, progress, bad commands,
+//! the memory trap, and the import audit.
+
+mod common;
+
+use std::sync::{atomic::AtomicBool, Arc, Mutex};
+
+use hum_host::{instance::{ProverInstance, TrapKind}, wit};
+
+struct Harness {
+    instance: ProverInstance,
+    events: Arc<Mutex<Vec<wit::Event>>>,
+}
+
+impl Harness {
+    fn new(memory_limit: usize) -> Self {
+        let events: Arc<Mutex<Vec<wit::Event>>> = Arc::default();
+        let sink = events.clone();
+        let instance = ProverInstance::new(
+            &common::runtime(),
+            memory_limit,
+            Arc::new(AtomicBool::new(false)),
+            Box::new(move |e| sink.lock().unwrap().push(e)),
+        )
+        .expect("instantiates");
+        Self { instance, events }
+    }
+
+    fn send(&mut self, command: wit::Command) -> Vec<wit::Event> {
+        self.instance.handle(&command, None).expect("no trap");
+        std::mem::take(&mut *self.events.lock().unwrap())
+    }
+}
+
+fn init(depth: u8) -> wit::Command {
+    let k = hum_core::k_for_depth(depth as usize);
+    wit::Command::Init(wit::InitOptions {
+        depth,
+        k: None,
+        srs: Some(hum_core::Srs::insecure_dev(k).to_bytes()),
+        srs_hash: None,
+        cached_keys: None,
+        memory_budget: None,
+    })
+}
+
+fn prove(w: &hum_core::Witness) -> wit::Command {
+    wit::Command::Prove(wit::Witness {
+        secret: w.secret.clone(),
+        index: w.index as u32,
+        siblings: w.siblings.clone(),
+        action_id: w.action_id.clone(),
+        message_hash: w.message_hash.clone(),
+        root: w.root.clone(),
+    })
+}
+
+fn states(events: &[wit::Event]) -> Vec<wit::State> {
+    events.iter().filter_map(|e| match e { wit::Event::Status(s) => Some(s.state), _ => None }).collect()
+}
+
+fn error_code(events: &[wit::Event]) -> Option<wit::ErrorCode> {
+    events.iter().find_map(|e| match e { wit::Event::Error(i) => Some(i.code), _ => None })
+}
+
+#[test]
+fn init_prove_complete_in_order_with_real_progress() {
+    let mut h = Harness::new(256 << 20);
+    let events = h.send(init(20));
+    assert_eq!(states(&events), vec![wit::State::Initializing, wit::State::Ready]);
+    let keys = events.iter().find_map(|e| match e { wit::Event::KeysReady(k) => Some(k.clone()), _ => None }).unwrap();
+    assert!(!keys.from_cache && !keys.keys.is_empty());
+    assert!(keys.circuit.insecure_dev_srs && keys.circuit.id.ends_with("-insecure-dev-srs"));
+    let ready = events.iter().rev().find_map(|e| match e { wit::Event::Status(s) => Some(s.clone()), _ => None }).unwrap();
+    assert!(ready.insecure_dev_srs, "every status says the SRS is insecure");
+
+    let events = h.send(prove(&common::witness(20, 1)));
+    // Order: proving, progress…, proof-complete, ready.
+    assert!(matches!(events.first(), Some(wit::Event::Status(s)) if s.state == wit::State::Proving));
+    assert!(matches!(events.last(), Some(wit::Event::Status(s)) if s.state == wit::State::Ready));
+    let complete = events.iter().position(|e| matches!(e, wit::Event::ProofComplete(_))).expect("proof-complete");
+    assert_eq!(complete, events.len() - 2);
+    let progress: Vec<u8> = events.iter().filter_map(|e| match e { wit::Event::Progress(p) => Some(p.percent), _ => None }).collect();
+    assert!(progress.len() >= 10, "{} progress events", progress.len());
+    assert!(progress.windows(2).all(|w| w[0] <= w[1]), "{progress:?}");
+    assert_eq!(*progress.last().unwrap(), 100);
+    assert!(progress[..progress.len() - 1].iter().all(|p| *p < 100));
+    assert!(matches!(&events[complete - 1], wit::Event::Progress(p) if p.percent == 100 && p.stage == wit::Stage::Done));
+
+    let wit::Event::ProofComplete(result) = &events[complete] else { unreachable!() };
+    let expected = common::witness(20, 1).validate().unwrap().public_inputs();
+    assert_eq!(result.public_inputs.root, hum_core::field::fr_to_hex(&expected[0]));
+    assert_eq!(result.public_inputs.nullifier, hum_core::field::fr_to_hex(&expected[3]));
+    common::verify_natively(result);
+
+    let verify = |proof: Vec<u8>, h: &mut Harness| {
+        h.send(wit::Command::Verify(wit::VerifyRequest { proof, public_inputs: result.public_inputs.clone() }))
+    };
+    assert!(matches!(verify(result.proof.clone(), &mut h).as_slice(), [wit::Event::Verified(true)]));
+    let mut tampered = result.proof.clone();
+    tampered[40] ^= 1;
+    assert!(matches!(verify(tampered, &mut h).as_slice(), [wit::Event::Verified(false)]));
+}
+
+#[test]
+fn bad_commands_yield_errors_and_the_instance_stays_usable() {
+    let mut h = Harness::new(256 << 20);
+    let w = common::witness(6, 0);
+    assert_eq!(error_code(&h.send(prove(&w))), Some(wit::ErrorCode::NotInitialized));
+    assert_eq!(
+        error_code(&h.send(wit::Command::Verify(wit::VerifyRequest {
+            proof: vec![1, 2, 3],
+            public_inputs: wit::PublicInputs { root: "0x1".into(), action_id: "0x1".into(), message_hash: "0x1".into(), nullifier: "0x1".into() }
+        }))),
+        Some(wit::ErrorCode::NotInitialized)
+    );
+    let garbage_srs = wit::Command::Init(wit::InitOptions { depth: 6, k: None, srs: Some(vec![7; 1000]), srs_hash: None, cached_keys: None, memory_budget: None });
+    assert_eq!(error_code(&h.send(garbage_srs)), Some(wit::ErrorCode::InvalidSrs));
+    let wrong_hash = match init(6) {
+        wit::Command::Init(mut o) => { o.srs_hash = Some(format!("sha256:{}", "ab".repeat(32))); wit::Command::Init(o) }
+        _ => unreachable!(),
+    };
+    let events = h.send(wrong_hash);
+    assert_eq!(error_code(&events), Some(wit::ErrorCode::InvalidSrs));
+    assert!(events.iter().any(|e| matches!(e, wit::Event::Error(i) if i.message.contains("pinned"))));
+    let garbage_keys = match init(6) {
+        wit::Command::Init(mut o) => { o.cached_keys = Some(b"garbage key bytes".to_vec()); wit::Command::Init(o) }
+        _ => unreachable!(),
+    };
+    assert_eq!(error_code(&h.send(garbage_keys)), Some(wit::ErrorCode::InvalidKey));
+    assert_eq!(error_code(&h.send(wit::Command::Init(wit::InitOptions { depth: 0, k: None, srs: None, srs_hash: None, cached_keys: None, memory_budget: None }))), Some(wit::ErrorCode::InvalidWitness));
+    assert_eq!(error_code(&h.send(wit::Command::Open(wit::OpenRequest { secret_key: vec![1; 32], envelope: vec![1, 2], aad: vec![] }))), Some(wit::ErrorCode::InvalidEnvelope));
+
+    // Now a good init, then invalid witnesses, then a good proof.
+    let events = h.send(init(6));
+    assert_eq!(states(&events), vec![wit::State::Initializing, wit::State::Ready]);
+    let mut bad = w.clone();
+    bad.secret = "0xnothex".into();
+    let events = h.send(prove(&bad));
+    assert_eq!(error_code(&events), Some(wit::ErrorCode::InvalidWitness));
+    assert_eq!(states(&events), vec![wit::State::Error, wit::State::Ready]);
+    let mut wrong_depth = w.clone();
+    wrong_depth.siblings.pop();
+    assert_eq!(error_code(&h.send(prove(&wrong_depth))), Some(wit::ErrorCode::InvalidWitness));
+    let mut wrong_root = w.clone();
+    wrong_root.root = Some("0x1234".into());
+    assert_eq!(error_code(&h.send(prove(&wrong_root))), Some(wit::ErrorCode::InvalidWitness));
+    let mut too_big = w.clone();
+    too_big.siblings[2] = "0x30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001".into();
+    assert_eq!(error_code(&h.send(prove(&too_big))), Some(wit::ErrorCode::InvalidWitness));
+
+    let events = h.send(prove(&w));
+    let result = events.iter().find_map(|e| match e { wit::Event::ProofComplete(r) => Some(r.clone()), _ => None }).expect("a proof after the bad commands");
+    common::verify_natively(&result);
+}
+
+#[test]
+fn cached_keys_skip_keygen_and_seal_round_trips() {
+    let mut h = Harness::new(256 << 20);
+    let events = h.send(init(6));
+    let keys = events.iter().find_map(|e| match e { wit::Event::KeysReady(k) => Some(k.keys.clone()), _ => None }).unwrap();
+    let mut again = Harness::new(256 << 20);
+    let cached = match init(6) { wit::Command::Init(mut o) => { o.cached_keys = Some(keys); wit::Command::Init(o) } _ => unreachable!() };
+    let events = again.send(cached);
+    assert!(events.iter().any(|e| matches!(e, wit::Event::KeysReady(k) if k.from_cache)));
+
+    let mut rng = rand_core::OsRng;
+    let (secret, public) = hum_core::seal::keypair(&mut rng);
+    let events = again.send(wit::Command::Seal(wit::SealRequest { recipient: public.to_vec(), plaintext: b"to the enclave".to_vec(), aad: b"a".to_vec() }));
+    let [wit::Event::Sealed(envelope)] = events.as_slice() else { panic!("{events:?}") };
+    assert_eq!(&hum_core::seal::open(secret.as_ref(), envelope, b"a").unwrap()[..], b"to the enclave");
+    let events = again.send(wit::Command::Open(wit::OpenRequest { secret_key: secret.to_vec(), envelope: envelope.clone(), aad: b"a".to_vec() }));
+    assert!(matches!(events.as_slice(), [wit::Event::Opened(p)] if p == b"to the enclave"));
+}
+
+#[test]
+fn a_memory_limit_below_the_work_traps_as_out_of_memory() {
+    let events: Arc<Mutex<Vec<wit::Event>>> = Arc::default();
+    let sink = events.clone();
+    let mut instance = ProverInstance::new(&common::runtime(), 4 << 20, Arc::new(AtomicBool::new(false)), Box::new(move |e| sink.lock().unwrap().push(e))).unwrap();
+    // No budget inside the component, so the store's limit is what stops it.
+    assert_eq!(instance.handle(&init(20), None), Err(TrapKind::OutOfMemory));
+}
+
+#[test]
+fn the_component_imports_only_its_events_and_allowed_wasi() {
+    let runtime = common::runtime();
+    let ty = runtime.component().component_type();
+    let imports: Vec<String> = ty.imports(runtime.engine()).map(|(name, _)| name.to_string()).collect();
+    assert!(imports.iter().any(|i| i == "hum:prover/events@0.1.0"), "{imports:?}");
+    for import in &imports {
+        let allowed = import.starts_with("hum:prover/events@")
+            || import.starts_with("hum:prover/types@")
+            || ["wasi:cli/", "wasi:io/", "wasi:random/", "wasi:clocks/"].iter().any(|p| import.starts_with(p));
+        assert!(allowed, "unexpected import {import} (all: {imports:?})");
+    }
+    let exports: Vec<String> = ty.exports(runtime.engine()).map(|(name, _)| name.to_string()).collect();
+    assert!(exports.iter().any(|e| e == "hum:prover/prover@0.1.0"), "{exports:?}");
+}
