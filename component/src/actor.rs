@@ -6,8 +6,8 @@
 use std::time::Instant;
 
 use hum_core::{
-    keys::checked_k, prove_validated, srs::parse_hash, validate_for, verify, CircuitKeys, Error, Progress, ProgressSink, PublicInputsHex, Srs,
-    Stage, Witness,
+    keys::checked_k, prove_validated, srs::parse_hash, validate_for, verify, CircuitKeys, Error, Progress,
+    ProgressSink, PublicInputsHex, Srs, Stage, Witness,
 };
 use rand_chacha::ChaCha20Rng;
 use rand_core::{OsRng, RngCore, SeedableRng};

@@ -11,7 +11,8 @@ use hum_core::{field::fr_to_hex, poseidon2::hash1, tree::MerkleTree, Fr, Witness
 use hum_host::{runtime::default_component_path, KeyCache, OrchestratorConfig, Runtime};
 
 pub fn component_path() -> PathBuf {
-    default_component_path().expect("build the component first: cargo build --release --target wasm32-wasip2 -p hum-component")
+    default_component_path()
+        .expect("build the component first: cargo build --release --target wasm32-wasip2 -p hum-component")
 }
 
 /// Where compiled component code is cached between test runs.

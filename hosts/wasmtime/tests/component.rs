@@ -5,7 +5,10 @@ mod common;
 
 use std::sync::{atomic::AtomicBool, Arc, Mutex};
 
-use hum_host::{instance::{ProverInstance, TrapKind}, wit};
+use hum_host::{
+    instance::{ProverInstance, TrapKind},
+    wit,
+};
 
 struct Harness {
     instance: ProverInstance,
@@ -56,11 +59,20 @@ fn prove(w: &hum_core::Witness) -> wit::Command {
 }
 
 fn states(events: &[wit::Event]) -> Vec<wit::State> {
-    events.iter().filter_map(|e| match e { wit::Event::Status(s) => Some(s.state), _ => None }).collect()
+    events
+        .iter()
+        .filter_map(|e| match e {
+            wit::Event::Status(s) => Some(s.state),
+            _ => None,
+        })
+        .collect()
 }
 
 fn error_code(events: &[wit::Event]) -> Option<wit::ErrorCode> {
-    events.iter().find_map(|e| match e { wit::Event::Error(i) => Some(i.code), _ => None })
+    events.iter().find_map(|e| match e {
+        wit::Event::Error(i) => Some(i.code),
+        _ => None,
+    })
 }
 
 #[test]
@@ -68,10 +80,23 @@ fn init_prove_complete_in_order_with_real_progress() {
     let mut h = Harness::new(256 << 20);
     let events = h.send(init(20));
     assert_eq!(states(&events), vec![wit::State::Initializing, wit::State::Ready]);
-    let keys = events.iter().find_map(|e| match e { wit::Event::KeysReady(k) => Some(k.clone()), _ => None }).unwrap();
+    let keys = events
+        .iter()
+        .find_map(|e| match e {
+            wit::Event::KeysReady(k) => Some(k.clone()),
+            _ => None,
+        })
+        .unwrap();
     assert!(!keys.from_cache && !keys.keys.is_empty());
     assert!(keys.circuit.insecure_dev_srs && keys.circuit.id.ends_with("-insecure-dev-srs"));
-    let ready = events.iter().rev().find_map(|e| match e { wit::Event::Status(s) => Some(s.clone()), _ => None }).unwrap();
+    let ready = events
+        .iter()
+        .rev()
+        .find_map(|e| match e {
+            wit::Event::Status(s) => Some(s.clone()),
+            _ => None,
+        })
+        .unwrap();
     assert!(ready.insecure_dev_srs, "every status says the SRS is insecure");
 
     let events = h.send(prove(&common::witness(20, 1)));
@@ -80,12 +105,20 @@ fn init_prove_complete_in_order_with_real_progress() {
     assert!(matches!(events.last(), Some(wit::Event::Status(s)) if s.state == wit::State::Ready));
     let complete = events.iter().position(|e| matches!(e, wit::Event::ProofComplete(_))).expect("proof-complete");
     assert_eq!(complete, events.len() - 2);
-    let progress: Vec<u8> = events.iter().filter_map(|e| match e { wit::Event::Progress(p) => Some(p.percent), _ => None }).collect();
+    let progress: Vec<u8> = events
+        .iter()
+        .filter_map(|e| match e {
+            wit::Event::Progress(p) => Some(p.percent),
+            _ => None,
+        })
+        .collect();
     assert!(progress.len() >= 10, "{} progress events", progress.len());
     assert!(progress.windows(2).all(|w| w[0] <= w[1]), "{progress:?}");
     assert_eq!(*progress.last().unwrap(), 100);
     assert!(progress[..progress.len() - 1].iter().all(|p| *p < 100));
-    assert!(matches!(&events[complete - 1], wit::Event::Progress(p) if p.percent == 100 && p.stage == wit::Stage::Done));
+    assert!(
+        matches!(&events[complete - 1], wit::Event::Progress(p) if p.percent == 100 && p.stage == wit::Stage::Done)
+    );
 
     let wit::Event::ProofComplete(result) = &events[complete] else { unreachable!() };
     let expected = common::witness(20, 1).validate().unwrap().public_inputs();
@@ -110,26 +143,61 @@ fn bad_commands_yield_errors_and_the_instance_stays_usable() {
     assert_eq!(
         error_code(&h.send(wit::Command::Verify(wit::VerifyRequest {
             proof: vec![1, 2, 3],
-            public_inputs: wit::PublicInputs { root: "0x1".into(), action_id: "0x1".into(), message_hash: "0x1".into(), nullifier: "0x1".into() }
+            public_inputs: wit::PublicInputs {
+                root: "0x1".into(),
+                action_id: "0x1".into(),
+                message_hash: "0x1".into(),
+                nullifier: "0x1".into()
+            }
         }))),
         Some(wit::ErrorCode::NotInitialized)
     );
-    let garbage_srs = wit::Command::Init(wit::InitOptions { depth: 6, k: None, srs: Some(vec![7; 1000]), srs_hash: None, cached_keys: None, memory_budget: None });
+    let garbage_srs = wit::Command::Init(wit::InitOptions {
+        depth: 6,
+        k: None,
+        srs: Some(vec![7; 1000]),
+        srs_hash: None,
+        cached_keys: None,
+        memory_budget: None,
+    });
     assert_eq!(error_code(&h.send(garbage_srs)), Some(wit::ErrorCode::InvalidSrs));
     let wrong_hash = match init(6) {
-        wit::Command::Init(mut o) => { o.srs_hash = Some(format!("sha256:{}", "ab".repeat(32))); wit::Command::Init(o) }
+        wit::Command::Init(mut o) => {
+            o.srs_hash = Some(format!("sha256:{}", "ab".repeat(32)));
+            wit::Command::Init(o)
+        }
         _ => unreachable!(),
     };
     let events = h.send(wrong_hash);
     assert_eq!(error_code(&events), Some(wit::ErrorCode::InvalidSrs));
     assert!(events.iter().any(|e| matches!(e, wit::Event::Error(i) if i.message.contains("pinned"))));
     let garbage_keys = match init(6) {
-        wit::Command::Init(mut o) => { o.cached_keys = Some(b"garbage key bytes".to_vec()); wit::Command::Init(o) }
+        wit::Command::Init(mut o) => {
+            o.cached_keys = Some(b"garbage key bytes".to_vec());
+            wit::Command::Init(o)
+        }
         _ => unreachable!(),
     };
     assert_eq!(error_code(&h.send(garbage_keys)), Some(wit::ErrorCode::InvalidKey));
-    assert_eq!(error_code(&h.send(wit::Command::Init(wit::InitOptions { depth: 0, k: None, srs: None, srs_hash: None, cached_keys: None, memory_budget: None }))), Some(wit::ErrorCode::InvalidWitness));
-    assert_eq!(error_code(&h.send(wit::Command::Open(wit::OpenRequest { secret_key: vec![1; 32], envelope: vec![1, 2], aad: vec![] }))), Some(wit::ErrorCode::InvalidEnvelope));
+    assert_eq!(
+        error_code(&h.send(wit::Command::Init(wit::InitOptions {
+            depth: 0,
+            k: None,
+            srs: None,
+            srs_hash: None,
+            cached_keys: None,
+            memory_budget: None
+        }))),
+        Some(wit::ErrorCode::InvalidWitness)
+    );
+    assert_eq!(
+        error_code(&h.send(wit::Command::Open(wit::OpenRequest {
+            secret_key: vec![1; 32],
+            envelope: vec![1, 2],
+            aad: vec![]
+        }))),
+        Some(wit::ErrorCode::InvalidEnvelope)
+    );
 
     // Now a good init, then invalid witnesses, then a good proof.
     let events = h.send(init(6));
@@ -150,7 +218,13 @@ fn bad_commands_yield_errors_and_the_instance_stays_usable() {
     assert_eq!(error_code(&h.send(prove(&too_big))), Some(wit::ErrorCode::InvalidWitness));
 
     let events = h.send(prove(&w));
-    let result = events.iter().find_map(|e| match e { wit::Event::ProofComplete(r) => Some(r.clone()), _ => None }).expect("a proof after the bad commands");
+    let result = events
+        .iter()
+        .find_map(|e| match e {
+            wit::Event::ProofComplete(r) => Some(r.clone()),
+            _ => None,
+        })
+        .expect("a proof after the bad commands");
     common::verify_natively(&result);
 }
 
@@ -158,18 +232,38 @@ fn bad_commands_yield_errors_and_the_instance_stays_usable() {
 fn cached_keys_skip_keygen_and_seal_round_trips() {
     let mut h = Harness::new(256 << 20);
     let events = h.send(init(6));
-    let keys = events.iter().find_map(|e| match e { wit::Event::KeysReady(k) => Some(k.keys.clone()), _ => None }).unwrap();
+    let keys = events
+        .iter()
+        .find_map(|e| match e {
+            wit::Event::KeysReady(k) => Some(k.keys.clone()),
+            _ => None,
+        })
+        .unwrap();
     let mut again = Harness::new(256 << 20);
-    let cached = match init(6) { wit::Command::Init(mut o) => { o.cached_keys = Some(keys); wit::Command::Init(o) } _ => unreachable!() };
+    let cached = match init(6) {
+        wit::Command::Init(mut o) => {
+            o.cached_keys = Some(keys);
+            wit::Command::Init(o)
+        }
+        _ => unreachable!(),
+    };
     let events = again.send(cached);
     assert!(events.iter().any(|e| matches!(e, wit::Event::KeysReady(k) if k.from_cache)));
 
     let mut rng = rand_core::OsRng;
     let (secret, public) = hum_core::seal::keypair(&mut rng);
-    let events = again.send(wit::Command::Seal(wit::SealRequest { recipient: public.to_vec(), plaintext: b"to the enclave".to_vec(), aad: b"a".to_vec() }));
+    let events = again.send(wit::Command::Seal(wit::SealRequest {
+        recipient: public.to_vec(),
+        plaintext: b"to the enclave".to_vec(),
+        aad: b"a".to_vec(),
+    }));
     let [wit::Event::Sealed(envelope)] = events.as_slice() else { panic!("{events:?}") };
     assert_eq!(&hum_core::seal::open(secret.as_ref(), envelope, b"a").unwrap()[..], b"to the enclave");
-    let events = again.send(wit::Command::Open(wit::OpenRequest { secret_key: secret.to_vec(), envelope: envelope.clone(), aad: b"a".to_vec() }));
+    let events = again.send(wit::Command::Open(wit::OpenRequest {
+        secret_key: secret.to_vec(),
+        envelope: envelope.clone(),
+        aad: b"a".to_vec(),
+    }));
     assert!(matches!(events.as_slice(), [wit::Event::Opened(p)] if p == b"to the enclave"));
 }
 
@@ -177,7 +271,13 @@ fn cached_keys_skip_keygen_and_seal_round_trips() {
 fn a_memory_limit_below_the_work_traps_as_out_of_memory() {
     let events: Arc<Mutex<Vec<wit::Event>>> = Arc::default();
     let sink = events.clone();
-    let mut instance = ProverInstance::new(&common::runtime(), 4 << 20, Arc::new(AtomicBool::new(false)), Box::new(move |e| sink.lock().unwrap().push(e))).unwrap();
+    let mut instance = ProverInstance::new(
+        &common::runtime(),
+        4 << 20,
+        Arc::new(AtomicBool::new(false)),
+        Box::new(move |e| sink.lock().unwrap().push(e)),
+    )
+    .unwrap();
     // No budget inside the component, so the store's limit is what stops it.
     assert_eq!(instance.handle(&init(20), None), Err(TrapKind::OutOfMemory));
 }

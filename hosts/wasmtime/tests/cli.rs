@@ -1,0 +1,119 @@
+//! The `hum` CLI as a user runs it: exit codes, messages, files.
+
+mod common;
+
+use std::{path::PathBuf, process::Command};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn hum(dir: &PathBuf, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_hum"))
+        .args(args)
+        .env("HUM_COMPONENT", common::component_path())
+        .env("HUM_CACHE_DIR", dir.join("cache"))
+        .current_dir(dir)
+        .output()
+        .expect("hum runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn workdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("hum-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn prove_then_verify_then_tamper() {
+    let dir = workdir("prove");
+    let witness = common::witness(5, 1);
+    std::fs::write(dir.join("w.json"), serde_json::to_string(&witness).unwrap()).unwrap();
+    let run = hum(&dir, &["prove", "--witness", "w.json", "--out", "p.json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("INSECURE dev SRS"), "{}", run.stderr);
+    assert!(run.stdout.contains("wrote p.json"));
+
+    let run = hum(&dir, &["verify", "p.json"]);
+    assert_eq!(run.code, 0, "{} {}", run.stdout, run.stderr);
+    assert!(run.stdout.starts_with("valid"));
+
+    let mut proof: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("p.json")).unwrap()).unwrap();
+    assert!(proof["circuit"]["insecure_dev_srs"].as_bool().unwrap());
+    let original = proof["public_inputs"]["message_hash"].clone();
+    proof["public_inputs"]["message_hash"] = "0x0bad".into();
+    std::fs::write(dir.join("other-message.json"), proof.to_string()).unwrap();
+    let run = hum(&dir, &["verify", "other-message.json", "--json"]);
+    assert_eq!(run.code, 1, "a proof for another message is invalid: {}", run.stdout);
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()["valid"], false);
+
+    proof["public_inputs"]["message_hash"] = original;
+    let hex = proof["proof"].as_str().unwrap().to_string();
+    let flipped = format!("{}{}{}", &hex[..100], if &hex[100..101] == "0" { "1" } else { "0" }, &hex[101..]);
+    proof["proof"] = flipped.into();
+    std::fs::write(dir.join("flipped.json"), proof.to_string()).unwrap();
+    assert_eq!(hum(&dir, &["verify", "flipped.json"]).code, 1);
+
+    std::fs::write(dir.join("garbage.json"), "\u{0}\u{1} not json").unwrap();
+    let run = hum(&dir, &["verify", "garbage.json"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.starts_with("hum: error: invalid proof"), "{}", run.stderr);
+    assert_eq!(hum(&dir, &["verify", "missing.json"]).code, 2);
+}
+
+#[test]
+fn a_bad_witness_file_exits_2_with_one_clear_line() {
+    let dir = workdir("bad");
+    let mut witness = serde_json::to_value(common::witness(5, 0)).unwrap();
+    let secret = witness["secret"].as_str().unwrap().to_string();
+    witness["siblings"][3] = "0x30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001".into();
+    std::fs::write(dir.join("w.json"), witness.to_string()).unwrap();
+    let run = hum(&dir, &["prove", "--witness", "w.json", "--out", "p.json"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr.trim(),
+        "hum: error: invalid witness: `siblings[3]` is not below the field modulus p (non-canonical)"
+    );
+    assert!(!run.stderr.contains(&secret[2..]));
+    assert!(!dir.join("p.json").exists());
+
+    witness["siblings"][3] = "0x1".into();
+    witness["extra"] = "0x1".into();
+    std::fs::write(dir.join("w.json"), witness.to_string()).unwrap();
+    let run = hum(&dir, &["prove", "--witness", "w.json", "--out", "p.json"]);
+    assert_eq!((run.code, run.stderr.trim()), (2, "hum: error: invalid witness: unknown field `extra`"));
+
+    std::fs::write(dir.join("w.json"), "not json at all").unwrap();
+    assert_eq!(hum(&dir, &["prove", "--witness", "w.json", "--out", "p.json"]).code, 2);
+}
+
+#[test]
+fn keypair_seal_open_through_the_cli() {
+    let dir = workdir("seal");
+    let run = hum(&dir, &["keypair", "--out", "key.json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let public = run.stdout.trim().to_string();
+    assert!(public.starts_with("0x04") && public.len() == 132);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(dir.join("key.json")).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    std::fs::write(dir.join("msg"), b"proof for the enclave").unwrap();
+    assert_eq!(hum(&dir, &["seal", "--to", &public, "--in", "msg", "--out", "env", "--aad", "ctx"]).code, 0);
+    assert_eq!(hum(&dir, &["open", "--key", "key.json", "--in", "env", "--out", "opened", "--aad", "ctx"]).code, 0);
+    assert_eq!(std::fs::read(dir.join("opened")).unwrap(), b"proof for the enclave");
+    let run = hum(&dir, &["open", "--key", "key.json", "--in", "env", "--out", "opened2"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("wrong key, wrong aad, or altered bytes"), "{}", run.stderr);
+    assert_eq!(hum(&dir, &["seal", "--to", "0x1234", "--in", "msg", "--out", "env"]).code, 2);
+}

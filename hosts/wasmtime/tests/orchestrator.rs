@@ -1,0 +1,179 @@
+//! ProverOrchestrator: the state sequence, cancel, OOM restart, isolation, the key cache and
+//! a long run in one instance.
+
+mod common;
+
+use std::{sync::mpsc::Receiver, time::Duration};
+
+use hum_host::{
+    HostError, InitRequest, Notification, OrchestratorConfig, OrchestratorState, ProverOrchestrator, RestartReason,
+};
+
+fn drain(rx: &Receiver<Notification>) -> Vec<Notification> {
+    rx.try_iter().collect()
+}
+
+fn states(n: &[Notification]) -> Vec<OrchestratorState> {
+    n.iter()
+        .filter_map(|n| match n {
+            Notification::State(s) => Some(*s),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_proof_walks_idle_initializing_ready_proving_ready() {
+    let o = ProverOrchestrator::new(common::runtime(), common::config(common::temp_cache("states")));
+    assert_eq!(o.state(), OrchestratorState::Idle);
+    let rx = o.subscribe();
+    let init = o.init(InitRequest { depth: 8, ..Default::default() }).wait().unwrap();
+    assert!(init.circuit.insecure_dev_srs && !init.from_cache);
+    let result = o.prove_blocking(&common::witness(8, 2)).unwrap();
+    common::verify_natively(&result);
+    use OrchestratorState::*;
+    let seen = drain(&rx);
+    let mut collapsed = states(&seen);
+    collapsed.dedup();
+    assert_eq!(collapsed, vec![Initializing, Ready, Proving, Ready]);
+    let progress = seen.iter().filter(|n| matches!(n, Notification::Progress { .. })).count();
+    assert!(progress >= 10);
+    assert_eq!(o.state(), Ready);
+}
+
+#[test]
+fn prove_queued_before_init_ends_waits_for_it_and_proofs_run_in_order() {
+    let o = ProverOrchestrator::new(common::runtime(), common::config(common::temp_cache("queue")));
+    let init = o.init(InitRequest { depth: 5, ..Default::default() });
+    let first = o.prove(&common::witness(5, 0));
+    let second = o.prove(&common::witness(5, 1));
+    let mut bad = common::witness(5, 2);
+    bad.index = 40;
+    let third = o.prove(&bad);
+    assert!(init.wait().is_ok());
+    let a = first.wait().unwrap();
+    let b = second.wait().unwrap();
+    assert_ne!(a.public_inputs.nullifier, b.public_inputs.nullifier);
+    assert!(
+        matches!(third.wait(), Err(HostError::Prover { code: hum_host::wit::ErrorCode::InvalidWitness, message }) if message.contains("index"))
+    );
+}
+
+#[test]
+fn cancel_during_a_proof_then_a_successful_proof() {
+    let o = ProverOrchestrator::new(common::runtime(), common::config(common::temp_cache("cancel")));
+    o.init(InitRequest { depth: 20, ..Default::default() }).wait().unwrap();
+    let rx = o.subscribe();
+    let running = o.prove(&common::witness(20, 0));
+    // Wait until the proof is past its first progress report, then cancel.
+    loop {
+        match rx.recv_timeout(Duration::from_secs(60)).expect("progress") {
+            Notification::Progress { percent, .. } if percent >= 8 => break,
+            _ => {}
+        }
+    }
+    o.cancel();
+    assert!(matches!(running.wait(), Err(HostError::Cancelled)));
+    assert!(drain(&rx).iter().any(|n| matches!(n, Notification::Restarted { reason: RestartReason::Cancelled, .. })));
+    assert_eq!(o.state(), OrchestratorState::Ready);
+    let result = o.prove_blocking(&common::witness(20, 1)).unwrap();
+    common::verify_natively(&result);
+}
+
+#[test]
+fn out_of_memory_restarts_with_twice_the_limit_and_retries_once() {
+    // Enough for init at depth 20 (6 MiB of heap at k = 10) but not for a proof (6 MiB more)
+    // on top of the keys; the orchestrator keeps 8 MiB of the limit for stack and data.
+    let limit = (8 << 20) + (6656 << 10);
+    let config = OrchestratorConfig { memory_limit: limit, ..common::config(common::temp_cache("oom")) };
+    let o = ProverOrchestrator::new(common::runtime(), config);
+    let rx = o.subscribe();
+    o.init(InitRequest { depth: 20, ..Default::default() }).wait().unwrap();
+    assert!(!drain(&rx).iter().any(|n| matches!(n, Notification::Restarted { .. })), "init fits");
+    let result = o.prove_blocking(&common::witness(20, 1)).unwrap();
+    common::verify_natively(&result);
+    let restarts: Vec<_> = drain(&rx).into_iter().filter(|n| matches!(n, Notification::Restarted { .. })).collect();
+    assert_eq!(restarts, vec![Notification::Restarted { reason: RestartReason::OutOfMemory, memory_limit: 2 * limit }]);
+
+    // A limit that cannot grow enough is reported as out-of-memory, not retried forever.
+    let config = OrchestratorConfig {
+        memory_limit: limit,
+        max_memory_limit: limit,
+        ..common::config(common::temp_cache("oom2"))
+    };
+    let o = ProverOrchestrator::new(common::runtime(), config);
+    o.init(InitRequest { depth: 20, ..Default::default() }).wait().unwrap();
+    assert!(matches!(o.prove_blocking(&common::witness(20, 1)), Err(HostError::OutOfMemory)));
+    assert_eq!(o.state(), OrchestratorState::Ready, "the instance stays usable after an OOM refusal");
+}
+
+#[test]
+fn two_orchestrators_share_nothing() {
+    let a = ProverOrchestrator::new(common::fresh_runtime(), common::config(common::temp_cache("iso-a")));
+    let b = ProverOrchestrator::new(common::fresh_runtime(), common::config(common::temp_cache("iso-b")));
+    let ia = a.init(InitRequest { depth: 3, ..Default::default() });
+    let ib = b.init(InitRequest { depth: 6, ..Default::default() });
+    let (ia, ib) = (ia.wait().unwrap(), ib.wait().unwrap());
+    assert_ne!(ia.circuit.id, ib.circuit.id);
+    let pa = a.prove(&common::witness(3, 0));
+    let pb = b.prove(&common::witness(6, 1));
+    // A witness for the other's depth is refused by each; neither sees the other's keys.
+    assert!(matches!(a.prove_blocking(&common::witness(6, 0)), Err(HostError::Prover { .. })));
+    let (ra, rb) = (pa.wait().unwrap(), pb.wait().unwrap());
+    assert_eq!((ra.circuit.depth, rb.circuit.depth), (3, 6));
+    common::verify_natively(&ra);
+    common::verify_natively(&rb);
+    drop(a);
+    // b keeps working after a is gone.
+    common::verify_natively(&b.prove_blocking(&common::witness(6, 2)).unwrap());
+}
+
+#[test]
+fn a_corrupted_cache_entry_is_detected_discarded_and_rebuilt() {
+    let cache = common::temp_cache("corrupt");
+    let first = ProverOrchestrator::new(common::runtime(), common::config(cache.clone()));
+    let info = first.init(InitRequest { depth: 7, ..Default::default() }).wait().unwrap();
+    assert!(!info.from_cache);
+    drop(first);
+    let second = ProverOrchestrator::new(common::runtime(), common::config(cache.clone()));
+    assert!(second.init(InitRequest { depth: 7, ..Default::default() }).wait().unwrap().from_cache);
+    drop(second);
+
+    let entry = std::fs::read_dir(cache.dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("keys-d7-"))
+        .unwrap();
+    let mut bytes = std::fs::read(&entry).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0xff;
+    std::fs::write(&entry, &bytes).unwrap();
+
+    let third = ProverOrchestrator::new(common::runtime(), common::config(cache.clone()));
+    let rx = third.subscribe();
+    let info = third.init(InitRequest { depth: 7, ..Default::default() }).wait().unwrap();
+    assert!(!info.from_cache, "the corrupted entry was not used");
+    assert!(drain(&rx).contains(&Notification::CacheEntryDiscarded));
+    common::verify_natively(&third.prove_blocking(&common::witness(7, 0)).unwrap());
+    drop(third);
+    let fourth = ProverOrchestrator::new(common::runtime(), common::config(cache));
+    assert!(fourth.init(InitRequest { depth: 7, ..Default::default() }).wait().unwrap().from_cache, "rebuilt");
+}
+
+#[test]
+fn fifty_proofs_in_one_instance_without_memory_growth() {
+    let o = ProverOrchestrator::new(common::runtime(), common::config(common::temp_cache("soak")));
+    o.init(InitRequest { depth: 2, ..Default::default() }).wait().unwrap();
+    let mut peaks = Vec::new();
+    for i in 0..50 {
+        let result = o.prove_blocking(&common::witness(2, i % 3)).unwrap();
+        peaks.push(result.peak_memory);
+        if i == 0 || i == 49 {
+            common::verify_natively(&result);
+        }
+    }
+    // The prover's peak heap is reached by the first proof and never passed afterwards.
+    eprintln!("peak heap over 50 proofs: first {} B, last {} B", peaks[0], peaks[49]);
+    assert!(peaks.iter().all(|p| *p == peaks[0] || *p <= peaks[1]), "{peaks:?}");
+    assert_eq!(peaks[49], peaks[1]);
+}
