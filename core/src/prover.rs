@@ -139,11 +139,12 @@ pub fn prove(
 
 /// Checks that `witness` is valid and of the keys' depth; returns the circuit values.
 pub fn validate_for(keys: &CircuitKeys, witness: &Witness) -> Result<MembershipValues> {
+    let values = witness.validate()?;
     let depth = keys.info().depth;
     if witness.depth() != depth {
         return Err(Error::DepthMismatch { expected: depth, got: witness.depth() });
     }
-    witness.validate()
+    Ok(values)
 }
 
 /// Proves values that [`validate_for`] returned for the same keys.

@@ -1,0 +1,467 @@
+//! The prover handle: init, blocking and asynchronous proving with events, cancel, verify,
+//! key export.
+
+use std::{
+    ffi::c_void,
+    sync::{
+        atomic::{AtomicBool, Ordering},
+        Arc, Mutex,
+    },
+    thread::JoinHandle,
+};
+
+use hum_core::{CircuitKeys, Progress, ProgressSink, ProofResult, Srs, Stage, Witness};
+use rand_core::OsRng;
+use zeroize::Zeroizing;
+
+use crate::{bytes, ffi_boundary, non_null, HumBuffer, HumResult};
+
+/// An opaque prover. Create with `hum_prover_new`, free with `hum_prover_free`.
+pub struct HumProver {
+    inner: Arc<Inner>,
+    worker: Mutex<Option<JoinHandle<()>>>,
+}
+
+struct Inner {
+    keys: Mutex<Option<Arc<CircuitKeys>>>,
+    busy: AtomicBool,
+    cancel: AtomicBool,
+    last_error: Mutex<String>,
+}
+
+impl Inner {
+    fn fail(&self, error: &hum_core::Error) -> HumResult {
+        *self.last_error.lock().unwrap_or_else(|e| e.into_inner()) = error.to_string();
+        HumResult::of(error)
+    }
+
+    fn keys(&self) -> Option<Arc<CircuitKeys>> {
+        self.keys.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+}
+
+/// The prover's state, as events report it.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HumState {
+    /// Loading the SRS and keys.
+    Initializing = 0,
+    /// Ready for a proof.
+    Ready = 1,
+    /// Proving.
+    Proving = 2,
+    /// The last command failed.
+    Error = 3,
+}
+
+/// A phase of proving.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HumStage {
+    /// Witness checks and circuit layout.
+    Synthesis = 0,
+    /// Advice commitments.
+    AdviceCommitments = 1,
+    /// The permutation argument.
+    Permutation = 2,
+    /// The quotient polynomial.
+    Quotient = 3,
+    /// Evaluations.
+    Evaluations = 4,
+    /// The multi-opening proof.
+    Openings = 5,
+    /// Complete.
+    Done = 6,
+}
+
+/// What an event is.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HumEventKind {
+    /// `state` changed.
+    Status = 0,
+    /// `stage` and `percent` moved.
+    Progress = 1,
+    /// The proof JSON is in `data`/`len`.
+    ProofComplete = 2,
+    /// `code` failed; the message is in `data`/`len` (UTF-8, not NUL-terminated).
+    Error = 3,
+}
+
+/// One event of an asynchronous proof. `data` is valid only during the callback.
+#[repr(C)]
+#[derive(Debug)]
+pub struct HumEvent {
+    /// What happened.
+    pub kind: HumEventKind,
+    /// For `HUM_EVENT_KIND_STATUS`.
+    pub state: HumState,
+    /// For `HUM_EVENT_KIND_PROGRESS`.
+    pub stage: HumStage,
+    /// For `HUM_EVENT_KIND_PROGRESS`: 0..=100, monotonic, 100 right before the proof.
+    pub percent: u8,
+    /// For `HUM_EVENT_KIND_ERROR`.
+    pub code: HumResult,
+    /// Proof JSON or error message bytes (borrowed for the callback's duration).
+    pub data: *const u8,
+    /// Their length.
+    pub len: usize,
+}
+
+/// Receives the events of `hum_prover_prove_async`, on the prover's worker thread.
+pub type HumEventCallback = Option<extern "C" fn(event: *const HumEvent, user_data: *mut c_void)>;
+
+fn stage(s: Stage) -> HumStage {
+    match s {
+        Stage::Synthesis => HumStage::Synthesis,
+        Stage::AdviceCommitments => HumStage::AdviceCommitments,
+        Stage::Permutation => HumStage::Permutation,
+        Stage::Quotient => HumStage::Quotient,
+        Stage::Evaluations => HumStage::Evaluations,
+        Stage::Openings => HumStage::Openings,
+        Stage::Done => HumStage::Done,
+    }
+}
+
+/// # Safety
+/// `prover` is NULL or a live pointer from `hum_prover_new`.
+unsafe fn prover<'a>(prover: *const HumProver) -> Option<&'a HumProver> {
+    // SAFETY: per the function's contract.
+    unsafe { prover.as_ref() }
+}
+
+/// Creates a prover; `*out` receives the handle.
+///
+/// Thread-safe.
+#[no_mangle]
+pub extern "C" fn hum_prover_new(out: *mut *mut HumProver) -> HumResult {
+    ffi_boundary!({
+        non_null!(out);
+        let prover = Box::new(HumProver {
+            inner: Arc::new(Inner {
+                keys: Mutex::new(None),
+                busy: AtomicBool::new(false),
+                cancel: AtomicBool::new(false),
+                last_error: Mutex::new(String::new()),
+            }),
+            worker: Mutex::new(None),
+        });
+        // SAFETY: out is non-null and writable.
+        unsafe { *out = Box::into_raw(prover) };
+        HumResult::Ok
+    })
+}
+
+/// Frees a prover: cancels and waits for a running asynchronous proof, then releases
+/// everything. NULL is a no-op.
+///
+/// Call once, after every other call on this prover has returned.
+#[no_mangle]
+pub extern "C" fn hum_prover_free(prover: *mut HumProver) {
+    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        if prover.is_null() {
+            return;
+        }
+        // SAFETY: from hum_prover_new, freed once (the caller's contract).
+        let prover = unsafe { Box::from_raw(prover) };
+        prover.inner.cancel.store(true, Ordering::SeqCst);
+        let worker = prover.worker.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some(worker) = worker {
+            let _ = worker.join();
+        }
+    }));
+}
+
+/// Initialises for a tree `depth` (1..=32). `srs`/`srs_len`: halo2 params bytes, or NULL for
+/// the INSECURE dev SRS. `keys`/`keys_len`: cached key bytes from `hum_prover_export_keys`, or
+/// NULL to generate them.
+///
+/// Serialises with the other prover calls (returns `HUM_RESULT_BUSY` during a proof).
+#[no_mangle]
+pub extern "C" fn hum_prover_init(
+    prover: *const HumProver,
+    depth: u32,
+    srs: *const u8,
+    srs_len: usize,
+    keys: *const u8,
+    keys_len: usize,
+) -> HumResult {
+    ffi_boundary!({
+        non_null!(prover);
+        // SAFETY: a live handle (contract).
+        let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
+        // SAFETY: pointers with their lengths from the caller.
+        let (Some(srs), Some(keys)) = (unsafe { bytes(srs, srs_len) }, unsafe { bytes(keys, keys_len) }) else {
+            return HumResult::NullArgument;
+        };
+        if p.inner.busy.swap(true, Ordering::SeqCst) {
+            return HumResult::Busy;
+        }
+        let outcome = (|| {
+            let k = hum_core::keys::checked_k(depth as usize)?;
+            let srs = if srs.is_empty() { Srs::insecure_dev(k) } else { Srs::from_bytes(srs, None)? };
+            if keys.is_empty() {
+                CircuitKeys::generate(&srs, depth as usize)
+            } else {
+                CircuitKeys::from_bytes(&srs, depth as usize, keys)
+            }
+        })();
+        let result = match outcome {
+            Ok(k) => {
+                *p.inner.keys.lock().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(k));
+                HumResult::Ok
+            }
+            Err(e) => p.inner.fail(&e),
+        };
+        p.inner.busy.store(false, Ordering::SeqCst);
+        result
+    })
+}
+
+struct Events<'a> {
+    callback: Option<(extern "C" fn(*const HumEvent, *mut c_void), *mut c_void)>,
+    cancel: &'a AtomicBool,
+}
+
+impl Events<'_> {
+    fn send(&self, kind: HumEventKind, state: HumState, progress: Progress, code: HumResult, data: &[u8]) {
+        if let Some((callback, user_data)) = self.callback {
+            let event = HumEvent {
+                kind,
+                state,
+                stage: stage(progress.stage),
+                percent: progress.percent,
+                code,
+                data: if data.is_empty() { std::ptr::null() } else { data.as_ptr() },
+                len: data.len(),
+            };
+            callback(&event, user_data);
+        }
+    }
+
+    fn status(&self, state: HumState) {
+        self.send(HumEventKind::Status, state, Progress { stage: Stage::Synthesis, percent: 0 }, HumResult::Ok, &[]);
+    }
+}
+
+impl ProgressSink for Events<'_> {
+    fn report(&mut self, progress: Progress) {
+        self.send(HumEventKind::Progress, HumState::Proving, progress, HumResult::Ok, &[]);
+    }
+
+    fn cancelled(&mut self) -> bool {
+        self.cancel.load(Ordering::SeqCst)
+    }
+}
+
+fn run_proof(inner: &Inner, witness_json: &[u8], events: &mut Events<'_>) -> Result<ProofResult, HumResult> {
+    let keys = inner.keys().ok_or(HumResult::NotInitialized)?;
+    let witness = Witness::from_json(witness_json).map_err(|e| inner.fail(&e))?;
+    let values = hum_core::validate_for(&keys, &witness).map_err(|e| inner.fail(&e))?;
+    drop(witness);
+    events.status(HumState::Proving);
+    hum_core::prove_validated(&keys, values, OsRng, events).map_err(|e| inner.fail(&e))
+}
+
+/// Proves a witness given as JSON bytes (SPEC §7) and blocks until done; the proof JSON goes to
+/// `*out` (free it with `hum_buffer_free`). Uses all cores (rayon).
+///
+/// Serialises with the other prover calls; `hum_prover_cancel` from another thread stops it.
+#[no_mangle]
+pub extern "C" fn hum_prover_prove(
+    prover: *const HumProver,
+    witness_json: *const u8,
+    witness_len: usize,
+    out: *mut HumBuffer,
+) -> HumResult {
+    ffi_boundary!({
+        non_null!(prover, witness_json, out);
+        // SAFETY: a live handle (contract).
+        let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
+        // SAFETY: pointer with its length from the caller.
+        let Some(json) = (unsafe { bytes(witness_json, witness_len) }) else { return HumResult::NullArgument };
+        // SAFETY: out is non-null and writable.
+        unsafe { *out = HumBuffer::empty() };
+        if p.inner.busy.swap(true, Ordering::SeqCst) {
+            return HumResult::Busy;
+        }
+        p.inner.cancel.store(false, Ordering::SeqCst);
+        let mut events = Events { callback: None, cancel: &p.inner.cancel };
+        let outcome = run_proof(&p.inner, json, &mut events);
+        p.inner.busy.store(false, Ordering::SeqCst);
+        match outcome {
+            Ok(result) => {
+                // SAFETY: as above.
+                unsafe { *out = HumBuffer::from_vec(result.to_json().into_bytes()) };
+                HumResult::Ok
+            }
+            Err(code) => code,
+        }
+    })
+}
+
+/// Starts proving a witness (JSON bytes, copied) on a worker thread and returns at once.
+/// `callback(event, user_data)` then receives, on that thread: status PROVING, progress
+/// events, and finally either PROOF_COMPLETE (proof JSON) followed by status READY, or ERROR
+/// followed by status ERROR. `callback` may be NULL. Returns `HUM_RESULT_BUSY` while another
+/// proof runs.
+#[no_mangle]
+pub extern "C" fn hum_prover_prove_async(
+    prover: *const HumProver,
+    witness_json: *const u8,
+    witness_len: usize,
+    callback: HumEventCallback,
+    user_data: *mut c_void,
+) -> HumResult {
+    ffi_boundary!({
+        non_null!(prover, witness_json);
+        // SAFETY: a live handle (contract).
+        let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
+        // SAFETY: pointer with its length from the caller.
+        let Some(json) = (unsafe { bytes(witness_json, witness_len) }) else { return HumResult::NullArgument };
+        if p.inner.keys().is_none() {
+            return HumResult::NotInitialized;
+        }
+        if p.inner.busy.swap(true, Ordering::SeqCst) {
+            return HumResult::Busy;
+        }
+        p.inner.cancel.store(false, Ordering::SeqCst);
+        let json = Zeroizing::new(json.to_vec());
+        let inner = p.inner.clone();
+        let user_data = user_data as usize;
+        let mut worker = p.worker.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(previous) = worker.take() {
+            let _ = previous.join();
+        }
+        let spawned = std::thread::Builder::new().name("hum-prove".into()).spawn(move || {
+            let callback = callback.map(|c| (c, user_data as *mut c_void));
+            let mut events = Events { callback, cancel: &inner.cancel };
+            let outcome =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_proof(&inner, &json, &mut events)))
+                    .unwrap_or(Err(HumResult::Panic));
+            let none = Progress { stage: Stage::Done, percent: 100 };
+            match outcome {
+                Ok(result) => {
+                    let json = result.to_json();
+                    events.send(HumEventKind::ProofComplete, HumState::Ready, none, HumResult::Ok, json.as_bytes());
+                    events.status(HumState::Ready);
+                }
+                Err(code) => {
+                    let message = inner.last_error.lock().unwrap_or_else(|e| e.into_inner()).clone();
+                    let message =
+                        if message.is_empty() { code.message().to_string_lossy().into_owned() } else { message };
+                    events.send(HumEventKind::Error, HumState::Error, none, code, message.as_bytes());
+                    events.status(HumState::Error);
+                }
+            }
+            inner.busy.store(false, Ordering::SeqCst);
+        });
+        match spawned {
+            Ok(handle) => {
+                *worker = Some(handle);
+                HumResult::Ok
+            }
+            Err(_) => {
+                p.inner.busy.store(false, Ordering::SeqCst);
+                HumResult::Internal
+            }
+        }
+    })
+}
+
+/// Asks the running proof (blocking or asynchronous) to stop; it ends with
+/// `HUM_RESULT_CANCELLED`. A no-op when nothing runs.
+///
+/// Thread-safe: call it from any thread.
+#[no_mangle]
+pub extern "C" fn hum_prover_cancel(prover: *const HumProver) -> HumResult {
+    ffi_boundary!({
+        non_null!(prover);
+        // SAFETY: a live handle (contract).
+        let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
+        if p.inner.busy.load(Ordering::SeqCst) {
+            p.inner.cancel.store(true, Ordering::SeqCst);
+        }
+        HumResult::Ok
+    })
+}
+
+/// Verifies proof JSON (as `hum_prover_prove` writes it) against this prover's keys:
+/// `HUM_RESULT_OK` when valid, `HUM_RESULT_PROOF_REJECTED` when not, `HUM_RESULT_INVALID_PROOF`
+/// when malformed.
+///
+/// Thread-safe (verification does not take the prover's proof slot).
+#[no_mangle]
+pub extern "C" fn hum_prover_verify(prover: *const HumProver, proof_json: *const u8, proof_len: usize) -> HumResult {
+    ffi_boundary!({
+        non_null!(prover, proof_json);
+        // SAFETY: a live handle (contract).
+        let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
+        // SAFETY: pointer with its length from the caller.
+        let Some(json) = (unsafe { bytes(proof_json, proof_len) }) else { return HumResult::NullArgument };
+        let Some(keys) = p.inner.keys() else { return HumResult::NotInitialized };
+        let outcome = ProofResult::from_json(json).and_then(|proof| {
+            if proof.circuit.id != keys.info().id {
+                return Err(hum_core::Error::InvalidProof(format!(
+                    "the proof does not verify (it is for circuit {}, this prover is {})",
+                    proof.circuit.id,
+                    keys.info().id
+                )));
+            }
+            hum_core::verify(&keys, &proof.proof, &proof.public_inputs)
+        });
+        match outcome {
+            Ok(()) => HumResult::Ok,
+            Err(e) => p.inner.fail(&e),
+        }
+    })
+}
+
+/// Writes the key bytes (for a later `hum_prover_init`) to `*out`.
+///
+/// Thread-safe.
+#[no_mangle]
+pub extern "C" fn hum_prover_export_keys(prover: *const HumProver, out: *mut HumBuffer) -> HumResult {
+    ffi_boundary!({
+        non_null!(prover, out);
+        // SAFETY: a live handle (contract).
+        let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
+        let Some(keys) = p.inner.keys() else { return HumResult::NotInitialized };
+        // SAFETY: out is non-null and writable.
+        unsafe { *out = HumBuffer::from_vec(keys.to_bytes()) };
+        HumResult::Ok
+    })
+}
+
+/// Writes the circuit id (UTF-8) to `*out`; it ends in `-insecure-dev-srs` for the dev SRS.
+///
+/// Thread-safe.
+#[no_mangle]
+pub extern "C" fn hum_prover_circuit_id(prover: *const HumProver, out: *mut HumBuffer) -> HumResult {
+    ffi_boundary!({
+        non_null!(prover, out);
+        // SAFETY: a live handle (contract).
+        let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
+        let Some(keys) = p.inner.keys() else { return HumResult::NotInitialized };
+        // SAFETY: out is non-null and writable.
+        unsafe { *out = HumBuffer::from_vec(keys.info().id.clone().into_bytes()) };
+        HumResult::Ok
+    })
+}
+
+/// Writes the message of this prover's last error (UTF-8; names the field and the reason, never
+/// a secret) to `*out`; empty when there was none.
+///
+/// Thread-safe.
+#[no_mangle]
+pub extern "C" fn hum_prover_last_error(prover: *const HumProver, out: *mut HumBuffer) -> HumResult {
+    ffi_boundary!({
+        non_null!(prover, out);
+        // SAFETY: a live handle (contract).
+        let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
+        let message = p.inner.last_error.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        // SAFETY: out is non-null and writable.
+        unsafe { *out = HumBuffer::from_vec(message.into_bytes()) };
+        HumResult::Ok
+    })
+}

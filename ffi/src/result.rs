@@ -1,0 +1,113 @@
+//! The one result enum of the C ABI and its messages.
+
+use hum_core::Error;
+
+/// The result of every fallible hum call. `HUM_RESULT_OK` is 0.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HumResult {
+    /// Success (for `hum_prover_verify`: the proof is valid).
+    Ok = 0,
+    /// A required pointer argument was NULL.
+    NullArgument = 1,
+    /// An argument is out of range (e.g. a depth outside 1..=32).
+    InvalidArgument = 2,
+    /// The witness is malformed, non-canonical, of the wrong depth, or its root differs.
+    InvalidWitness = 3,
+    /// `prove`, `verify` or `export_keys` before a successful `init`.
+    NotInitialized = 4,
+    /// The SRS bytes are malformed, too small, or not the pinned hash.
+    InvalidSrs = 5,
+    /// The key bytes are corrupted or for another circuit or SRS.
+    InvalidKey = 6,
+    /// The proof JSON or its public inputs are malformed.
+    InvalidProof = 7,
+    /// The proof is well-formed but does not verify.
+    ProofRejected = 8,
+    /// The proof was cancelled.
+    Cancelled = 9,
+    /// Another proof is running on this prover.
+    Busy = 10,
+    /// The witness does not satisfy the circuit.
+    Unsatisfied = 11,
+    /// A hum-seal-v1 envelope or key is invalid, or the envelope does not open.
+    InvalidEnvelope = 12,
+    /// A bug: a panic was caught at the boundary. The prover should be freed.
+    Panic = 13,
+    /// Anything else; `hum_prover_last_error` has the details.
+    Internal = 14,
+}
+
+impl HumResult {
+    pub(crate) fn of(error: &Error) -> Self {
+        match error {
+            Error::WitnessJson(_)
+            | Error::MissingField(_)
+            | Error::UnknownField(_)
+            | Error::InvalidField { .. }
+            | Error::InvalidDepth(_)
+            | Error::DepthMismatch { .. }
+            | Error::IndexOutOfRange { .. }
+            | Error::RootMismatch => HumResult::InvalidWitness,
+            Error::UnsupportedDepth(_) => HumResult::InvalidArgument,
+            Error::InvalidSrs(_) => HumResult::InvalidSrs,
+            Error::InvalidKey(_) => HumResult::InvalidKey,
+            Error::InvalidProof(m) if m.contains("does not verify") => HumResult::ProofRejected,
+            Error::InvalidProof(_) | Error::InvalidPublicInputs(_) => HumResult::InvalidProof,
+            Error::Unsatisfied => HumResult::Unsatisfied,
+            Error::Cancelled => HumResult::Cancelled,
+            Error::Seal(_) => HumResult::InvalidEnvelope,
+            Error::Internal(_) => HumResult::Internal,
+        }
+    }
+
+    pub(crate) fn message(self) -> &'static std::ffi::CStr {
+        match self {
+            HumResult::Ok => c"ok",
+            HumResult::NullArgument => c"a required pointer argument was NULL",
+            HumResult::InvalidArgument => c"an argument is out of range",
+            HumResult::InvalidWitness => c"the witness is invalid",
+            HumResult::NotInitialized => c"the prover is not initialised",
+            HumResult::InvalidSrs => c"the SRS is invalid or not the pinned one",
+            HumResult::InvalidKey => c"the key bytes are invalid or for another circuit",
+            HumResult::InvalidProof => c"the proof is malformed",
+            HumResult::ProofRejected => c"the proof does not verify",
+            HumResult::Cancelled => c"cancelled",
+            HumResult::Busy => c"another proof is running on this prover",
+            HumResult::Unsatisfied => c"the witness does not satisfy the circuit",
+            HumResult::InvalidEnvelope => c"the envelope or key is invalid, or the envelope does not open",
+            HumResult::Panic => c"internal panic caught at the C boundary",
+            HumResult::Internal => c"internal error",
+        }
+    }
+}
+
+const ALL: [HumResult; 15] = [
+    HumResult::Ok,
+    HumResult::NullArgument,
+    HumResult::InvalidArgument,
+    HumResult::InvalidWitness,
+    HumResult::NotInitialized,
+    HumResult::InvalidSrs,
+    HumResult::InvalidKey,
+    HumResult::InvalidProof,
+    HumResult::ProofRejected,
+    HumResult::Cancelled,
+    HumResult::Busy,
+    HumResult::Unsatisfied,
+    HumResult::InvalidEnvelope,
+    HumResult::Panic,
+    HumResult::Internal,
+];
+
+/// The message of a result code (any `uint32_t`; unknown codes get "unknown result code"): a
+/// static, NUL-terminated string that must not be freed.
+///
+/// Thread-safe.
+#[no_mangle]
+pub extern "C" fn hum_result_message(result: u32) -> *const std::ffi::c_char {
+    match ALL.iter().find(|r| **r as u32 == result) {
+        Some(r) => r.message().as_ptr(),
+        None => c"unknown result code".as_ptr(),
+    }
+}

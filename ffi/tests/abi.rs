@@ -1,0 +1,194 @@
+//! The C ABI called as C would call it: NULLs, bad inputs, blocking and asynchronous proofs,
+//! cancellation, keys through bytes.
+
+use std::{
+    ffi::{c_void, CStr},
+    sync::{Condvar, Mutex},
+};
+
+use hum::*;
+use hum_core::{field::fr_to_hex, poseidon2::hash1, tree::MerkleTree, Fr, Witness};
+
+fn witness_json(depth: usize) -> Vec<u8> {
+    let secret = Fr::from(4242);
+    let tree = MerkleTree::new(depth, &[hash1(Fr::from(1)), hash1(secret)]);
+    let w = Witness {
+        secret: fr_to_hex(&secret),
+        index: 1,
+        siblings: tree.siblings(1).iter().map(fr_to_hex).collect(),
+        action_id: "0x01".into(),
+        message_hash: "0x02".into(),
+        root: Some(fr_to_hex(&tree.root())),
+    };
+    serde_json::to_vec(&w).unwrap()
+}
+
+fn new_prover() -> *mut HumProver {
+    let mut p = std::ptr::null_mut();
+    assert_eq!(hum_prover_new(&mut p), HumResult::Ok);
+    p
+}
+
+fn take(buffer: HumBuffer) -> Vec<u8> {
+    let v = if buffer.len == 0 {
+        Vec::new()
+    } else {
+        unsafe { std::slice::from_raw_parts(buffer.data, buffer.len) }.to_vec()
+    };
+    hum_buffer_free(buffer);
+    v
+}
+
+fn last_error(p: *mut HumProver) -> String {
+    let mut b = HumBuffer { data: std::ptr::null_mut(), len: 0 };
+    assert_eq!(hum_prover_last_error(p, &mut b), HumResult::Ok);
+    String::from_utf8(take(b)).unwrap()
+}
+
+#[test]
+fn nulls_and_codes_are_reported_not_crashed() {
+    assert_eq!(hum_prover_new(std::ptr::null_mut()), HumResult::NullArgument);
+    assert_eq!(hum_prover_init(std::ptr::null(), 4, std::ptr::null(), 0, std::ptr::null(), 0), HumResult::NullArgument);
+    let p = new_prover();
+    assert_eq!(
+        hum_prover_init(p, 4, std::ptr::null(), 5, std::ptr::null(), 0),
+        HumResult::NullArgument,
+        "NULL with a length"
+    );
+    assert_eq!(hum_prover_init(p, 0, std::ptr::null(), 0, std::ptr::null(), 0), HumResult::InvalidArgument);
+    assert_eq!(hum_prover_init(p, 33, std::ptr::null(), 0, std::ptr::null(), 0), HumResult::InvalidArgument);
+    let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
+    let w = witness_json(4);
+    assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), &mut out), HumResult::NotInitialized);
+    assert_eq!(hum_prover_prove(p, std::ptr::null(), 0, &mut out), HumResult::NullArgument);
+    assert_eq!(hum_prover_verify(p, b"{}".as_ptr(), 2), HumResult::NotInitialized);
+    assert_eq!(hum_prover_init(p, 4, [1u8, 2, 3].as_ptr(), 3, std::ptr::null(), 0), HumResult::InvalidSrs);
+    assert_eq!(hum_prover_init(p, 4, std::ptr::null(), 0, b"junk".as_ptr(), 4), HumResult::InvalidKey);
+    assert!(last_error(p).contains("not hum key bytes"));
+    for code in 0..16u32 {
+        let message = unsafe { CStr::from_ptr(hum_result_message(code)) }.to_str().unwrap();
+        assert!(!message.is_empty());
+    }
+    assert_eq!(unsafe { CStr::from_ptr(hum_result_message(999)) }.to_str().unwrap(), "unknown result code");
+    assert_eq!(unsafe { CStr::from_ptr(hum_version()) }.to_str().unwrap(), env!("CARGO_PKG_VERSION"));
+    hum_prover_free(p);
+    hum_prover_free(std::ptr::null_mut());
+}
+
+#[test]
+fn blocking_prove_verify_keys_and_bad_witnesses() {
+    let p = new_prover();
+    assert_eq!(hum_prover_init(p, 4, std::ptr::null(), 0, std::ptr::null(), 0), HumResult::Ok);
+    let w = witness_json(4);
+    let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
+    assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), &mut out), HumResult::Ok);
+    let proof = take(out);
+    assert_eq!(hum_prover_verify(p, proof.as_ptr(), proof.len()), HumResult::Ok);
+    let mut tampered: serde_json::Value = serde_json::from_slice(&proof).unwrap();
+    tampered["public_inputs"]["action_id"] = "0x03".into();
+    let tampered = tampered.to_string();
+    assert_eq!(hum_prover_verify(p, tampered.as_ptr(), tampered.len()), HumResult::ProofRejected);
+    assert_eq!(hum_prover_verify(p, b"garbage".as_ptr(), 7), HumResult::InvalidProof);
+
+    let bad = br#"{"secret":"0x1","index":0,"siblings":["0x1","0x2","0x3","0x4"],"action_id":"0x1","message_hash":"0x2","nonce":1}"#;
+    let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
+    assert_eq!(hum_prover_prove(p, bad.as_ptr(), bad.len(), &mut out), HumResult::InvalidWitness);
+    assert_eq!(last_error(p), "invalid witness: unknown field `nonce`");
+
+    let mut keys = HumBuffer { data: std::ptr::null_mut(), len: 0 };
+    assert_eq!(hum_prover_export_keys(p, &mut keys), HumResult::Ok);
+    let keys = take(keys);
+    let q = new_prover();
+    assert_eq!(hum_prover_init(q, 4, std::ptr::null(), 0, keys.as_ptr(), keys.len()), HumResult::Ok);
+    assert_eq!(hum_prover_verify(q, proof.as_ptr(), proof.len()), HumResult::Ok);
+    hum_prover_free(p);
+    hum_prover_free(q);
+}
+
+#[derive(Default)]
+struct Seen {
+    events: Mutex<Vec<(HumEventKind, u8, HumResult, Vec<u8>)>>,
+    finished: Mutex<bool>,
+    done: Condvar,
+}
+
+extern "C" fn record(event: *const HumEvent, user_data: *mut c_void) {
+    let seen = unsafe { &*(user_data as *const Seen) };
+    let e = unsafe { &*event };
+    let data = if e.len == 0 { Vec::new() } else { unsafe { std::slice::from_raw_parts(e.data, e.len) }.to_vec() };
+    seen.events.lock().unwrap().push((e.kind, e.percent, e.code, data));
+    if e.kind == HumEventKind::Status && e.state != HumState::Proving {
+        *seen.finished.lock().unwrap() = true;
+        seen.done.notify_all();
+    }
+}
+
+/// Waits for the final status event of an asynchronous proof and returns its events.
+fn wait(seen: &Seen) -> Vec<(HumEventKind, u8, HumResult, Vec<u8>)> {
+    let mut finished = seen.finished.lock().unwrap();
+    while !*finished {
+        finished = seen.done.wait(finished).unwrap();
+    }
+    *finished = false;
+    std::mem::take(&mut *seen.events.lock().unwrap())
+}
+
+#[test]
+fn async_prove_reports_progress_then_cancel_then_prove_again() {
+    let p = new_prover();
+    assert_eq!(hum_prover_init(p, 16, std::ptr::null(), 0, std::ptr::null(), 0), HumResult::Ok);
+    let w = witness_json(16);
+    let seen = Seen::default();
+    let user = &seen as *const Seen as *mut c_void;
+    assert_eq!(hum_prover_prove_async(p, w.as_ptr(), w.len(), Some(record), user), HumResult::Ok);
+    let events = wait(&seen);
+    let progress: Vec<u8> = events.iter().filter(|e| e.0 == HumEventKind::Progress).map(|e| e.1).collect();
+    assert!(
+        progress.len() >= 10 && progress.windows(2).all(|w| w[0] <= w[1]) && progress.last() == Some(&100),
+        "{progress:?}"
+    );
+    let proof = events.iter().find(|e| e.0 == HumEventKind::ProofComplete).expect("proof").3.clone();
+    assert_eq!(hum_prover_verify(p, proof.as_ptr(), proof.len()), HumResult::Ok);
+
+    // Cancel from this thread while the worker proves.
+    assert_eq!(hum_prover_prove_async(p, w.as_ptr(), w.len(), Some(record), user), HumResult::Ok);
+    let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
+    assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), &mut out), HumResult::Busy, "one proof at a time");
+    assert_eq!(hum_prover_cancel(p), HumResult::Ok);
+    let events = wait(&seen);
+    let error = events.iter().find(|e| e.0 == HumEventKind::Error).expect("an error event");
+    assert_eq!(error.2, HumResult::Cancelled);
+
+    assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), &mut out), HumResult::Ok);
+    let proof = take(out);
+    assert_eq!(hum_prover_verify(p, proof.as_ptr(), proof.len()), HumResult::Ok);
+    hum_prover_free(p);
+}
+
+#[test]
+fn seal_and_open_through_the_abi() {
+    let (mut secret, mut public) = ([0u8; 32], [0u8; 65]);
+    assert_eq!(hum_keypair(secret.as_mut_ptr(), public.as_mut_ptr()), HumResult::Ok);
+    let mut envelope = HumBuffer { data: std::ptr::null_mut(), len: 0 };
+    let msg = b"for the enclave";
+    assert_eq!(
+        hum_seal(public.as_ptr(), 65, msg.as_ptr(), msg.len(), std::ptr::null(), 0, &mut envelope),
+        HumResult::Ok
+    );
+    let envelope = take(envelope);
+    let mut opened = HumBuffer { data: std::ptr::null_mut(), len: 0 };
+    assert_eq!(
+        hum_open(secret.as_ptr(), 32, envelope.as_ptr(), envelope.len(), std::ptr::null(), 0, &mut opened),
+        HumResult::Ok
+    );
+    assert_eq!(take(opened), msg);
+    let mut opened = HumBuffer { data: std::ptr::null_mut(), len: 0 };
+    assert_eq!(
+        hum_open(secret.as_ptr(), 32, envelope.as_ptr(), envelope.len() - 1, std::ptr::null(), 0, &mut opened),
+        HumResult::InvalidEnvelope
+    );
+    assert_eq!(
+        hum_seal(public.as_ptr(), 64, msg.as_ptr(), msg.len(), std::ptr::null(), 0, &mut opened),
+        HumResult::InvalidEnvelope
+    );
+}
