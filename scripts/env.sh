@@ -5,6 +5,13 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-wasip2; then
   rustup target add wasm32-wasip2
 fi
+# Two builds of the component: the portable one (browsers, jco, any runtime) and one with wasm
+# wide-arithmetic (i64.mul_wide_u for the field multiplications), which only wasmtime runs and
+# which the wasmtime host prefers. The wide build lives in its own target dir (other RUSTFLAGS).
 build_component() {
+  local out="$CARGO_TARGET_DIR/wasm32-wasip2/release"
   cargo build --release --locked --target wasm32-wasip2 -p hum-component
+  RUSTFLAGS="-C target-feature=+wide-arithmetic" CARGO_TARGET_DIR="$CARGO_TARGET_DIR/wide" \
+    cargo build --release --locked --target wasm32-wasip2 -p hum-component 2>&1 | grep -v "unstable feature specified" >&2 || true
+  cp "$CARGO_TARGET_DIR/wide/wasm32-wasip2/release/hum_component.wasm" "$out/hum_component_wide.wasm"
 }

@@ -6,12 +6,19 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 step() { echo; echo "==> $*"; }
 
+step "tools: cbindgen (header drift check), gcc, make, valgrind (C host)"
+command -v cbindgen >/dev/null || cargo install cbindgen --locked --version 0.29.0
+for tool in gcc make valgrind node npm; do command -v "$tool" >/dev/null || { echo "missing $tool"; exit 1; }; done
+
 step "npm packages for the JS oracles (tests/js, from its lockfile)"
 (cd tests/js && npm ci --no-audit --no-fund)
 
 step "prover component (wasm32-wasip2)"
 build_component
 ls -l "$CARGO_TARGET_DIR/wasm32-wasip2/release/hum_component.wasm"
+
+step "native libraries and the hum CLI"
+cargo build --release --locked -p hum-ffi -p hum-host
 
 step "Rust tests (release profile, shared with the builds)"
 cargo test --release --locked --workspace

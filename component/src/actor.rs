@@ -256,6 +256,10 @@ impl Actor {
     fn init(&mut self, options: InitOptions, sink: &mut dyn EventSink) {
         let start = Instant::now();
         self.keys = None;
+        if !hum_core::poseidon2::self_test() {
+            sink.emit(Event::Status(State::Initializing, None, false));
+            return self.fail(Code::Internal, "self-test failed: this build computes Poseidon2 wrongly".into(), sink);
+        }
         budget::set_budget(options.memory_budget);
         self.status(State::Initializing, sink);
         match self.load(&options) {

@@ -1,8 +1,9 @@
 //! Native benchmark of hum-core at one depth (default 20): keygen, key load, prove, verify,
 //! proof size, k and columns, with 1 thread and with all threads.
 //!
-//! `cargo run --release -p hum-core --example bench -- [depth] [runs]`
-//! Prints one line a measurement: `metric  median  min  max  (n runs)`.
+//! `cargo run --release -p hum-core --example bench -- [depth] [runs] [--json]`
+//! Prints one line a measurement: `metric  median  min  max  (n runs)`, or with `--json` one JSON
+//! object a line (`{"metric", "unit", "values"}`), as `scripts/bench.py` reads them.
 
 use std::time::Instant;
 
@@ -10,6 +11,15 @@ use hum_core::{field::fr_to_hex, k_for_depth, prove, verify, CircuitKeys, Fr, Sr
 use rand_core::OsRng;
 
 fn stats(name: &str, unit: &str, mut v: Vec<f64>) {
+    if JSON.get().copied().unwrap_or(false) {
+        let metric = format!(
+            "native.t{}.{}_{unit}",
+            rayon::current_num_threads(),
+            name.replace([' ', '(', ')', '+'], "_").replace("__", "_").trim_end_matches('_')
+        );
+        println!("{}", serde_json::json!({ "metric": metric, "unit": unit, "values": v }));
+        return;
+    }
     v.sort_by(|a, b| a.partial_cmp(b).unwrap());
     println!("{name:<34} {:>10.2} {unit}  (min {:.2}, max {:.2}, n {})", v[v.len() / 2], v[0], v[v.len() - 1], v.len());
 }
@@ -20,8 +30,11 @@ fn ms(f: impl FnOnce()) -> f64 {
     t.elapsed().as_secs_f64() * 1e3
 }
 
+static JSON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
+    let args: Vec<String> = std::env::args().filter(|a| a != "--json").collect();
+    JSON.set(std::env::args().any(|a| a == "--json")).unwrap();
     let depth: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(20);
     let runs: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(7);
     let k = k_for_depth(depth);
@@ -66,6 +79,10 @@ fn main() {
                 (0..runs).map(|_| ms(|| verify(&keys, &result.proof, &result.public_inputs).unwrap())).collect();
             stats("verify", "ms", verify_ms);
             let cs = keys.vk().cs();
+            if *JSON.get().unwrap() {
+                stats("proof", "B", vec![result.proof.len() as f64]);
+                return;
+            }
             println!(
                 "proof {} B, key bytes {} B, k {}, advice {}, fixed {}, instance {}, degree {}",
                 result.proof.len(),

@@ -202,7 +202,7 @@ impl Circuit<Fr> for MembershipCircuit {
                 let secret_cell = leaf.input[0];
 
                 let mut node = leaf;
-                let mut node_value = secret.map(|s| hash1(s));
+                let mut node_value = secret.map(hash1);
                 for level in 0..depth {
                     let sibling = known(&|v| v.siblings[level]);
                     let right = values.map(|v| v.index_bits[level]);

@@ -105,9 +105,12 @@ fn blocking_prove_verify_keys_and_bad_witnesses() {
     hum_prover_free(q);
 }
 
+/// One recorded event: kind, percent, code, data.
+type Recorded = (HumEventKind, u8, HumResult, Vec<u8>);
+
 #[derive(Default)]
 struct Seen {
-    events: Mutex<Vec<(HumEventKind, u8, HumResult, Vec<u8>)>>,
+    events: Mutex<Vec<Recorded>>,
     finished: Mutex<bool>,
     done: Condvar,
 }
@@ -124,7 +127,7 @@ extern "C" fn record(event: *const HumEvent, user_data: *mut c_void) {
 }
 
 /// Waits for the final status event of an asynchronous proof and returns its events.
-fn wait(seen: &Seen) -> Vec<(HumEventKind, u8, HumResult, Vec<u8>)> {
+fn wait(seen: &Seen) -> Vec<Recorded> {
     let mut finished = seen.finished.lock().unwrap();
     while !*finished {
         finished = seen.done.wait(finished).unwrap();

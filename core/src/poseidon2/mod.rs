@@ -118,5 +118,12 @@ pub fn hash2(a: Fr, b: Fr) -> Fr {
     hash(&[a, b])
 }
 
+/// Checks the permutation against the known answer H(1) of SPEC §2. Cheap (one permutation):
+/// run at start-up where the code generator is not trusted (wasm wide-arithmetic builds).
+pub fn self_test() -> bool {
+    let expected = Fr::from_raw([0x02f09103eef5a373, 0x4590e06c44bce7f7, 0x13be8048c8011b45, 0x168758332d5b3e2d]);
+    hash1(Fr::one()) == expected
+}
+
 #[cfg(test)]
 mod tests;

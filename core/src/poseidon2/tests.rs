@@ -56,6 +56,11 @@ fn hash_known_answers() {
 }
 
 #[test]
+fn self_test_passes() {
+    assert!(self_test());
+}
+
+#[test]
 fn constants_match_json() {
     let json: serde_json::Value = serde_json::from_str(include_str!("../../vectors/poseidon2-bn254-t4.json")).unwrap();
     let diag: Vec<Fr> = json["internal_matrix_diagonal_minus_one"]

@@ -35,9 +35,12 @@ fn a_good_witness_validates_with_its_root() {
     assert!(parse(&v).is_ok());
 }
 
+/// A case: its name, the witness, and what the error must be.
+type Case = (&'static str, serde_json::Value, Box<dyn Fn(&Error) -> bool>);
+
 #[test]
 fn each_bad_input_is_its_own_typed_error() {
-    let cases: Vec<(&str, serde_json::Value, Box<dyn Fn(&Error) -> bool>)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "non-hex",
             {

@@ -38,22 +38,22 @@ impl Drop for Runtime {
 }
 
 /// Where the component is looked for when no path is given: `$HUM_COMPONENT`, then beside the
-/// executable, then in the cargo target directory the executable was built in.
+/// executable, then in the cargo target directory the executable was built in. In each place
+/// the wide-arithmetic build (`hum_component_wide.wasm`) is preferred to the portable one.
 pub fn default_component_path() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("HUM_COMPONENT") {
         return Some(PathBuf::from(path));
     }
     let exe = std::env::current_exe().ok()?;
     let mut dir = exe.parent()?.to_path_buf();
-    let candidates = [dir.join("hum_component.wasm")];
-    if let Some(found) = candidates.iter().find(|p| p.exists()) {
-        return Some(found.clone());
+    let names = ["hum_component_wide.wasm", "hum_component.wasm"];
+    if let Some(found) = names.iter().map(|n| dir.join(n)).find(|p| p.exists()) {
+        return Some(found);
     }
     // target/release/hum or target/release/deps/test-binary → target/wasm32-wasip2/release/…
     for _ in 0..3 {
-        let candidate = dir.join("wasm32-wasip2/release/hum_component.wasm");
-        if candidate.exists() {
-            return Some(candidate);
+        if let Some(found) = names.iter().map(|n| dir.join("wasm32-wasip2/release").join(n)).find(|p| p.exists()) {
+            return Some(found);
         }
         dir = dir.parent()?.to_path_buf();
     }
@@ -73,6 +73,10 @@ impl Runtime {
     pub fn from_bytes(wasm: &[u8], cache_dir: Option<&Path>) -> Result<Arc<Self>, HostError> {
         let mut config = Config::new();
         config.epoch_interruption(true);
+        // The wide-arithmetic build multiplies field elements with i64.mul_wide_u; the portable
+        // build does not use the feature, so enabling it is harmless for either.
+        config.wasm_wide_arithmetic(true);
+        config.compiler_inlining(wasmtime::Inlining::Yes);
         let engine = Engine::new(&config).map_err(|e| HostError::Component(e.to_string()))?;
         let digest = Sha256::digest(wasm);
         let mut compat = std::collections::hash_map::DefaultHasher::new();

@@ -22,7 +22,7 @@ pub fn code_cache() -> PathBuf {
 
 pub fn runtime() -> Arc<Runtime> {
     static RUNTIME: OnceLock<Arc<Runtime>> = OnceLock::new();
-    RUNTIME.get_or_init(|| fresh_runtime()).clone()
+    RUNTIME.get_or_init(fresh_runtime).clone()
 }
 
 pub fn fresh_runtime() -> Arc<Runtime> {

@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""hum's benchmark: one run that measures hum and the peer (Noir + bb.js) on this machine.
+
+    python3 scripts/bench.py [--runs N] [--skip-peer] [--out bench-results.json]
+
+Measures at depth 20:
+  native (hum-core, the code behind the C ABI): keygen, key load, prove, verify, 1 thread and all;
+  wasmtime host (`hum demo --json`, through the component): first INIT (keygen), INIT from
+    cached keys, prove, peak heap inside the component, proof size;
+  the peer, copied to a temporary folder and run there (../shared/peer-bench/run.sh).
+Prints a table (median, min, max, ratio to the peer's 1-thread prove) and writes it as JSON.
+"""
+import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, pathlib
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+TARGET = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", pathlib.Path.home() / ".cache/hum-target"))
+PEER = ROOT.parent / "shared" / "peer-bench"
+
+
+def sh(cmd, **kw):
+    print("+", " ".join(map(str, cmd)), file=sys.stderr)
+    return subprocess.run(cmd, check=True, text=True, stdout=subprocess.PIPE, **kw).stdout
+
+
+def stats(values):
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
+
+
+def peer(runs):
+    tmp = pathlib.Path(tempfile.mkdtemp(prefix="hum-peer-"))
+    shutil.copytree(PEER, tmp / "peer-bench")
+    subprocess.run(["chmod", "-R", "u+w", str(tmp)], check=True)
+    env = dict(os.environ, RUNS=str(runs), SKIP_CIRCOM="1")
+    subprocess.run([str(tmp / "peer-bench/run.sh")], check=True, env=env, stdout=sys.stderr)
+    out = {}
+    for line in (tmp / "peer-bench/build/results.jsonl").read_text().splitlines():
+        row = json.loads(line)
+        out[row["metric"]] = stats(row["values"])
+    return out
+
+
+def native(runs):
+    text = sh(["cargo", "run", "--release", "--locked", "-q", "-p", "hum-core", "--example", "bench", "--", "20", str(runs), "--json"], cwd=ROOT)
+    out = {}
+    for line in text.splitlines():
+        if line.startswith("{"):
+            row = json.loads(line)
+            out[row["metric"]] = stats(row["values"]) if "values" in row else row["value"]
+    return out
+
+
+def wasmtime(runs):
+    hum = TARGET / "release" / "hum"
+    cache = pathlib.Path(tempfile.mkdtemp(prefix="hum-bench-cache-"))
+    env = dict(os.environ, HUM_CACHE_DIR=str(cache))
+    first = json.loads(sh([str(hum), "demo", "--json"], env=env))  # keygen (and component compile)
+    rows = [json.loads(sh([str(hum), "demo", "--json"], env=env)) for _ in range(runs)]
+    return {
+        "wasmtime.first_init_ms": stats([first["init_ms"]]),
+        "wasmtime.cached_init_ms": stats([r["init_ms"] for r in rows]),
+        "wasmtime.prove_ms": stats([r["prove_ms"] for r in rows]),
+        "wasmtime.peak_heap_mib": stats([r["peak_memory_bytes"] / 1048576 for r in rows]),
+        "wasmtime.proof_bytes": stats([r["proof_bytes"] for r in rows]),
+    }
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--skip-peer", action="store_true")
+    ap.add_argument("--out", default=str(ROOT / "bench-results.json"))
+    args = ap.parse_args()
+    sh(["bash", "-c", "source scripts/env.sh && build_component && cargo build --release --locked -p hum-host"], cwd=ROOT)
+    results = {"machine": {"nproc": os.cpu_count(), "loadavg_start": os.getloadavg()[0]}}
+    results.update(native(args.runs))
+    results.update(wasmtime(args.runs))
+    if not args.skip_peer:
+        for k, v in peer(args.runs).items():
+            results["peer." + k] = v
+    results["machine"]["loadavg_end"] = os.getloadavg()[0]
+    base = results.get("peer.noir.t1.prove_ms", {}).get("median")
+    print(f"{'metric':<40} {'median':>10} {'min':>10} {'max':>10} {'n':>3}  ratio to peer 1-thread prove")
+    for k, v in results.items():
+        if isinstance(v, dict) and "median" in v:
+            ratio = f"{v['median'] / base:.2f}x" if base and k.endswith("prove_ms") else ""
+            print(f"{k:<40} {v['median']:>10.2f} {v['min']:>10.2f} {v['max']:>10.2f} {v['n']:>3}  {ratio}")
+    pathlib.Path(args.out).write_text(json.dumps(results, indent=2) + "\n")
+    print(f"wrote {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
