@@ -23,6 +23,15 @@ cargo build --release --locked -p hum-ffi -p hum-host
 step "Rust tests (release profile, shared with the builds)"
 cargo test --release --locked --workspace
 
+step "browser host: Chromium (Debian), npm packages from the lockfile, type-check, generated-type drift, build"
+if ! command -v chromium >/dev/null; then
+  apt-get install -y chromium >/dev/null || { apt-get update >/dev/null && apt-get install -y chromium >/dev/null; }
+fi
+(cd hosts/browser && npm ci --no-audit --no-fund && npm run check && npm run build)
+
+step "browser tests in headless Chromium"
+(cd hosts/browser && node test/run.mjs)
+
 step "formatting and lints"
 cargo fmt --all --check
 cargo clippy --release --locked --workspace --all-targets -- -D warnings

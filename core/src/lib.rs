@@ -48,6 +48,7 @@ pub mod field;
 pub mod keys;
 pub mod poseidon2;
 pub mod progress;
+pub mod ptau;
 pub mod prover;
 pub mod seal;
 pub mod srs;

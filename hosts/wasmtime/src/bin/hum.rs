@@ -98,6 +98,9 @@ enum Command {
         #[command(flatten)]
         srs: SrsArgs,
     },
+    /// SRS parameters: import a snarkjs .ptau, or write the insecure dev SRS.
+    #[command(subcommand)]
+    Params(ParamsCommand),
     /// Make a P-256 key pair for hum-seal-v1 (the file is written 0600).
     Keypair {
         /// Where to write `{ "public_key", "secret_key" }`.
@@ -136,6 +139,31 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum ParamsCommand {
+    /// Import a snarkjs .ptau (Perpetual Powers of Tau) as halo2 KZG params of size 2^K.
+    Import {
+        /// The .ptau file.
+        #[arg(long, value_name = "FILE")]
+        ptau: PathBuf,
+        /// log2 of the rows (10 for depth 20; see `hum params import --help`).
+        #[arg(long)]
+        k: u32,
+        /// Where to write the params.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Write the INSECURE dev SRS for a depth (development only: its toxic waste is public).
+    Dev {
+        /// Tree depth.
+        #[arg(long, default_value_t = 20)]
+        depth: usize,
+        /// Where to write the params.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
 /// An error with its exit code: 2 for bad input, 1 otherwise.
 struct Failure {
     code: u8,
@@ -170,6 +198,17 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Prove { witness, out, srs } => prove_file(&g, &witness, &out, &srs),
         Command::Verify { file, srs } => verify_file(&g, &file, &srs),
         Command::Keygen { depth, out, srs } => keygen(&g, depth, out.as_deref(), &srs),
+        Command::Params(ParamsCommand::Import { ptau, k, out }) => params_import(&g, &ptau, k, &out),
+        Command::Params(ParamsCommand::Dev { depth, out }) => {
+            let k = hum_core::keys::checked_k(depth).map_err(bad_input)?;
+            let srs = Srs::insecure_dev(k);
+            std::fs::write(&out, srs.to_bytes()).with_context(|| format!("cannot write {}", out.display()))?;
+            if !g.json {
+                eprintln!("hum: WARNING: this is the INSECURE dev SRS (development only)");
+            }
+            println!("{}", hum_core::srs::format_hash(srs.hash()));
+            Ok(0)
+        }
         Command::Keypair { out } => keypair(&g, &out),
         Command::Seal { to, input, out, aad } => seal(&g, &to, &input, &out, &aad),
         Command::Open { key, input, out, aad } => open(&g, &key, &input, &out, &aad),
@@ -486,6 +525,21 @@ fn keygen(g: &Global, depth: usize, out: Option<&Path>, srs: &SrsArgs) -> Result
             if init.from_cache { "loaded from cache" } else { "generated" },
             init.total_ms
         );
+    }
+    Ok(0)
+}
+
+fn params_import(g: &Global, ptau: &Path, k: u32, out: &Path) -> Result<u8, Failure> {
+    let bytes = std::fs::read(ptau).with_context(|| format!("cannot read {}", ptau.display())).map_err(bad_input)?;
+    let started = Instant::now();
+    let srs = hum_core::ptau::import(&bytes, k).map_err(bad_input)?;
+    std::fs::write(out, srs.to_bytes()).with_context(|| format!("cannot write {}", out.display()))?;
+    let hash = hum_core::srs::format_hash(srs.hash());
+    if g.json {
+        println!("{}", json!({ "out": out, "k": k, "srs_hash": hash, "ms": started.elapsed().as_millis() as u64 }));
+    } else {
+        println!("{hash}");
+        eprintln!("wrote {} (k = {k}); pin it with --srs {} --srs-hash {hash}", out.display(), out.display());
     }
     Ok(0)
 }

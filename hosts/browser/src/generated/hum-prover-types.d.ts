@@ -1,0 +1,181 @@
+/** @module Interface hum:prover/types@0.1.0 **/
+/**
+ * # Variants
+ * 
+ * ## `"initializing"`
+ * 
+ * ## `"ready"`
+ * 
+ * ## `"proving"`
+ * 
+ * ## `"error"`
+ */
+export type State = 'initializing' | 'ready' | 'proving' | 'error';
+export interface Status {
+  state: State,
+  circuitId?: string,
+  insecureDevSrs: boolean,
+}
+/**
+ * # Variants
+ * 
+ * ## `"synthesis"`
+ * 
+ * ## `"advice-commitments"`
+ * 
+ * ## `"permutation"`
+ * 
+ * ## `"quotient"`
+ * 
+ * ## `"evaluations"`
+ * 
+ * ## `"openings"`
+ * 
+ * ## `"done"`
+ */
+export type Stage = 'synthesis' | 'advice-commitments' | 'permutation' | 'quotient' | 'evaluations' | 'openings' | 'done';
+export interface Progress {
+  stage: Stage,
+  percent: number,
+}
+export interface PublicInputs {
+  root: string,
+  actionId: string,
+  messageHash: string,
+  nullifier: string,
+}
+export interface CircuitInfo {
+  id: string,
+  depth: number,
+  k: number,
+  srs: string,
+  insecureDevSrs: boolean,
+}
+export interface ProofResult {
+  proof: Uint8Array,
+  publicInputs: PublicInputs,
+  circuit: CircuitInfo,
+  proveMs: bigint,
+  peakMemory: bigint,
+}
+export interface KeysReady {
+  circuit: CircuitInfo,
+  keys: Uint8Array,
+  fromCache: boolean,
+  initMs: bigint,
+}
+/**
+ * # Variants
+ * 
+ * ## `"invalid-witness"`
+ * 
+ * ## `"not-initialized"`
+ * 
+ * ## `"out-of-memory"`
+ * 
+ * ## `"unsatisfied"`
+ * 
+ * ## `"invalid-srs"`
+ * 
+ * ## `"invalid-key"`
+ * 
+ * ## `"invalid-proof"`
+ * 
+ * ## `"cancelled"`
+ * 
+ * ## `"invalid-envelope"`
+ * 
+ * ## `"internal"`
+ */
+export type ErrorCode = 'invalid-witness' | 'not-initialized' | 'out-of-memory' | 'unsatisfied' | 'invalid-srs' | 'invalid-key' | 'invalid-proof' | 'cancelled' | 'invalid-envelope' | 'internal';
+export interface ErrorInfo {
+  code: ErrorCode,
+  message: string,
+}
+export type Event = EventStatus | EventProgress | EventProofComplete | EventVerified | EventKeysReady | EventSealed | EventOpened | EventError;
+export interface EventStatus {
+  tag: 'status',
+  val: Status,
+}
+export interface EventProgress {
+  tag: 'progress',
+  val: Progress,
+}
+export interface EventProofComplete {
+  tag: 'proof-complete',
+  val: ProofResult,
+}
+export interface EventVerified {
+  tag: 'verified',
+  val: boolean,
+}
+export interface EventKeysReady {
+  tag: 'keys-ready',
+  val: KeysReady,
+}
+export interface EventSealed {
+  tag: 'sealed',
+  val: Uint8Array,
+}
+export interface EventOpened {
+  tag: 'opened',
+  val: Uint8Array,
+}
+export interface EventError {
+  tag: 'error',
+  val: ErrorInfo,
+}
+export interface InitOptions {
+  depth: number,
+  k?: number,
+  srs?: Uint8Array,
+  srsHash?: string,
+  cachedKeys?: Uint8Array,
+  memoryBudget?: bigint,
+}
+export interface Witness {
+  secret: string,
+  index: number,
+  siblings: Array<string>,
+  actionId: string,
+  messageHash: string,
+  root?: string,
+}
+export interface VerifyRequest {
+  proof: Uint8Array,
+  publicInputs: PublicInputs,
+}
+export interface SealRequest {
+  recipient: Uint8Array,
+  plaintext: Uint8Array,
+  aad: Uint8Array,
+}
+export interface OpenRequest {
+  secretKey: Uint8Array,
+  envelope: Uint8Array,
+  aad: Uint8Array,
+}
+export type Command = CommandInit | CommandProve | CommandVerify | CommandExportKeys | CommandSeal | CommandOpen;
+export interface CommandInit {
+  tag: 'init',
+  val: InitOptions,
+}
+export interface CommandProve {
+  tag: 'prove',
+  val: Witness,
+}
+export interface CommandVerify {
+  tag: 'verify',
+  val: VerifyRequest,
+}
+export interface CommandExportKeys {
+  tag: 'export-keys',
+}
+export interface CommandSeal {
+  tag: 'seal',
+  val: SealRequest,
+}
+export interface CommandOpen {
+  tag: 'open',
+  val: OpenRequest,
+}

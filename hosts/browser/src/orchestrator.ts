@@ -1,0 +1,331 @@
+// The Conductor on the main thread: a state machine over one prover worker, with a command
+// queue (one proof at a time), INIT started early at low priority, cancellation (terminate and
+// restart the worker), OOM recovery (restart with twice the memory budget and retry once), a
+// key cache in IndexedDB, and witness validation against the committed JSON Schema before
+// anything is posted to the worker.
+import Ajv2020 from "ajv/dist/2020.js";
+import witnessSchema from "../../../core/witness.schema.json";
+import { cacheKey, readKeys, writeKeys } from "./keycache.js";
+import type { CircuitInfo, ErrorCode, ProofResult, PublicInputs, Stage, WitnessData, WorkerCommand, WorkerEvent } from "./protocol.js";
+
+export type { ProofResult, WitnessData };
+export type OrchestratorState = "idle" | "initializing" | "ready" | "proving" | "error";
+
+/** An error with the protocol's code (plus host-side `cancelled`). */
+export class HumError extends Error {
+  constructor(public readonly code: ErrorCode, message: string) {
+    super(message);
+    this.name = "HumError";
+  }
+}
+
+export interface OrchestratorOptions {
+  /** URL of the bundled worker (dist/worker.js). */
+  workerUrl: string | URL;
+  /** Tree depth (default 20). */
+  depth?: number;
+  /** URL of the SRS params file; omit to use the INSECURE dev SRS file beside the worker. */
+  srsUrl?: string | URL;
+  /** Pinned SHA-256 of the SRS (`sha256:…`). */
+  srsHash?: string;
+  /** The worker's first heap budget in bytes (default 64 MiB). */
+  memoryBudget?: number;
+  /** The most an OOM restart may raise it to (default 1 GiB). */
+  maxMemoryBudget?: number;
+  /** Cache keys in IndexedDB (default true). */
+  cache?: boolean;
+}
+
+export interface InitInfo {
+  circuit: CircuitInfo;
+  fromCache: boolean;
+  /** Wall-clock milliseconds from the start of INIT to ready, SRS fetch and cache included. */
+  initMs: number;
+}
+
+type Waiter = { accept: (e: WorkerEvent) => boolean; resolve: (e: WorkerEvent) => void; reject: (e: Error) => void };
+
+const VERSION = "0.1.0";
+const ajv = new Ajv2020({ allErrors: false, strict: false });
+ajv.addFormat("uint64", /^[0-9]+$/);
+const validateWitness = ajv.compile(witnessSchema);
+
+/** Checks a witness against core/witness.schema.json; throws `invalid-witness` naming the field. */
+export function checkWitness(witness: unknown): asserts witness is WitnessData {
+  if (validateWitness(witness)) return;
+  const e = validateWitness.errors?.[0];
+  const field = e?.instancePath ? e.instancePath.slice(1).replace(/\/(\d+)/g, "[$1]").replace(/\//g, ".") : "";
+  const what = e?.keyword === "additionalProperties" ? `unknown field \`${(e.params as { additionalProperty: string }).additionalProperty}\``
+    : e?.keyword === "required" ? `field \`${(e.params as { missingProperty: string }).missingProperty}\` is missing`
+    : e?.keyword === "pattern" ? `\`${field}\` must be 0x + 1..64 hex digits`
+    : `\`${field || "witness"}\` ${e?.message ?? "is invalid"}`;
+  throw new HumError("invalid-witness", `invalid witness: ${what}`);
+}
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const d = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
+  return Array.from(d, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export class ProverOrchestrator {
+  private worker?: Worker;
+  private waiters: Waiter[] = [];
+  private stateValue: OrchestratorState = "idle";
+  private stateListeners = new Set<(s: OrchestratorState) => void>();
+  private progressListeners = new Set<(p: { percent: number; stage: Stage }) => void>();
+  private noticeListeners = new Set<(message: string) => void>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private initPromise?: Promise<InitInfo>;
+  private initialized = false;
+  private srs?: { bytes: Uint8Array; hash: string };
+  private keys?: Uint8Array;
+  private budget: number;
+  private generation = 0;
+  /** How many commands were posted to the worker (tests use it to show nothing was posted). */
+  postedCommands = 0;
+
+  constructor(private readonly options: OrchestratorOptions) {
+    this.budget = options.memoryBudget ?? 64 << 20;
+  }
+
+  get state(): OrchestratorState {
+    return this.stateValue;
+  }
+
+  /** Subscribes to state changes; returns the unsubscribe function. */
+  onState(listener: (s: OrchestratorState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  /** Subscribes to proof progress (monotonic within a proof, ≥ 10 steps, 100 at the end). */
+  onProgress(listener: (p: { percent: number; stage: Stage }) => void): () => void {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
+  }
+
+  /** Subscribes to notices for the user ("Initializing Secure Enclave…", restarts, cache). */
+  onNotice(listener: (message: string) => void): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
+  }
+
+  private setState(s: OrchestratorState) {
+    if (s === this.stateValue) return;
+    this.stateValue = s;
+    this.stateListeners.forEach((l) => l(s));
+  }
+
+  private notice(message: string) {
+    this.noticeListeners.forEach((l) => l(message));
+  }
+
+  private async spawn(): Promise<void> {
+    this.worker?.terminate();
+    const generation = ++this.generation;
+    const worker = new Worker(this.options.workerUrl, { type: "module" });
+    this.worker = worker;
+    const loaded = new Promise<void>((resolve, reject) => {
+      worker.onerror = (e) => reject(new HumError("internal", `the prover worker failed to start: ${e.message}`));
+      worker.onmessage = (m: MessageEvent<WorkerEvent>) => {
+        if (m.data.type === "LOADED") resolve();
+      };
+    });
+    await loaded;
+    worker.onerror = (e) => this.dispatch(generation, { type: "CRASHED", message: e.message });
+    worker.onmessage = (m: MessageEvent<WorkerEvent>) => this.dispatch(generation, m.data);
+  }
+
+  private dispatch(generation: number, event: WorkerEvent) {
+    if (generation !== this.generation) return; // a terminated worker's late message
+    if (event.type === "STATUS" && this.initialized) {
+      this.setState(event.status === "error" ? "ready" : event.status);
+    }
+    if (event.type === "PROGRESS") this.progressListeners.forEach((l) => l({ percent: event.percent, stage: event.stage }));
+    const index = this.waiters.findIndex((w) => w.accept(event));
+    if (index >= 0) this.waiters.splice(index, 1)[0].resolve(event);
+  }
+
+  /** Posts a command and resolves with the first event `accept` takes. */
+  private send(command: WorkerCommand, accept: (e: WorkerEvent) => boolean, transfer: Transferable[] = []): Promise<WorkerEvent> {
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ accept, resolve, reject });
+      this.postedCommands++;
+      this.worker!.postMessage(command, transfer);
+    });
+  }
+
+  private rejectAll(error: Error) {
+    const waiters = this.waiters;
+    this.waiters = [];
+    waiters.forEach((w) => w.reject(error));
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Starts INIT at low priority (when the browser is idle); `prove` waits for it. */
+  startInit(): Promise<InitInfo> {
+    if (!this.initPromise) {
+      this.setState("initializing");
+      // Queued first, so a prove() asked for meanwhile runs after it; the work itself waits
+      // for an idle moment of the main thread (low priority).
+      this.initPromise = this.enqueue(async () => {
+        await new Promise<void>((resolve) => {
+          const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
+          if (idle) idle(() => resolve(), { timeout: 500 });
+          else setTimeout(resolve, 0);
+        });
+        return this.runInit();
+      });
+      this.initPromise.catch(() => { this.initPromise = undefined; this.setState("error"); });
+    }
+    return this.initPromise;
+  }
+
+  /** INIT now (or join the one under way). */
+  init(): Promise<InitInfo> {
+    return this.startInit();
+  }
+
+  private async loadSrs(): Promise<{ bytes: Uint8Array; hash: string }> {
+    if (this.srs) return this.srs;
+    const depth = this.options.depth ?? 20;
+    const url = this.options.srsUrl ?? new URL(`srs-insecure-dev-d${depth}.params`, this.options.workerUrl);
+    const response = await fetch(url);
+    if (!response.ok) throw new HumError("invalid-srs", `cannot fetch the SRS (${response.status})`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const hash = await sha256Hex(bytes);
+    if (this.options.srsHash && this.options.srsHash.replace(/^sha256:/, "") !== hash) {
+      throw new HumError("invalid-srs", `the SRS hash sha256:${hash} differs from the pinned ${this.options.srsHash}`);
+    }
+    this.srs = { bytes, hash };
+    return this.srs;
+  }
+
+  private async runInit(): Promise<InitInfo> {
+    const started = performance.now();
+    this.setState("initializing");
+    const depth = this.options.depth ?? 20;
+    const srs = await this.loadSrs();
+    const key = cacheKey(depth, srs.hash.slice(0, 16), VERSION);
+    if (this.options.cache !== false && !this.keys) {
+      const read = await readKeys(key);
+      if (read.kind === "hit") this.keys = read.entry.keys;
+      if (read.kind === "corrupted") this.notice("A corrupted cached key entry was discarded; generating keys again.");
+    }
+    if (!this.worker) await this.spawn();
+    let ready = await this.sendInit(depth, srs, this.keys);
+    if (ready.type === "ERROR" && this.keys) {
+      this.notice("The cached keys were rejected; generating keys again.");
+      this.keys = undefined;
+      ready = await this.sendInit(depth, srs, undefined);
+    }
+    if (ready.type !== "KEYS_READY") {
+      this.setState("error");
+      throw ready.type === "ERROR" ? new HumError(ready.code, ready.message) : new HumError("internal", "the prover worker crashed during INIT");
+    }
+    if (!ready.fromCache) {
+      this.keys = ready.keys;
+      if (this.options.cache !== false) await writeKeys(key, { circuitId: ready.circuit.id, keys: ready.keys }).catch(() => undefined);
+    }
+    this.initialized = true;
+    this.setState("ready");
+    return { circuit: ready.circuit, fromCache: ready.fromCache, initMs: performance.now() - started };
+  }
+
+  private sendInit(depth: number, srs: { bytes: Uint8Array }, cachedKeys?: Uint8Array): Promise<WorkerEvent> {
+    return this.send({ type: "INIT", depth, srs: srs.bytes, cachedKeys, memoryBudget: this.budget },
+      (e) => e.type === "KEYS_READY" || e.type === "ERROR" || e.type === "CRASHED");
+  }
+
+  /** Restarts the worker (after cancel, a crash or an OOM) and replays INIT from the keys in hand. */
+  private async restart(reason: string): Promise<InitInfo> {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.generation++;
+    this.initialized = false;
+    this.notice(`The prover restarted (${reason}).`);
+    return this.runInit();
+  }
+
+  /** Validates, then proves a witness. Waits for INIT ("Initializing Secure Enclave…"). */
+  prove(witness: WitnessData): Promise<ProofResult> {
+    try {
+      checkWitness(witness);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (!this.initialized) {
+      this.notice("Initializing Secure Enclave…");
+      this.startInit();
+    }
+    return this.enqueue(async () => {
+      await this.initPromise;
+      let retried = false;
+      for (;;) {
+        this.setState("proving");
+        const event = await this.send({ type: "PROVE", witness },
+          (e) => e.type === "PROOF_COMPLETE" || e.type === "ERROR" || e.type === "CRASHED");
+        if (event.type === "PROOF_COMPLETE") {
+          this.setState("ready");
+          return event.result;
+        }
+        const oom = event.type === "CRASHED" || (event.type === "ERROR" && event.code === "out-of-memory");
+        const max = this.options.maxMemoryBudget ?? 1 << 30;
+        if (oom && !retried && this.budget < max) {
+          retried = true;
+          this.budget = Math.min(this.budget * 2, max);
+          await this.restart(`out of memory; the budget is now ${this.budget >> 20} MiB`);
+          continue;
+        }
+        if (event.type === "CRASHED") await this.restart("it crashed");
+        this.setState("ready");
+        if (event.type === "ERROR") throw new HumError(event.code, event.message);
+        throw new HumError("out-of-memory", event.type === "CRASHED" ? event.message : "the prover stopped");
+      }
+    });
+  }
+
+  /** Verifies a proof inside the worker. */
+  verify(proof: Uint8Array, publicInputs: PublicInputs): Promise<boolean> {
+    return this.enqueue(async () => {
+      await this.initPromise;
+      const event = await this.send({ type: "VERIFY", proof, publicInputs }, (e) => e.type === "VERIFIED" || e.type === "ERROR");
+      if (event.type === "ERROR") throw new HumError(event.code, event.message);
+      return event.type === "VERIFIED" && event.valid;
+    });
+  }
+
+  /** Stops the running command: the worker is terminated and a new one initialised. */
+  async cancel(): Promise<void> {
+    if (!this.worker) return;
+    this.rejectAll(new HumError("cancelled", "cancelled"));
+    this.setState("initializing");
+    const restarted = this.restart("cancelled");
+    this.initPromise = restarted;
+    await restarted.catch(() => undefined);
+  }
+
+  /** Ends the worker. */
+  terminate(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.rejectAll(new HumError("cancelled", "the orchestrator was terminated"));
+    this.setState("idle");
+  }
+}
+
+/** The proof JSON of SPEC §7, as `hum verify` reads it. */
+export function toProofJson(result: ProofResult): string {
+  const hex = Array.from(result.proof, (b) => b.toString(16).padStart(2, "0")).join("");
+  const p = result.publicInputs;
+  return JSON.stringify({
+    proof: `0x${hex}`,
+    public_inputs: { root: p.root, action_id: p.actionId, message_hash: p.messageHash, nullifier: p.nullifier },
+    circuit: { id: result.circuit.id, depth: result.circuit.depth, k: result.circuit.k, srs: result.circuit.srs, insecure_dev_srs: result.circuit.insecureDevSrs },
+  }, null, 2);
+}

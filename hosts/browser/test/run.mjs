@@ -1,0 +1,163 @@
+// Browser tests in real headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core).
+// Serves dist/ on localhost; each check asserts, and the run prints the timings it measured.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { humPath } from "../scripts/paths.mjs";
+import { serve } from "../scripts/serve.mjs";
+
+const here = new URL("..", import.meta.url).pathname;
+const out = join(here, "test-output");
+mkdirSync(out, { recursive: true });
+const server = await serve(join(here, "dist"));
+const base = `http://127.0.0.1:${server.address().port}/`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--no-first-run", "--disable-quic", "--disable-sync"],
+});
+const context = await browser.newContext();
+const results = {};
+let failures = 0;
+
+async function check(name, body) {
+  const started = Date.now();
+  try {
+    await body();
+    console.log(`ok   ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  } catch (error) {
+    failures++;
+    console.log(`FAIL ${name}: ${error.stack ?? error}`);
+  }
+}
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+
+async function openPage(query = "") {
+  const page = await context.newPage();
+  page.on("console", (m) => { if (m.type() === "error") console.log(`  [page] ${m.text()}`); });
+  await page.goto(`${base}index.html${query}`);
+  await page.waitForFunction(() => globalThis.hum !== undefined);
+  return page;
+}
+
+const page = await openPage();
+
+await check("INIT → PROVE → PROOF_COMPLETE at depth 20, verified by the Rust verifier; the main thread stays smooth", async () => {
+  const init = await page.evaluate(async () => { const i = await hum.startInit(); return { fromCache: i.fromCache, initMs: i.initMs, insecure: i.circuit.insecureDevSrs }; });
+  results.first_init_ms = init.initMs;
+  assert(!init.fromCache && init.insecure, JSON.stringify(init));
+  const running = page.evaluate(async () => {
+    const frames = [];
+    const longTasks = [];
+    let last = performance.now();
+    let proving = true;
+    const tick = (t) => { frames.push(t - last); last = t; if (proving) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
+    observer.observe({ type: "longtask" });
+    const progress = [];
+    const off = hum.onProgress((p) => progress.push(p.percent));
+    const started = performance.now();
+    const result = await hum.prove(demoWitness(20, 7n));
+    const ms = performance.now() - started;
+    proving = false;
+    off();
+    observer.disconnect();
+    return { ms, proveMs: Number(result.proveMs), progress, frames: frames.slice(1), longTasks, json: toProofJson(result), size: result.proof.length };
+  });
+  await page.waitForFunction(() => Number(document.getElementById("progress").style.width.replace("%", "")) >= 40, null, { timeout: 120000 });
+  await page.screenshot({ path: join(out, "mid-proof.png") });
+  const r = await running;
+  results.prove_ms = r.ms;
+  results.prove_in_worker_ms = r.proveMs;
+  results.proof_bytes = r.size;
+  results.raf_p99_ms = percentile(r.frames, 0.99);
+  results.raf_frames = r.frames.length;
+  results.longest_task_ms = Math.max(0, ...r.longTasks);
+  assert(r.progress.length >= 10, `only ${r.progress.length} progress events`);
+  assert(r.progress.every((p, i) => i === 0 || p >= r.progress[i - 1]), `progress not monotonic: ${r.progress}`);
+  assert(r.progress.at(-1) === 100 && r.progress.slice(0, -1).every((p) => p < 100), `100 only at the end: ${r.progress}`);
+  assert(results.raf_p99_ms <= 20, `rAF p99 ${results.raf_p99_ms} ms`);
+  assert(r.longTasks.every((d) => d <= 50), `long tasks: ${r.longTasks}`);
+  const file = join(out, "browser-proof.json");
+  writeFileSync(file, r.json);
+  const verdict = execFileSync(humPath(), ["verify", file, "--json"], { env: { ...process.env, HUM_CACHE_DIR: join(out, "hum-cache") } }).toString();
+  assert(JSON.parse(verdict).valid === true, verdict);
+});
+
+await check("a bad witness is refused before anything is posted, with a clear message", async () => {
+  const r = await page.evaluate(async () => {
+    const before = hum.postedCommands;
+    const w = demoWitness(20, 1n);
+    w.siblings[3] = "0x12zz";
+    try { await hum.prove(w); return { ok: true }; } catch (e) { return { code: e.code, message: e.message, posted: hum.postedCommands - before }; }
+  });
+  assert(r.code === "invalid-witness" && r.posted === 0, JSON.stringify(r));
+  assert(r.message === "invalid witness: `siblings[3]` must be 0x + 1..64 hex digits", r.message);
+  const extra = await page.evaluate(async () => {
+    const w = { ...demoWitness(20, 1n), nonce: 1 };
+    try { await hum.prove(w); return ""; } catch (e) { return e.message; }
+  });
+  assert(extra === "invalid witness: unknown field `nonce`", extra);
+});
+
+await check("cancel during a proof, then a successful proof", async () => {
+  const r = await page.evaluate(async () => {
+    const first = hum.prove(demoWitness(20, 2n)).then(() => "completed", (e) => e.code);
+    await new Promise((resolve) => { const off = hum.onProgress((p) => { if (p.percent >= 8) { off(); resolve(); } }); });
+    await hum.cancel();
+    const outcome = await first;
+    const result = await hum.prove(demoWitness(20, 3n));
+    return { outcome, state: hum.state, size: result.proof.length };
+  });
+  assert(r.outcome === "cancelled" && r.state === "ready" && r.size > 0, JSON.stringify(r));
+});
+
+await check("a proof asked for before INIT ends waits for it (Initializing Secure Enclave…)", async () => {
+  const r = await page.evaluate(async () => {
+    const o = new ProverOrchestrator({ workerUrl: new URL("./worker.js", location.href), depth: 8, cache: false });
+    const notices = [];
+    const states = [];
+    o.onNotice((m) => notices.push(m));
+    o.onState((s) => states.push(s));
+    const result = await o.prove(demoWitness(8, 4n));
+    o.terminate();
+    return { notices, states, depth: result.circuit.depth };
+  });
+  assert(r.notices.includes("Initializing Secure Enclave…"), JSON.stringify(r));
+  assert(r.depth === 8 && r.states.includes("initializing") && r.states.includes("proving"), JSON.stringify(r));
+});
+
+await check("out of memory: a tiny budget, a restart with twice the budget, then success", async () => {
+  const r = await page.evaluate(async () => {
+    const o = new ProverOrchestrator({ workerUrl: new URL("./worker.js", location.href), depth: 8, cache: false, memoryBudget: 3.5 * 1048576 });
+    const notices = [];
+    o.onNotice((m) => notices.push(m));
+    await o.startInit();
+    const result = await o.prove(demoWitness(8, 5n));
+    o.terminate();
+    return { notices, size: result.proof.length };
+  });
+  assert(r.size > 0 && r.notices.some((n) => n.startsWith("The prover restarted (out of memory")), JSON.stringify(r));
+});
+
+await check("a second page load initialises from the IndexedDB cache", async () => {
+  const second = await openPage();
+  const r = await second.evaluate(async () => { const i = await hum.startInit(); return { fromCache: i.fromCache, initMs: i.initMs }; });
+  results.cached_init_ms = r.initMs;
+  assert(r.fromCache, JSON.stringify(r));
+  await second.close();
+});
+
+await browser.close();
+server.close();
+console.log(JSON.stringify({ browser: results }));
+writeFileSync(join(out, "results.json"), JSON.stringify(results, null, 2));
+if (failures) {
+  console.log(`${failures} browser check(s) failed`);
+  process.exit(1);
+}
