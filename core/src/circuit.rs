@@ -95,22 +95,47 @@ impl Drop for MembershipValues {
     }
 }
 
+/// A malicious prover's deviation. Only soundness tests make these.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tamper {
+    /// `delta` added to one advice cell at (`column`, `row`); columns 0..4 are the state and
+    /// 4..8 the helpers.
+    Cell {
+        /// Advice column index.
+        column: usize,
+        /// Absolute row.
+        row: usize,
+        /// Added to the honest value.
+        delta: Fr,
+    },
+    /// The nullifier permutation computed honestly, but on another secret: every gate holds,
+    /// only the copy constraint between the two secrets can catch it.
+    NullifierSecret(Fr),
+}
+
 /// The membership-with-nullifier circuit at one depth.
 #[derive(Clone, Debug)]
 pub struct MembershipCircuit {
     depth: usize,
     values: Option<MembershipValues>,
+    tamper: Option<Tamper>,
 }
 
 impl MembershipCircuit {
     /// A circuit without witness values, for key generation.
     pub fn shape(depth: usize) -> Self {
-        Self { depth, values: None }
+        Self { depth, values: None, tamper: None }
     }
 
     /// A circuit with witness values; `values.siblings.len()` is the depth.
     pub fn new(values: MembershipValues) -> Self {
-        Self { depth: values.siblings.len(), values: Some(values) }
+        Self { depth: values.siblings.len(), values: Some(values), tamper: None }
+    }
+
+    /// A malicious prover's circuit: honest values with one advice cell changed. For soundness
+    /// tests (SECURITY.md): MockProver must reject every such assignment.
+    pub fn tampered(values: MembershipValues, tamper: Tamper) -> Self {
+        Self { depth: values.siblings.len(), values: Some(values), tamper: Some(tamper) }
     }
 
     /// The tree depth.
@@ -191,6 +216,15 @@ impl Circuit<Fr> for MembershipCircuit {
         };
         let secret = known(&|v| v.secret);
         let action_id = known(&|v| v.action_id);
+        let tamper = self.tamper;
+        let adjust = move |column: usize, row: usize, value: Fr| match tamper {
+            Some(Tamper::Cell { column: c, row: r, delta }) if c == column && r == row => value + delta,
+            _ => value,
+        };
+        let nullifier_secret = match tamper {
+            Some(Tamper::NullifierSecret(other)) => Value::known(other),
+            _ => secret,
+        };
 
         let (root, action_cell, nullifier) = layouter.assign_region(
             || "membership",
@@ -198,7 +232,7 @@ impl Circuit<Fr> for MembershipCircuit {
                 let chip = &config.poseidon2;
                 let leaf_input = secret.map(|s| [s, Fr::zero(), Fr::zero(), capacity_iv(1)]);
                 config.leaf_input.enable(&mut region, 0)?;
-                let leaf = chip.assign_permutation(&mut region, 0, leaf_input)?;
+                let leaf = chip.assign_permutation_adjusted(&mut region, 0, leaf_input, &adjust)?;
                 let secret_cell = leaf.input[0];
 
                 let mut node = leaf;
@@ -208,24 +242,24 @@ impl Circuit<Fr> for MembershipCircuit {
                     let right = values.map(|v| v.index_bits[level]);
                     let row = node.output_row;
                     config.swap.enable(&mut region, row)?;
-                    region.assign_advice(chip.helper[0], row, sibling);
+                    region.assign_advice(chip.helper[0], row, sibling.map(|s| adjust(4, row, s)));
                     let bit = match right {
                         Some(b) => Value::known(Fr::from(b as u64)),
                         None => Value::unknown(),
                     };
-                    region.assign_advice(chip.helper[1], row, bit);
+                    region.assign_advice(chip.helper[1], row, bit.map(|b| adjust(5, row, b)));
                     let input = node_value.zip(sibling).map(|(n, s)| match right {
                         Some(true) => [s, n, Fr::zero(), capacity_iv(2)],
                         _ => [n, s, Fr::zero(), capacity_iv(2)],
                     });
                     node_value = input.map(|i| hash2(i[0], i[1]));
-                    node = chip.assign_permutation(&mut region, row + 1, input)?;
+                    node = chip.assign_permutation_adjusted(&mut region, row + 1, input, &adjust)?;
                 }
 
                 let offset = node.output_row + 1;
                 config.nullifier_input.enable(&mut region, offset)?;
-                let input = secret.zip(action_id).map(|(s, a)| [s, a, Fr::zero(), capacity_iv(2)]);
-                let nullifier = chip.assign_permutation(&mut region, offset, input)?;
+                let input = nullifier_secret.zip(action_id).map(|(s, a)| [s, a, Fr::zero(), capacity_iv(2)]);
+                let nullifier = chip.assign_permutation_adjusted(&mut region, offset, input, &adjust)?;
                 region.constrain_equal(secret_cell, nullifier.input[0]);
                 Ok((node.output, nullifier.input[1], nullifier.output))
             },

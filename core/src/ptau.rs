@@ -42,7 +42,11 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8]> {
-        let end = self.at.checked_add(n).filter(|e| *e <= self.bytes.len()).ok_or_else(|| bad(format!("truncated in {what}")))?;
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|e| *e <= self.bytes.len())
+            .ok_or_else(|| bad(format!("truncated in {what}")))?;
         let out = &self.bytes[self.at..end];
         self.at = end;
         Ok(out)
@@ -96,7 +100,11 @@ pub fn parse(bytes: &[u8]) -> Result<Ptau<'_>> {
     if power == 0 || power > 28 {
         return Err(bad(format!("power {power} is out of range")));
     }
-    Ok(Ptau { power, tau_g1: g1.ok_or_else(|| bad("no tauG1 section"))?, tau_g2: g2.ok_or_else(|| bad("no tauG2 section"))? })
+    Ok(Ptau {
+        power,
+        tau_g1: g1.ok_or_else(|| bad("no tauG1 section"))?,
+        tau_g2: g2.ok_or_else(|| bad("no tauG2 section"))?,
+    })
 }
 
 /// Builds halo2 params of size 2^k from a `.ptau` file.
@@ -112,10 +120,14 @@ pub fn import(bytes: &[u8], k: u32) -> Result<Srs> {
     let g: Vec<G1Affine> = ptau.tau_g1[..n * 64]
         .chunks_exact(64)
         .enumerate()
-        .map(|(i, raw)| G1Affine::from_raw_bytes(raw).ok_or_else(|| bad(format!("tauG1[{i}] is not a point on the curve"))))
+        .map(|(i, raw)| {
+            G1Affine::from_raw_bytes(raw).ok_or_else(|| bad(format!("tauG1[{i}] is not a point on the curve")))
+        })
         .collect::<Result<_>>()?;
-    let g2 = G2Affine::from_raw_bytes(&ptau.tau_g2[..128]).ok_or_else(|| bad("tauG2[0] is not a point on the curve"))?;
-    let s_g2 = G2Affine::from_raw_bytes(&ptau.tau_g2[128..256]).ok_or_else(|| bad("tauG2[1] is not a point on the curve"))?;
+    let g2 =
+        G2Affine::from_raw_bytes(&ptau.tau_g2[..128]).ok_or_else(|| bad("tauG2[0] is not a point on the curve"))?;
+    let s_g2 =
+        G2Affine::from_raw_bytes(&ptau.tau_g2[128..256]).ok_or_else(|| bad("tauG2[1] is not a point on the curve"))?;
     // `from_parts` is a method; any params value serves as the receiver.
     let template = ParamsKZG::<Bn256>::setup(1, ChaCha20Rng::from_seed([0; 32]));
     let params = template.from_parts(k, g, None, g2, s_g2);
@@ -129,4 +141,3 @@ pub fn tau_g1(bytes: &[u8]) -> Result<G1Affine> {
     let ptau = parse(bytes)?;
     ptau.tau_g1.get(64..128).and_then(G1Affine::from_raw_bytes).ok_or_else(|| bad("tauG1[1] is missing or invalid"))
 }
-

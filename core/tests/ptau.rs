@@ -7,7 +7,6 @@ use std::{path::PathBuf, process::Command, sync::OnceLock};
 use halo2_proofs::{
     halo2curves::{
         bn256::{Bn256, G1Affine, G2Affine},
-        group::prime::PrimeCurveAffine,
         pairing::Engine,
     },
     poly::commitment::ParamsProver,
@@ -18,7 +17,9 @@ use rand_core::OsRng;
 fn ptau_file() -> &'static Vec<u8> {
     static FILE: OnceLock<Vec<u8>> = OnceLock::new();
     FILE.get_or_init(|| {
-        let dir = std::env::var_os("HUM_PTAU_CACHE").map(PathBuf::from).unwrap_or_else(|| std::env::temp_dir().join("hum-ptau"));
+        let dir = std::env::var_os("HUM_PTAU_CACHE")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| std::env::temp_dir().join("hum-ptau"));
         let file = dir.join("hum-test-pot11.ptau");
         if !file.exists() {
             std::fs::create_dir_all(&dir).unwrap();
@@ -31,7 +32,14 @@ fn ptau_file() -> &'static Vec<u8> {
                 assert!(out.status.success(), "snarkjs {args:?}: {}", String::from_utf8_lossy(&out.stderr));
             };
             run(&["powersoftau", "new", "bn128", "11", p0.to_str().unwrap()]);
-            run(&["powersoftau", "contribute", p0.to_str().unwrap(), p1.to_str().unwrap(), "--name=hum", "-e=hum test entropy"]);
+            run(&[
+                "powersoftau",
+                "contribute",
+                p0.to_str().unwrap(),
+                p1.to_str().unwrap(),
+                "--name=hum",
+                "-e=hum test entropy",
+            ]);
             std::fs::rename(&p1, &file).unwrap();
             let _ = std::fs::remove_file(p0);
         }
@@ -78,7 +86,10 @@ fn proofs_with_imported_params_verify_and_dev_srs_proofs_do_not() {
     let dev = CircuitKeys::generate(&Srs::insecure_dev(k_for_depth(20)), 20).unwrap();
     let dev_result = prove(&dev, &witness(20), OsRng, &mut |_| {}).unwrap();
     assert!(dev_result.circuit.insecure_dev_srs);
-    assert!(verify(&keys, &dev_result.proof, &dev_result.public_inputs).is_err(), "a dev-SRS proof must not verify under real params");
+    assert!(
+        verify(&keys, &dev_result.proof, &dev_result.public_inputs).is_err(),
+        "a dev-SRS proof must not verify under real params"
+    );
 }
 
 #[test]

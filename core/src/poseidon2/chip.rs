@@ -146,13 +146,27 @@ impl Poseidon2Config {
         offset: usize,
         input: Value<State>,
     ) -> Result<PermutationCells, Error> {
+        self.assign_permutation_adjusted(region, offset, input, &|_, _, v| v)
+    }
+
+    /// [`Self::assign_permutation`], passing every advice value through `adjust(column, row, value)`
+    /// (columns 0..4 the state, 4..8 the helpers; `row` absolute). Soundness tests use it to
+    /// break one cell at a time; provers pass the identity.
+    pub fn assign_permutation_adjusted(
+        &self,
+        region: &mut Region<'_, Fr>,
+        offset: usize,
+        input: Value<State>,
+        adjust: &dyn Fn(usize, usize, Fr) -> Fr,
+    ) -> Result<PermutationCells, Error> {
         let trace = input.map(permutation_trace);
         let mut input_cells = Vec::with_capacity(4);
         let mut output = None;
         for row in 0..ROWS_PER_PERMUTATION {
             let values = trace.as_ref().map(|t| t[row]);
             for (i, column) in self.state.iter().enumerate() {
-                let cell = region.assign_advice(*column, offset + row, values.map(|v| v.state[i])).cell();
+                let value = values.map(|v| adjust(i, offset + row, v.state[i]));
+                let cell = region.assign_advice(*column, offset + row, value).cell();
                 if row == 0 {
                     input_cells.push(cell);
                 }
@@ -164,7 +178,7 @@ impl Poseidon2Config {
                 break;
             }
             for (i, column) in self.helper.iter().enumerate() {
-                region.assign_advice(*column, offset + row, values.map(|v| v.helper[i]));
+                region.assign_advice(*column, offset + row, values.map(|v| adjust(4 + i, offset + row, v.helper[i])));
             }
             let (selector, constants) = row_gate(row);
             selector_of(self, selector).enable(region, offset + row)?;

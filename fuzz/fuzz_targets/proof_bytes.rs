@@ -1,0 +1,17 @@
+//! Proof JSON and raw proof bytes: parsing and verification reject garbage without panicking.
+#![no_main]
+use std::sync::OnceLock;
+
+use hum_core::{CircuitKeys, PublicInputs, Srs};
+use libfuzzer_sys::fuzz_target;
+
+fn keys() -> &'static CircuitKeys {
+    static KEYS: OnceLock<CircuitKeys> = OnceLock::new();
+    KEYS.get_or_init(|| CircuitKeys::generate(&Srs::insecure_dev(hum_core::k_for_depth(1)), 1).expect("keys"))
+}
+
+fuzz_target!(|data: &[u8]| {
+    let _ = hum_core::ProofResult::from_json(data);
+    let inputs = PublicInputs::from_array([hum_core::Fr::one(); 4]);
+    assert!(hum_core::verify(keys(), data, &inputs).is_err(), "random bytes verified as a proof");
+});
