@@ -7,7 +7,9 @@ Measures at depth 20:
   native (hum-core, the code behind the C ABI): keygen, key load, prove, verify, 1 thread and all;
   wasmtime host (`hum demo --json`, through the component): first INIT (keygen), INIT from
     cached keys, prove, peak heap inside the component, proof size;
+  the Chromium worker (hosts/browser test run: first INIT, cached INIT, one prove, rAF p99);
   the peer, copied to a temporary folder and run there (../shared/peer-bench/run.sh).
+Not measured yet: node through jco.
 Prints a table (median, min, max, ratio to the peer's 1-thread prove) and writes it as JSON.
 """
 import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, pathlib
@@ -64,16 +66,33 @@ def wasmtime(runs):
     }
 
 
+def browser():
+    """The Chromium worker, measured by the browser test run (one proof at depth 20 per run)."""
+    here = ROOT / "hosts/browser"
+    subprocess.run(["npm", "run", "build"], cwd=here, check=True, stdout=sys.stderr)
+    subprocess.run(["node", "test/run.mjs"], cwd=here, check=True, stdout=sys.stderr)
+    r = json.loads((here / "test-output/results.json").read_text())
+    return {
+        "browser.first_init_ms": stats([r["first_init_ms"]]),
+        "browser.cached_init_ms": stats([r["cached_init_ms"]]),
+        "browser.prove_ms": stats([r["prove_ms"]]),
+        "browser.raf_p99_ms": stats([r["raf_p99_ms"]]),
+    }
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--skip-peer", action="store_true")
+    ap.add_argument("--skip-browser", action="store_true")
     ap.add_argument("--out", default=str(ROOT / "bench-results.json"))
     args = ap.parse_args()
     sh(["bash", "-c", "source scripts/env.sh && build_component && cargo build --release --locked -p hum-host"], cwd=ROOT)
     results = {"machine": {"nproc": os.cpu_count(), "loadavg_start": os.getloadavg()[0]}}
     results.update(native(args.runs))
     results.update(wasmtime(args.runs))
+    if not args.skip_browser:
+        results.update(browser())
     if not args.skip_peer:
         for k, v in peer(args.runs).items():
             results["peer." + k] = v

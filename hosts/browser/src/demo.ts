@@ -2,6 +2,7 @@
 // proves, a progress bar, the state, the result, and a bad witness with its error.
 import { poseidon2Hash } from "@zkpassport/poseidon2";
 import { HumError, ProverOrchestrator, toProofJson, type WitnessData } from "./orchestrator.js";
+import * as humSeal from "./seal.js";
 
 const $ = (id: string) => document.getElementById(id)!;
 const params = new URLSearchParams(location.search);
@@ -79,4 +80,4 @@ function draw(t: number) {
 requestAnimationFrame(draw);
 
 // For the browser tests: the orchestrator, the witness builder and the proof JSON.
-Object.assign(globalThis, { hum, demoWitness, toProofJson, ProverOrchestrator, HumError });
+Object.assign(globalThis, { hum, demoWitness, toProofJson, ProverOrchestrator, HumError, humSeal });

@@ -1,7 +1,7 @@
 // Browser tests in real headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core).
 // Serves dist/ on localhost; each check asserts, and the run prints the timings it measured.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { humPath } from "../scripts/paths.mjs";
@@ -151,6 +151,61 @@ await check("a second page load initialises from the IndexedDB cache", async () 
   results.cached_init_ms = r.initMs;
   assert(r.fromCache, JSON.stringify(r));
   await second.close();
+});
+
+await check("hum-seal-v1 in Chromium: the committed vectors, browser → Rust, Rust → browser, tampering", async () => {
+  const vectors = JSON.parse(readFileSync(join(here, "../../core/vectors/hum-seal-v1.json"), "utf8")).vectors;
+  const reproduced = await page.evaluate(async (vectors) => {
+    const unhex = (h) => new Uint8Array(h.match(/../g)?.map((b) => parseInt(b, 16)) ?? []);
+    const hex = (b) => Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+    const out = [];
+    for (const v of vectors) {
+      const envelope = unhex(v.envelope);
+      const sealed = await humSeal.seal(unhex(v.recipient_public_key), unhex(v.plaintext), unhex(v.aad),
+        { ephemeralSecret: unhex(v.ephemeral_secret_key), ephemeralPublic: envelope.slice(1, 66), nonce: unhex(v.nonce) });
+      const key = await humSeal.importSecretKey(unhex(v.recipient_secret_key), unhex(v.recipient_public_key));
+      const opened = await humSeal.open(key, unhex(v.recipient_public_key), envelope, unhex(v.aad));
+      out.push(hex(sealed) === v.envelope && hex(opened) === v.plaintext);
+    }
+    return out;
+  }, vectors);
+  assert(reproduced.length === 3 && reproduced.every(Boolean), JSON.stringify(reproduced));
+
+  // Browser seals to a key made by `hum keypair`; `hum open` opens it.
+  const env = { ...process.env, HUM_CACHE_DIR: join(out, "hum-cache") };
+  const keyFile = join(out, "tee-key.json");
+  const publicKey = execFileSync(humPath(), ["keypair", "--out", keyFile], { env }).toString().trim();
+  const envelopeHex = await page.evaluate(async (pub) => {
+    const unhex = (h) => new Uint8Array(h.replace(/^0x/, "").match(/../g).map((b) => parseInt(b, 16)));
+    const e = await humSeal.seal(unhex(pub), new TextEncoder().encode("proof for the enclave"), new TextEncoder().encode("ctx"));
+    return Array.from(e, (x) => x.toString(16).padStart(2, "0")).join("");
+  }, publicKey);
+  writeFileSync(join(out, "from-browser.env"), Buffer.from(envelopeHex, "hex"));
+  execFileSync(humPath(), ["open", "--key", keyFile, "--in", join(out, "from-browser.env"), "--out", join(out, "opened.txt"), "--aad", "ctx"], { env });
+  assert(readFileSync(join(out, "opened.txt"), "utf8") === "proof for the enclave", "hum open read the browser's envelope");
+
+  // Rust seals to a key made in the browser; the browser opens it, and rejects tampering.
+  const pub = await page.evaluate(async () => {
+    globalThis.teeKey = await humSeal.keypair();
+    return "0x" + Array.from(teeKey.publicKey, (x) => x.toString(16).padStart(2, "0")).join("");
+  });
+  writeFileSync(join(out, "plain.txt"), "sealed by rust");
+  execFileSync(humPath(), ["seal", "--to", pub, "--in", join(out, "plain.txt"), "--out", join(out, "from-rust.env")], { env });
+  const envelope = [...readFileSync(join(out, "from-rust.env"))];
+  const r = await page.evaluate(async (bytes) => {
+    const e = new Uint8Array(bytes);
+    const opened = new TextDecoder().decode(await humSeal.open(teeKey.privateKey, teeKey.publicKey, e));
+    const failures = [];
+    for (const [name, mutate] of [["flipped", (x) => { x[100] ^= 1; }], ["version", (x) => { x[0] = 2; }], ["truncated", null], ["point", (x) => { x[1] = 2; }]]) {
+      const copy = name === "truncated" ? e.slice(0, 50) : new Uint8Array(e);
+      if (mutate) mutate(copy);
+      try { await humSeal.open(teeKey.privateKey, teeKey.publicKey, copy); failures.push(`${name}: opened`); } catch (err) { failures.push(`${name}: ${err.kind}`); }
+    }
+    try { await humSeal.open(teeKey.privateKey, teeKey.publicKey, e, new TextEncoder().encode("aad")); failures.push("aad: opened"); } catch (err) { failures.push(`aad: ${err.kind}`); }
+    return { opened, failures };
+  }, envelope);
+  assert(r.opened === "sealed by rust", JSON.stringify(r));
+  assert(JSON.stringify(r.failures) === JSON.stringify(["flipped: authentication", "version: version", "truncated: truncated", "point: ephemeral-key", "aad: authentication"]), JSON.stringify(r.failures));
 });
 
 await browser.close();
