@@ -32,6 +32,17 @@ fi
 step "browser tests in headless Chromium"
 (cd hosts/browser && node test/run.mjs)
 
+step "fuzz smoke: every target a few seconds from the committed corpus (cargo-fuzz, nightly)"
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --version 0.13.2
+scratch=$(mktemp -d)
+for target in witness_json srs_bytes key_bytes proof_bytes envelope ptau actor_commands; do
+  mkdir -p "$scratch/$target"
+  (cd fuzz && CARGO_TARGET_DIR="$CARGO_TARGET_DIR/fuzz" cargo +nightly fuzz run -O "$target" "$scratch/$target" "corpus/$target" \
+    -- -max_total_time=4 -print_final_stats=1 2>&1 | grep -E "stat::number_of_executed_units|ERROR|panicked" || true)
+  if [ -n "$(ls "fuzz/artifacts/$target" 2>/dev/null)" ]; then echo "fuzz target $target found a crash: fuzz/artifacts/$target"; exit 1; fi
+done
+rm -rf "$scratch"
+
 step "formatting and lints"
 cargo fmt --all --check
 cargo clippy --release --locked --workspace --all-targets -- -D warnings
