@@ -4,7 +4,8 @@
     python3 scripts/bench.py [--runs N] [--skip-peer] [--out bench-results.json]
 
 Measures at depth 20:
-  native (hum-core, the code behind the C ABI): keygen, key load, prove, verify, 1 thread and all;
+  native (hum-core, the code behind the C ABI): keygen, key load, prove, verify, 1 thread and all,
+    portable and with the `asm` feature (x86_64 BMI2/ADX field arithmetic);
   wasmtime host (`hum demo --json`, through the component): first INIT (keygen), INIT from
     cached keys, prove, peak heap inside the component, proof size;
   the Chromium worker (hosts/browser test run: first INIT, cached INIT, one prove, rAF p99);
@@ -41,13 +42,17 @@ def peer(runs):
     return out
 
 
-def native(runs):
-    text = sh(["cargo", "run", "--release", "--locked", "-q", "-p", "hum-core", "--example", "bench", "--", "20", str(runs), "--json"], cwd=ROOT)
+def native(runs, features=None):
+    cmd = ["cargo", "run", "--release", "--locked", "-q", "-p", "hum-core"]
+    if features:
+        cmd += ["--features", features]
+    text = sh(cmd + ["--example", "bench", "--", "20", str(runs), "--json"], cwd=ROOT)
     out = {}
     for line in text.splitlines():
         if line.startswith("{"):
             row = json.loads(line)
-            out[row["metric"]] = stats(row["values"]) if "values" in row else row["value"]
+            name = row["metric"].replace("native.", f"native_{features}.") if features else row["metric"]
+            out[name] = stats(row["values"]) if "values" in row else row["value"]
     return out
 
 
@@ -90,6 +95,7 @@ def main():
     sh(["bash", "-c", "source scripts/env.sh && build_component && cargo build --release --locked -p hum-host"], cwd=ROOT)
     results = {"machine": {"nproc": os.cpu_count(), "loadavg_start": os.getloadavg()[0]}}
     results.update(native(args.runs))
+    results.update(native(args.runs, "asm"))
     results.update(wasmtime(args.runs))
     if not args.skip_browser:
         results.update(browser())
