@@ -474,7 +474,7 @@ fn verify_file(g: &Global, file: &Path, srs: &SrsArgs) -> Result<u8, Failure> {
     if proof.circuit.k != k {
         return Err(bad_input(anyhow!("circuit.k is {}, depth {depth} uses k = {k}", proof.circuit.k)));
     }
-    if proof.circuit.insecure_dev_srs != srs.srs.is_none() && srs.srs.is_none() {
+    if !proof.circuit.insecure_dev_srs && srs.srs.is_none() {
         return Err(bad_input(anyhow!("the proof was made with SRS {}; pass it with --srs", proof.circuit.srs)));
     }
     let (_, keys) = native_keys(g, depth, k, srs)?;
