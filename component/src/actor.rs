@@ -6,7 +6,7 @@
 use std::time::Instant;
 
 use hum_core::{
-    keys::checked_k, prove_validated, srs::parse_hash, validate_for, verify, CircuitKeys, Error, Progress,
+    keys::checked_k, prove_validated, srs::parse_hash, validate_for, verify, CircuitKeys, Error, ErrorKind, Progress,
     ProgressSink, PublicInputsHex, Srs, Stage, Witness,
 };
 use rand_chacha::ChaCha20Rng;
@@ -54,23 +54,15 @@ pub enum Code {
 
 /// Maps a core error onto its protocol code.
 pub fn code_of(error: &Error) -> Code {
-    match error {
-        Error::WitnessJson(_)
-        | Error::MissingField(_)
-        | Error::UnknownField(_)
-        | Error::InvalidField { .. }
-        | Error::InvalidDepth(_)
-        | Error::DepthMismatch { .. }
-        | Error::IndexOutOfRange { .. }
-        | Error::RootMismatch
-        | Error::UnsupportedDepth(_) => Code::InvalidWitness,
-        Error::InvalidSrs(_) => Code::InvalidSrs,
-        Error::InvalidKey(_) => Code::InvalidKey,
-        Error::InvalidProof(_) | Error::InvalidPublicInputs(_) => Code::InvalidProof,
-        Error::Unsatisfied => Code::Unsatisfied,
-        Error::Cancelled => Code::Cancelled,
-        Error::Seal(_) => Code::InvalidEnvelope,
-        Error::Internal(_) => Code::Internal,
+    match error.kind() {
+        ErrorKind::InvalidWitness | ErrorKind::UnsupportedDepth => Code::InvalidWitness,
+        ErrorKind::InvalidSrs => Code::InvalidSrs,
+        ErrorKind::InvalidKey => Code::InvalidKey,
+        ErrorKind::InvalidProof | ErrorKind::ProofRejected => Code::InvalidProof,
+        ErrorKind::Unsatisfied => Code::Unsatisfied,
+        ErrorKind::Cancelled => Code::Cancelled,
+        ErrorKind::InvalidEnvelope => Code::InvalidEnvelope,
+        ErrorKind::Internal => Code::Internal,
     }
 }
 

@@ -76,9 +76,12 @@ pub enum Error {
     /// Key bytes that cannot be read or do not belong to this circuit and SRS.
     #[error("invalid key: {0}")]
     InvalidKey(String),
-    /// Proof bytes that are malformed or do not verify.
+    /// Proof bytes or proof JSON that are malformed.
     #[error("invalid proof: {0}")]
     InvalidProof(String),
+    /// A well-formed proof that does not verify for these public inputs and keys.
+    #[error("the proof does not verify: {0}")]
+    ProofRejected(String),
     /// Public inputs that are malformed.
     #[error("invalid public inputs: {0}")]
     InvalidPublicInputs(String),
@@ -95,6 +98,56 @@ pub enum Error {
     /// A failure inside the proving system that no input explains.
     #[error("internal error: {0}")]
     Internal(String),
+}
+
+/// How the surfaces (WIT error codes, C ABI results) group [`Error`]s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Anything wrong with the witness.
+    InvalidWitness,
+    /// A depth outside 1..=32 asked for at initialisation.
+    UnsupportedDepth,
+    /// SRS bytes rejected.
+    InvalidSrs,
+    /// Key bytes rejected.
+    InvalidKey,
+    /// Malformed proof or public inputs.
+    InvalidProof,
+    /// A well-formed proof that does not verify.
+    ProofRejected,
+    /// The witness does not satisfy the circuit.
+    Unsatisfied,
+    /// Stopped on request.
+    Cancelled,
+    /// A transport envelope or key rejected.
+    InvalidEnvelope,
+    /// A failure no input explains.
+    Internal,
+}
+
+impl Error {
+    /// The error's kind.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::WitnessJson(_)
+            | Error::MissingField(_)
+            | Error::UnknownField(_)
+            | Error::InvalidField { .. }
+            | Error::InvalidDepth(_)
+            | Error::DepthMismatch { .. }
+            | Error::IndexOutOfRange { .. }
+            | Error::RootMismatch => ErrorKind::InvalidWitness,
+            Error::UnsupportedDepth(_) => ErrorKind::UnsupportedDepth,
+            Error::InvalidSrs(_) => ErrorKind::InvalidSrs,
+            Error::InvalidKey(_) => ErrorKind::InvalidKey,
+            Error::InvalidProof(_) | Error::InvalidPublicInputs(_) => ErrorKind::InvalidProof,
+            Error::ProofRejected(_) => ErrorKind::ProofRejected,
+            Error::Unsatisfied => ErrorKind::Unsatisfied,
+            Error::Cancelled => ErrorKind::Cancelled,
+            Error::Seal(_) => ErrorKind::InvalidEnvelope,
+            Error::Internal(_) => ErrorKind::Internal,
+        }
+    }
 }
 
 /// `Result` with hum-core's [`Error`].

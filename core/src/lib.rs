@@ -58,7 +58,7 @@ pub mod witness;
 pub use circuit::{
     k_for_depth, rows_for_depth, MembershipCircuit, MembershipValues, DEFAULT_DEPTH, MAX_DEPTH, MIN_DEPTH,
 };
-pub use error::{Error, FieldError, Result};
+pub use error::{Error, ErrorKind, FieldError, Result};
 pub use halo2_proofs::halo2curves::bn256::Fr;
 pub use keys::{CircuitInfo, CircuitKeys};
 pub use progress::{Progress, ProgressSink, Stage};

@@ -192,7 +192,7 @@ pub fn prove_validated(
 
 /// Verifies `proof` for `public_inputs` with the keys' verifying key and params.
 ///
-/// `Err(Error::InvalidProof)` for a proof that is malformed or does not verify.
+/// `Err(Error::ProofRejected)` for a proof that is malformed or does not verify.
 pub fn verify(keys: &CircuitKeys, proof: &[u8], public_inputs: &PublicInputs) -> Result<()> {
     let instance = public_inputs.to_array();
     let mut transcript = Blake2bRead::<_, G1Affine, Challenge255<_>>::init(proof);
@@ -204,6 +204,6 @@ pub fn verify(keys: &CircuitKeys, proof: &[u8], public_inputs: &PublicInputs) ->
         &[&[&instance[..]]],
         &mut transcript,
     )
-    .map_err(|e| Error::InvalidProof(format!("the proof does not verify ({e})")))?;
+    .map_err(|e| Error::ProofRejected(e.to_string()))?;
     Ok(())
 }

@@ -78,7 +78,7 @@ fn a_flipped_proof_byte_fails() {
         let mut tampered = result.proof.clone();
         tampered[position] ^= 1;
         assert!(
-            matches!(verify(keys, &tampered, &result.public_inputs), Err(Error::InvalidProof(_))),
+            matches!(verify(keys, &tampered, &result.public_inputs), Err(Error::ProofRejected(_))),
             "byte {position}"
         );
     }

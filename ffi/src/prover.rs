@@ -402,8 +402,8 @@ pub extern "C" fn hum_prover_verify(prover: *const HumProver, proof_json: *const
         let Some(keys) = p.inner.keys() else { return HumResult::NotInitialized };
         let outcome = ProofResult::from_json(json).and_then(|proof| {
             if proof.circuit.id != keys.info().id {
-                return Err(hum_core::Error::InvalidProof(format!(
-                    "the proof does not verify (it is for circuit {}, this prover is {})",
+                return Err(hum_core::Error::ProofRejected(format!(
+                    "it is for circuit {}, this prover is {}",
                     proof.circuit.id,
                     keys.info().id
                 )));

@@ -1,6 +1,6 @@
 //! The one result enum of the C ABI and its messages.
 
-use hum_core::Error;
+use hum_core::{Error, ErrorKind};
 
 /// The result of every fallible hum call. `HUM_RESULT_OK` is 0.
 #[repr(u32)]
@@ -40,24 +40,17 @@ pub enum HumResult {
 
 impl HumResult {
     pub(crate) fn of(error: &Error) -> Self {
-        match error {
-            Error::WitnessJson(_)
-            | Error::MissingField(_)
-            | Error::UnknownField(_)
-            | Error::InvalidField { .. }
-            | Error::InvalidDepth(_)
-            | Error::DepthMismatch { .. }
-            | Error::IndexOutOfRange { .. }
-            | Error::RootMismatch => HumResult::InvalidWitness,
-            Error::UnsupportedDepth(_) => HumResult::InvalidArgument,
-            Error::InvalidSrs(_) => HumResult::InvalidSrs,
-            Error::InvalidKey(_) => HumResult::InvalidKey,
-            Error::InvalidProof(m) if m.contains("does not verify") => HumResult::ProofRejected,
-            Error::InvalidProof(_) | Error::InvalidPublicInputs(_) => HumResult::InvalidProof,
-            Error::Unsatisfied => HumResult::Unsatisfied,
-            Error::Cancelled => HumResult::Cancelled,
-            Error::Seal(_) => HumResult::InvalidEnvelope,
-            Error::Internal(_) => HumResult::Internal,
+        match error.kind() {
+            ErrorKind::InvalidWitness => HumResult::InvalidWitness,
+            ErrorKind::UnsupportedDepth => HumResult::InvalidArgument,
+            ErrorKind::InvalidSrs => HumResult::InvalidSrs,
+            ErrorKind::InvalidKey => HumResult::InvalidKey,
+            ErrorKind::InvalidProof => HumResult::InvalidProof,
+            ErrorKind::ProofRejected => HumResult::ProofRejected,
+            ErrorKind::Unsatisfied => HumResult::Unsatisfied,
+            ErrorKind::Cancelled => HumResult::Cancelled,
+            ErrorKind::InvalidEnvelope => HumResult::InvalidEnvelope,
+            ErrorKind::Internal => HumResult::Internal,
         }
     }
 
