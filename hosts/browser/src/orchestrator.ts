@@ -219,7 +219,7 @@ export class ProverOrchestrator {
     }
     if (!this.worker) await this.spawn();
     let ready = await this.sendInit(depth, srs, this.keys);
-    if (ready.type === "ERROR" && this.keys) {
+    if (ready.type === "ERROR" && ready.code === "invalid-key" && this.keys) {
       this.notice("The cached keys were rejected; generating keys again.");
       this.keys = undefined;
       ready = await this.sendInit(depth, srs, undefined);

@@ -484,7 +484,9 @@ impl Worker {
         };
         self.replay = None;
         let mut events = self.run_recovering(&wit::Command::Init(options.clone()), true)?;
-        if options.cached_keys.is_some() && first_error(&events).is_some() {
+        let keys_rejected =
+            events.iter().any(|e| matches!(e, wit::Event::Error(i) if i.code == wit::ErrorCode::InvalidKey));
+        if options.cached_keys.is_some() && keys_rejected {
             // The cache held keys the prover rejects: discard them and generate afresh.
             if let Some(cache) = &self.config.cache {
                 cache.remove(req.depth, &digest);

@@ -117,3 +117,26 @@ fn keypair_seal_open_through_the_cli() {
     assert!(run.stderr.contains("wrong key, wrong aad, or altered bytes"), "{}", run.stderr);
     assert_eq!(hum(&dir, &["seal", "--to", "0x1234", "--in", "msg", "--out", "env"]).code, 2);
 }
+
+#[test]
+fn a_wrong_pinned_srs_hash_fails_before_any_work_and_keeps_the_cache() {
+    let dir = workdir("srs-pin");
+    std::fs::write(dir.join("w.json"), serde_json::to_string(&common::witness(3, 0)).unwrap()).unwrap();
+    let srs = hum_core::Srs::insecure_dev(hum_core::k_for_depth(3));
+    std::fs::write(dir.join("srs.params"), srs.to_bytes()).unwrap();
+    let hash = hum_core::srs::format_hash(srs.hash());
+    let run =
+        hum(&dir, &["prove", "--witness", "w.json", "--out", "p.json", "--srs", "srs.params", "--srs-hash", &hash]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let wrong = format!("sha256:{}", "ab".repeat(32));
+    let run =
+        hum(&dir, &["prove", "--witness", "w.json", "--out", "p2.json", "--srs", "srs.params", "--srs-hash", &wrong]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("hum: error: invalid SRS: hash") && run.stderr.contains("differs from the pinned"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("corrupted"), "a good cache entry must not be discarded: {}", run.stderr);
+    assert!(!dir.join("p2.json").exists());
+}
