@@ -22,25 +22,13 @@ static BUDGET: AtomicUsize = AtomicUsize::new(usize::MAX);
 
 unsafe impl GlobalAlloc for BudgetAllocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if !reserve(layout.size()) {
-            return std::ptr::null_mut();
-        }
-        let ptr = unsafe { System.alloc(layout) };
-        if ptr.is_null() {
-            USED.fetch_sub(layout.size(), Relaxed);
-        }
-        ptr
+        // SAFETY: forwarded to the system allocator with the caller's layout.
+        counted(layout.size(), || unsafe { System.alloc(layout) })
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        if !reserve(layout.size()) {
-            return std::ptr::null_mut();
-        }
-        let ptr = unsafe { System.alloc_zeroed(layout) };
-        if ptr.is_null() {
-            USED.fetch_sub(layout.size(), Relaxed);
-        }
-        ptr
+        // SAFETY: as above.
+        counted(layout.size(), || unsafe { System.alloc_zeroed(layout) })
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
@@ -63,6 +51,18 @@ unsafe impl GlobalAlloc for BudgetAllocator {
         }
         out
     }
+}
+
+/// Reserves `size` bytes of budget, then allocates; gives the reservation back on failure.
+fn counted(size: usize, allocate: impl FnOnce() -> *mut u8) -> *mut u8 {
+    if !reserve(size) {
+        return std::ptr::null_mut();
+    }
+    let ptr = allocate();
+    if ptr.is_null() {
+        USED.fetch_sub(size, Relaxed);
+    }
+    ptr
 }
 
 fn reserve(size: usize) -> bool {
