@@ -1,53 +1,129 @@
 //! Arbitrary command sequences into the component's actor (natively): every command ends in
 //! events, none panics, and the actor keeps answering.
+//!
+//! One actor lives across all inputs, as a real instance lives across commands: a sequence can
+//! leave it uninitialised or ready, and the next input starts from there. Key generation and dev
+//! SRS setup are covered by the test suite; here every INIT carries SRS and key bytes, either the
+//! valid depth-1 ones (made once) or those bytes mutated by the fuzzer, so a run reaches millions
+//! of commands instead of thousands of key generations.
 #![no_main]
+use std::sync::{Mutex, OnceLock};
+
 use hum_component::actor::{Actor, Command, Event, InitOptions};
-use hum_core::{PublicInputsHex, Witness};
+use hum_core::{field::fr_to_hex, tree::MerkleTree, CircuitKeys, Fr, PublicInputsHex, Srs, Witness};
 use libfuzzer_sys::fuzz_target;
+
+struct Template {
+    srs: Vec<u8>,
+    keys: Vec<u8>,
+    sibling: Fr,
+}
+
+fn template() -> &'static Template {
+    static TEMPLATE: OnceLock<Template> = OnceLock::new();
+    TEMPLATE.get_or_init(|| {
+        let srs = Srs::insecure_dev(hum_core::keys::checked_k(1).unwrap());
+        let keys = CircuitKeys::generate(&srs, 1).unwrap();
+        Template { srs: srs.to_bytes(), keys: keys.to_bytes(), sibling: Fr::from(7) }
+    })
+}
+
+fn actor() -> &'static Mutex<Actor> {
+    static ACTOR: OnceLock<Mutex<Actor>> = OnceLock::new();
+    ACTOR.get_or_init(|| Mutex::new(Actor::new()))
+}
 
 fn text(bytes: &[u8]) -> String {
     format!("0x{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>())
 }
 
+/// The template bytes with the fuzzer's bytes written over them at a fuzzer-chosen offset.
+fn mutated(base: &[u8], rest: &[u8]) -> Vec<u8> {
+    let mut bytes = base.to_vec();
+    if let Some((at, patch)) = rest.split_first() {
+        let offset = (*at as usize * 97) % bytes.len();
+        for (i, b) in patch.iter().enumerate() {
+            if let Some(slot) = bytes.get_mut(offset + i) {
+                *slot ^= b;
+            }
+        }
+    }
+    bytes
+}
+
+fn command(op: u8, rest: &[u8]) -> Command {
+    let t = template();
+    let flag = |i: usize| rest.get(i).copied().unwrap_or(0);
+    match op % 7 {
+        0 => Command::Init(InitOptions {
+            depth: if flag(0) % 4 == 0 { 1 } else { flag(0) },
+            k: Some(flag(1)).filter(|b| b % 3 == 0),
+            srs: Some(if flag(2) % 2 == 0 { t.srs.clone() } else { mutated(&t.srs, rest) }),
+            srs_hash: Some(text(&rest[..rest.len().min(32)])).filter(|_| flag(3) % 5 == 0),
+            cached_keys: Some(match flag(4) % 3 {
+                0 => t.keys.clone(),
+                1 => mutated(&t.keys, rest),
+                _ => rest.to_vec(),
+            }),
+            memory_budget: Some(u64::from(flag(5)) << 16).filter(|_| flag(5) % 7 == 0),
+        }),
+        // A member of a depth-1 tree (a real proof when the actor is ready at depth 1), with the
+        // fuzzer's bytes in one field.
+        1 => {
+            let secret = Fr::from(u64::from(flag(0)) + 1);
+            let tree = MerkleTree::new(1, &[hum_core::poseidon2::hash1(secret), t.sibling]);
+            let mut w = Witness {
+                secret: fr_to_hex(&secret),
+                index: 0,
+                siblings: vec![fr_to_hex(&t.sibling)],
+                action_id: "0x1".into(),
+                message_hash: "0x2".into(),
+                root: Some(fr_to_hex(&tree.root())),
+            };
+            let junk = text(&rest[2.min(rest.len())..]);
+            match flag(1) % 8 {
+                0 => w.secret = junk,
+                1 => w.siblings[0] = junk,
+                2 => w.action_id = junk,
+                3 => w.message_hash = junk,
+                4 => w.root = Some(junk),
+                5 => w.index = u64::from_le_bytes(rest.iter().copied().chain([0; 8]).take(8).collect::<Vec<_>>().try_into().unwrap()),
+                6 => w.siblings.push(junk),
+                _ => {}
+            }
+            Command::Prove(w)
+        }
+        2 => Command::Prove(Witness {
+            secret: text(&rest[..rest.len().min(8)]),
+            index: flag(0) as u64,
+            siblings: rest.iter().take(2).map(|b| text(&[*b])).collect(),
+            action_id: text(rest),
+            message_hash: "0x1".into(),
+            root: None,
+        }),
+        3 => Command::Verify(
+            rest.to_vec(),
+            PublicInputsHex {
+                root: text(rest),
+                action_id: "0x1".into(),
+                message_hash: "0x2".into(),
+                nullifier: "0x3".into(),
+            },
+        ),
+        4 => Command::ExportKeys,
+        5 => Command::Seal(rest.to_vec(), rest.to_vec(), vec![]),
+        _ => Command::Open(rest.to_vec(), rest.to_vec(), vec![]),
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
-    let mut actor = Actor::new();
+    let mut actor = actor().lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     let events = std::cell::Cell::new(0usize);
     let mut sink = |_: Event| events.set(events.get() + 1);
-    for chunk in data.chunks(24).take(6) {
+    for chunk in data.chunks(40).take(6) {
         let (op, rest) = chunk.split_first().unwrap_or((&0, &[]));
-        let command = match op % 6 {
-            // Depth 1 keeps key generation cheap; other depths and byte strings mostly fail fast.
-            0 => Command::Init(InitOptions {
-                depth: if rest.first().is_some_and(|b| b % 4 == 0) { 1 } else { rest.first().copied().unwrap_or(0) },
-                k: rest.get(1).filter(|b| **b % 3 == 0).copied(),
-                srs: rest.get(2).filter(|b| **b % 2 == 0).map(|_| rest.to_vec()),
-                srs_hash: None,
-                cached_keys: rest.get(3).filter(|b| **b % 2 == 0).map(|_| rest.to_vec()),
-                memory_budget: None,
-            }),
-            1 => Command::Prove(Witness {
-                secret: text(&rest[..rest.len().min(8)]),
-                index: rest.first().copied().unwrap_or(0) as u64,
-                siblings: rest.iter().take(2).map(|b| text(&[*b])).collect(),
-                action_id: text(rest),
-                message_hash: "0x1".into(),
-                root: None,
-            }),
-            2 => Command::Verify(
-                rest.to_vec(),
-                PublicInputsHex {
-                    root: text(rest),
-                    action_id: "0x1".into(),
-                    message_hash: "0x2".into(),
-                    nullifier: "0x3".into(),
-                },
-            ),
-            3 => Command::ExportKeys,
-            4 => Command::Seal(rest.to_vec(), rest.to_vec(), vec![]),
-            _ => Command::Open(rest.to_vec(), rest.to_vec(), vec![]),
-        };
         let before = events.get();
-        actor.handle(command, &mut sink);
+        actor.handle(command(*op, rest), &mut sink);
         assert!(events.get() > before, "a command produced no event");
     }
 });
