@@ -25,6 +25,13 @@ pub enum FieldError {
     NotCanonical,
 }
 
+fn describe_unknown(name: &Option<String>) -> String {
+    match name {
+        Some(name) => format!("unknown field `{name}`"),
+        None => "an unknown field (its name is not repeated: it does not look like a field name)".into(),
+    }
+}
+
 /// Every error hum-core reports.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum Error {
@@ -34,9 +41,11 @@ pub enum Error {
     /// A required witness field is absent.
     #[error("invalid witness: field `{0}` is missing")]
     MissingField(&'static str),
-    /// The witness has a field that is not part of the format.
-    #[error("invalid witness: unknown field `{0}`")]
-    UnknownField(String),
+    /// The witness has a field that is not part of the format. The name is kept only when it
+    /// looks like a field name (see [`Error::unknown_field`]), so a value pasted as a key is
+    /// never echoed.
+    #[error("invalid witness: {}", describe_unknown(.0))]
+    UnknownField(Option<String>),
     /// A field element is malformed or non-canonical.
     #[error("invalid witness: `{field}` {reason}")]
     InvalidField {
@@ -57,10 +66,9 @@ pub enum Error {
         got: usize,
     },
     /// `index` does not fit the tree.
-    #[error("invalid witness: `index` is {index}, it must be below 2^{depth}")]
+    /// The index itself is not repeated: a leaf position is private.
+    #[error("invalid witness: `index` does not fit depth {depth}, it must be below 2^{depth}")]
     IndexOutOfRange {
-        /// The index given.
-        index: u64,
         /// The tree depth.
         depth: usize,
     },
@@ -126,6 +134,16 @@ pub enum ErrorKind {
 }
 
 impl Error {
+    /// An unknown-field error that repeats `name` only when it looks like a field name: a letter
+    /// or `_`, then up to 31 letters, digits or `_`.
+    pub fn unknown_field(name: &str) -> Self {
+        let mut chars = name.chars();
+        let named = name.len() <= 32
+            && chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+        Error::UnknownField(named.then(|| name.to_string()))
+    }
+
     /// The error's kind.
     pub fn kind(&self) -> ErrorKind {
         match self {

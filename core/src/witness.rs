@@ -57,6 +57,38 @@ impl std::fmt::Debug for Witness {
     }
 }
 
+/// A parsed JSON object whose strings are zeroized when it is dropped.
+struct Wiped(serde_json::Map<String, serde_json::Value>);
+
+impl Drop for Wiped {
+    fn drop(&mut self) {
+        for (_, value) in self.0.iter_mut() {
+            wipe(value);
+        }
+    }
+}
+
+fn wipe(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(s) => s.zeroize(),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(wipe),
+        serde_json::Value::Object(map) => map.iter_mut().for_each(|(_, v)| wipe(v)),
+        _ => {}
+    }
+}
+
+/// Moves a string field out of the parsed object.
+fn take_text(map: &mut serde_json::Map<String, serde_json::Value>, name: &'static str) -> Result<String> {
+    match map.remove(name) {
+        None => Err(Error::MissingField(name)),
+        Some(serde_json::Value::String(s)) => Ok(s),
+        Some(mut other) => {
+            wipe(&mut other);
+            Err(Error::WitnessJson(format!("`{name}` must be a string")))
+        }
+    }
+}
+
 const FIELDS: [&str; 6] = ["secret", "index", "siblings", "action_id", "message_hash", "root"];
 
 fn field(name: &str, text: &str) -> Result<Fr> {
@@ -68,46 +100,51 @@ impl Witness {
     pub fn from_json(bytes: &[u8]) -> Result<Self> {
         let value: serde_json::Value =
             serde_json::from_slice(bytes).map_err(|e| Error::WitnessJson(format!("not valid JSON ({e})")))?;
-        let object = value.as_object().ok_or_else(|| Error::WitnessJson("the witness must be a JSON object".into()))?;
-        if let Some(unknown) = object.keys().find(|k| !FIELDS.contains(&k.as_str())) {
-            return Err(Error::UnknownField(unknown.clone()));
-        }
-        let text = |name: &'static str| -> Result<String> {
-            match object.get(name) {
-                None => Err(Error::MissingField(name)),
-                Some(serde_json::Value::String(s)) => Ok(s.clone()),
-                Some(_) => Err(Error::WitnessJson(format!("`{name}` must be a string"))),
+        // Whatever is left of the parsed value when this returns (wrong types, an error half-way)
+        // is wiped; the strings that make the witness are moved out, not copied.
+        let mut object = Wiped(match value {
+            serde_json::Value::Object(map) => map,
+            mut other => {
+                wipe(&mut other);
+                return Err(Error::WitnessJson("the witness must be a JSON object".into()));
             }
+        });
+        if let Some(unknown) = object.0.keys().find(|k| !FIELDS.contains(&k.as_str())) {
+            return Err(Error::unknown_field(unknown));
+        }
+        let map = &mut object.0;
+        // From here on the secret lives in `witness`, which is zeroized on drop, errors included.
+        let mut witness = Witness {
+            secret: take_text(map, "secret")?,
+            index: 0,
+            siblings: Vec::new(),
+            action_id: String::new(),
+            message_hash: String::new(),
+            root: None,
         };
-        let index = match object.get("index") {
+        witness.action_id = take_text(map, "action_id")?;
+        witness.message_hash = take_text(map, "message_hash")?;
+        witness.root = match map.get("root") {
+            None | Some(serde_json::Value::Null) => None,
+            Some(_) => Some(take_text(map, "root")?),
+        };
+        witness.index = match map.get("index") {
             None => return Err(Error::MissingField("index")),
             Some(v) => v.as_u64().ok_or_else(|| Error::WitnessJson("`index` must be a non-negative integer".into()))?,
         };
-        let siblings = match object.get("siblings") {
+        witness.siblings = match map.get_mut("siblings") {
             None => return Err(Error::MissingField("siblings")),
             Some(serde_json::Value::Array(items)) => items
-                .iter()
+                .iter_mut()
                 .enumerate()
-                .map(|(i, v)| {
-                    v.as_str()
-                        .map(str::to_owned)
-                        .ok_or_else(|| Error::WitnessJson(format!("`siblings[{i}]` must be a string")))
+                .map(|(i, v)| match v {
+                    serde_json::Value::String(s) => Ok(std::mem::take(s)),
+                    _ => Err(Error::WitnessJson(format!("`siblings[{i}]` must be a string"))),
                 })
                 .collect::<Result<Vec<_>>>()?,
             Some(_) => return Err(Error::WitnessJson("`siblings` must be an array".into())),
         };
-        let root = match object.get("root") {
-            None | Some(serde_json::Value::Null) => None,
-            Some(_) => Some(text("root")?),
-        };
-        Ok(Self {
-            secret: text("secret")?,
-            index,
-            siblings,
-            action_id: text("action_id")?,
-            message_hash: text("message_hash")?,
-            root,
-        })
+        Ok(witness)
     }
 
     /// The tree depth this witness is for.
@@ -125,7 +162,7 @@ impl Witness {
             return Err(Error::InvalidDepth(depth));
         }
         if depth < 64 && self.index >> depth != 0 {
-            return Err(Error::IndexOutOfRange { index: self.index, depth });
+            return Err(Error::IndexOutOfRange { depth });
         }
         let secret = field("secret", &self.secret)?;
         let siblings = self

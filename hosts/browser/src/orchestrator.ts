@@ -55,7 +55,10 @@ export function checkWitness(witness: unknown): asserts witness is WitnessData {
   if (validateWitness(witness)) return;
   const e = validateWitness.errors?.[0];
   const field = e?.instancePath ? e.instancePath.slice(1).replace(/\/(\d+)/g, "[$1]").replace(/\//g, ".") : "";
-  const what = e?.keyword === "additionalProperties" ? `unknown field \`${(e.params as { additionalProperty: string }).additionalProperty}\``
+  const extra = e?.keyword === "additionalProperties" ? (e.params as { additionalProperty: string }).additionalProperty : "";
+  // A key that does not look like a field name may be a pasted value (the secret): never echo it.
+  const what = e?.keyword === "additionalProperties"
+    ? (/^[A-Za-z_][A-Za-z0-9_]{0,31}$/.test(extra) ? `unknown field \`${extra}\`` : "an unknown field (its name is not repeated: it does not look like a field name)")
     : e?.keyword === "required" ? `field \`${(e.params as { missingProperty: string }).missingProperty}\` is missing`
     : e?.keyword === "pattern" ? `\`${field}\` must be 0x + 1..64 hex digits`
     : `\`${field || "witness"}\` ${e?.message ?? "is invalid"}`;

@@ -123,6 +123,57 @@ await check("a bad witness is refused before anything is posted, with a clear me
   assert(extra === "invalid witness: unknown field `nonce`", extra);
 });
 
+await check("malformed witnesses (core/vectors): refused by the orchestrator and by the component in the worker, never echoing the secret", async () => {
+  const corpus = JSON.parse(readFileSync(join(here, "../../core/vectors/malformed-witnesses.json"), "utf8"));
+  const r = await page.evaluate(async (corpus) => {
+    const o = new ProverOrchestrator({ workerUrl: new URL("./worker.js", location.href), depth: 4, cache: false });
+    await o.startInit();
+    // A bare worker, without the orchestrator's schema check, so the component itself answers.
+    const worker = new Worker(new URL("./worker.js", location.href), { type: "module" });
+    const events = [];
+    let wake = () => {};
+    worker.onmessage = (m) => { events.push(m.data); wake(); };
+    const next = async (accept) => {
+      for (;;) {
+        const i = events.findIndex(accept);
+        if (i >= 0) return events.splice(i, 1)[0];
+        await new Promise((resolve) => { wake = resolve; });
+      }
+    };
+    await next((e) => e.type === "LOADED");
+    worker.postMessage({ type: "INIT", depth: 4 });
+    await next((e) => e.type === "STATUS" && e.status === "ready");
+    const answered = (e) => e.type === "ERROR" || e.type === "PROOF_COMPLETE" || e.type === "CRASHED";
+    const out = [];
+    for (const c of corpus.cases) {
+      let w;
+      try { w = JSON.parse(c.text); } catch { out.push({ name: c.name, parsed: false }); continue; }
+      let api;
+      try { await o.prove(w); api = { code: "proved" }; } catch (e) { api = { code: e.code, message: e.message }; }
+      worker.postMessage({ type: "PROVE", witness: w });
+      out.push({ name: c.name, field: c.field, parsed: true, api, raw: await next(answered) });
+    }
+    worker.postMessage({ type: "PROVE", witness: JSON.parse(corpus.valid) });
+    const last = await next(answered);
+    o.terminate();
+    worker.terminate();
+    return { out, last: last.type };
+  }, corpus);
+  const leaks = (text) => [corpus.secret, corpus.secret_decimal].some((digits) =>
+    Array.from({ length: digits.length - 11 }, (_, i) => digits.slice(i, i + 12)).some((w) => text.toLowerCase().includes(w)));
+  const parsed = r.out.filter((c) => c.parsed);
+  assert(parsed.length >= 25, `only ${parsed.length} cases are JSON`);
+  for (const c of parsed) {
+    for (const [surface, code, message] of [["orchestrator", c.api.code, c.api.message], ["worker", c.raw.type === "ERROR" ? c.raw.code : c.raw.type, c.raw.message]]) {
+      assert(code === "invalid-witness", `${surface}, ${c.name}: ${code} ${message}`);
+      assert(!leaks(message), `${surface}, ${c.name}: the secret leaks into ${message}`);
+      assert(!c.field || message.includes(`\`${c.field}\``), `${surface}, ${c.name}: ${message} does not name ${c.field}`);
+    }
+  }
+  assert(r.last === "PROOF_COMPLETE", `after ${parsed.length} refusals the worker's instance proves: ${r.last}`);
+  results.malformed_witness_cases = parsed.length;
+});
+
 await check("cancel during a proof, then a successful proof", async () => {
   const r = await page.evaluate(async () => {
     const first = hum.prove(demoWitness(20, 2n)).then(() => "completed", (e) => e.code);

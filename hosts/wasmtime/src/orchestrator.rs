@@ -237,7 +237,7 @@ impl ProverOrchestrator {
                 let (reply, pending) = channel(closed::<wit::ProofResult>);
                 reply.send(Err(HostError::Prover {
                     code: wit::ErrorCode::InvalidWitness,
-                    message: format!("invalid witness: `index` is {}, it must be below 2^32", witness.index),
+                    message: "invalid witness: `index` does not fit 32 bits, it must be below 2^32".into(),
                 }));
                 pending
             }
