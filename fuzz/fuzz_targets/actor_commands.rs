@@ -5,7 +5,10 @@
 //! leave it uninitialised or ready, and the next input starts from there. Key generation and dev
 //! SRS setup are covered by the test suite; here every INIT carries SRS and key bytes, either the
 //! valid depth-1 ones (made once) or those bytes mutated by the fuzzer, so a run reaches millions
-//! of commands instead of thousands of key generations.
+//! of commands instead of thousands of key generations. For the same reason every PROVE stops at
+//! validation: the depth-1 witness is a real member but carries an expected root one off the
+//! true one, so it runs the whole check (parsing, the Merkle path, the root) and is refused before
+//! any proving. Proving itself is covered by the test suite and the 200-proof soaks.
 #![no_main]
 use std::sync::{Mutex, OnceLock};
 
@@ -54,11 +57,16 @@ fn mutated(base: &[u8], rest: &[u8]) -> Vec<u8> {
 fn command(op: u8, rest: &[u8]) -> Command {
     let t = template();
     let flag = |i: usize| rest.get(i).copied().unwrap_or(0);
-    match op % 7 {
+    match op % 10 {
         0 => Command::Init(InitOptions {
             depth: if flag(0) % 4 == 0 { 1 } else { flag(0) },
             k: Some(flag(1)).filter(|b| b % 3 == 0),
-            srs: Some(if flag(2) % 2 == 0 { t.srs.clone() } else { mutated(&t.srs, rest) }),
+            // The valid SRS costs a pairing check; garbage is refused by its length first.
+            srs: Some(match flag(2) {
+                0 => t.srs.clone(),
+                1 => mutated(&t.srs, rest),
+                _ => rest.to_vec(),
+            }),
             srs_hash: Some(text(&rest[..rest.len().min(32)])).filter(|_| flag(3) % 5 == 0),
             cached_keys: Some(match flag(4) % 3 {
                 0 => t.keys.clone(),
@@ -67,8 +75,8 @@ fn command(op: u8, rest: &[u8]) -> Command {
             }),
             memory_budget: Some(u64::from(flag(5)) << 16).filter(|_| flag(5) % 7 == 0),
         }),
-        // A member of a depth-1 tree (a real proof when the actor is ready at depth 1), with the
-        // fuzzer's bytes in one field.
+        // A member of a depth-1 tree with an expected root one off the true one, and the fuzzer's
+        // bytes in one field.
         1 => {
             let secret = Fr::from(u64::from(flag(0)) + 1);
             let tree = MerkleTree::new(1, &[hum_core::poseidon2::hash1(secret), t.sibling]);
@@ -78,7 +86,7 @@ fn command(op: u8, rest: &[u8]) -> Command {
                 siblings: vec![fr_to_hex(&t.sibling)],
                 action_id: "0x1".into(),
                 message_hash: "0x2".into(),
-                root: Some(fr_to_hex(&tree.root())),
+                root: Some(fr_to_hex(&(tree.root() + Fr::from(1)))),
             };
             let junk = text(&rest[2.min(rest.len())..]);
             match flag(1) % 8 {
@@ -99,7 +107,7 @@ fn command(op: u8, rest: &[u8]) -> Command {
             siblings: rest.iter().take(2).map(|b| text(&[*b])).collect(),
             action_id: text(rest),
             message_hash: "0x1".into(),
-            root: None,
+            root: Some(text(&rest[rest.len().min(8)..])),
         }),
         3 => Command::Verify(
             rest.to_vec(),
@@ -111,7 +119,7 @@ fn command(op: u8, rest: &[u8]) -> Command {
             },
         ),
         4 => Command::ExportKeys,
-        5 => Command::Seal(rest.to_vec(), rest.to_vec(), vec![]),
+        5 | 6 => Command::Seal(rest.to_vec(), rest.to_vec(), vec![]),
         _ => Command::Open(rest.to_vec(), rest.to_vec(), vec![]),
     }
 }
