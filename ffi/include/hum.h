@@ -305,7 +305,8 @@ HumResult hum_prover_prove(const HumProver *prover,
  * `callback(event, user_data)` then receives, on that thread: status PROVING, progress
  * events, and finally either PROOF_COMPLETE (proof JSON) followed by status READY, or ERROR
  * followed by status ERROR. `callback` may be NULL. Returns `HUM_RESULT_BUSY` while another
- * proof runs.
+ * proof runs; the prover is free again before the final two events are sent, so the next
+ * proof may be started from the callback itself.
  */
 HumResult hum_prover_prove_async(const HumProver *prover,
                                  const uint8_t *witness_json,

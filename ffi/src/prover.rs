@@ -304,7 +304,8 @@ pub extern "C" fn hum_prover_prove(
 /// `callback(event, user_data)` then receives, on that thread: status PROVING, progress
 /// events, and finally either PROOF_COMPLETE (proof JSON) followed by status READY, or ERROR
 /// followed by status ERROR. `callback` may be NULL. Returns `HUM_RESULT_BUSY` while another
-/// proof runs.
+/// proof runs; the prover is free again before the final two events are sent, so the next
+/// proof may be started from the callback itself.
 #[no_mangle]
 pub extern "C" fn hum_prover_prove_async(
     prover: *const HumProver,
@@ -331,7 +332,10 @@ pub extern "C" fn hum_prover_prove_async(
         let user_data = user_data as usize;
         let mut worker = p.worker.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(previous) = worker.take() {
-            let _ = previous.join();
+            // Called from the previous proof's callback: that thread is finishing; let it go.
+            if previous.thread().id() != std::thread::current().id() {
+                let _ = previous.join();
+            }
         }
         let spawned = std::thread::Builder::new().name("hum-prove".into()).spawn(move || {
             let callback = callback.map(|c| (c, user_data as *mut c_void));
@@ -340,6 +344,9 @@ pub extern "C" fn hum_prover_prove_async(
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_proof(&inner, &json, &mut events)))
                     .unwrap_or(Err(HumResult::Panic));
             let none = Progress { stage: Stage::Done, percent: 100 };
+            // Free before the final events: a host may start the next proof from the callback
+            // or the moment it has seen them.
+            inner.busy.store(false, Ordering::SeqCst);
             match outcome {
                 Ok(result) => {
                     let json = result.to_json();
@@ -354,7 +361,6 @@ pub extern "C" fn hum_prover_prove_async(
                     events.status(HumState::Error);
                 }
             }
-            inner.busy.store(false, Ordering::SeqCst);
         });
         match spawned {
             Ok(handle) => {

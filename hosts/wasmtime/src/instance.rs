@@ -33,16 +33,19 @@ pub enum TrapKind {
     Other(String),
 }
 
-/// StoreLimits that remember whether they refused to grow memory.
+/// StoreLimits that remember whether they refused to grow memory, and the memory's size.
 struct Limits {
     inner: StoreLimits,
     refused: bool,
+    memory: usize,
 }
 
 impl ResourceLimiter for Limits {
     fn memory_growing(&mut self, current: usize, desired: usize, maximum: Option<usize>) -> wasmtime::Result<bool> {
         let allowed = self.inner.memory_growing(current, desired, maximum);
-        if !matches!(allowed, Ok(true)) {
+        if matches!(allowed, Ok(true)) {
+            self.memory = self.memory.max(desired);
+        } else {
             self.refused = true;
         }
         allowed
@@ -106,6 +109,7 @@ impl ProverInstance {
         let limits = Limits {
             inner: StoreLimitsBuilder::new().memory_size(memory_limit).instances(4).trap_on_grow_failure(true).build(),
             refused: false,
+            memory: 0,
         };
         let state = HostState {
             wasi,
@@ -137,6 +141,11 @@ impl ProverInstance {
         ProverComponent::add_to_linker::<_, HasSelf<_>>(&mut linker, |s| s)?;
         let bindings = ProverComponent::instantiate(&mut store, runtime.component(), &linker)?;
         Ok(Self { store, bindings, memory_limit })
+    }
+
+    /// The size of the instance's linear memory in bytes (it only grows: a leak shows here).
+    pub fn linear_memory(&self) -> usize {
+        self.store.data().limits.memory
     }
 
     /// The memory limit this instance was made with.

@@ -139,8 +139,21 @@ enum Request {
 struct Shared {
     state: Mutex<OrchestratorState>,
     subscribers: Mutex<Vec<mpsc::Sender<Notification>>>,
+    /// Read by the instance's epoch callback: set while the running request is cancelled.
     cancel: Arc<AtomicBool>,
+    /// Which request `cancel()` is aimed at; requests are numbered as they are queued.
+    requests: Mutex<Requests>,
     quiet: AtomicBool,
+}
+
+/// Request numbers: the instance thread serves them in order, so the oldest unfinished one is
+/// `finished + 1`, and that is the one `cancel()` stops — running, or not started yet.
+#[derive(Default)]
+struct Requests {
+    queued: u64,
+    finished: u64,
+    cancelled: u64,
+    closing: bool,
 }
 
 impl Shared {
@@ -176,6 +189,7 @@ impl ProverOrchestrator {
             state: Mutex::new(OrchestratorState::Idle),
             subscribers: Mutex::new(Vec::new()),
             cancel: Arc::new(AtomicBool::new(false)),
+            requests: Mutex::new(Requests::default()),
             quiet: AtomicBool::new(false),
         });
         let (tx, rx) = mpsc::channel();
@@ -208,6 +222,9 @@ impl ProverOrchestrator {
     fn send<T>(&self, make: impl FnOnce(Reply<Result<T, HostError>>) -> Request) -> Pending<Result<T, HostError>> {
         let (reply, pending) = channel(closed::<T>);
         if let Some(tx) = &self.requests {
+            // Numbered and sent under one lock, so numbers follow the queue's order.
+            let mut requests = self.shared.requests.lock().unwrap_or_else(|e| e.into_inner());
+            requests.queued += 1;
             let _ = tx.send(make(reply));
         }
         pending
@@ -254,11 +271,14 @@ impl ProverOrchestrator {
         self.send(|reply| Request::Verify(Box::new(request), reply))
     }
 
-    /// Stops the running proof (or init). The instance is replaced and re-initialised from the
-    /// keys in hand; the interrupted command answers [`HostError::Cancelled`] and queued
-    /// commands run afterwards.
+    /// Stops the oldest unfinished command — the one running, or, if it has not started yet,
+    /// the next one to run. It answers [`HostError::Cancelled`]; an interrupted instance is
+    /// replaced and re-initialised from the keys in hand, and the commands queued after it run
+    /// as usual. With nothing queued or running, `cancel` does nothing.
     pub fn cancel(&self) {
-        if matches!(self.state(), OrchestratorState::Proving | OrchestratorState::Initializing) {
+        let mut requests = self.shared.requests.lock().unwrap_or_else(|e| e.into_inner());
+        if requests.finished < requests.queued {
+            requests.cancelled = requests.finished + 1;
             self.shared.cancel.store(true, Ordering::Relaxed);
         }
     }
@@ -266,6 +286,7 @@ impl ProverOrchestrator {
 
 impl Drop for ProverOrchestrator {
     fn drop(&mut self) {
+        self.shared.requests.lock().unwrap_or_else(|e| e.into_inner()).closing = true;
         self.shared.cancel.store(true, Ordering::Relaxed);
         self.requests.take();
         if let Some(thread) = self.thread.take() {
@@ -307,24 +328,52 @@ impl Worker {
     }
 
     fn serve(&mut self, request: Request) {
-        self.shared.cancel.store(false, Ordering::Relaxed);
+        let skip = {
+            let requests = self.shared.requests.lock().unwrap_or_else(|e| e.into_inner());
+            let skip = requests.closing || requests.cancelled == requests.finished + 1;
+            self.shared.cancel.store(skip, Ordering::Relaxed);
+            skip
+        };
+        // Each request counts as finished before its reply goes out, so a `cancel()` made after
+        // a reply arrived aims at the next request, never at the answered one.
         match request {
-            Request::Init(req, reply) => reply.send(self.init(req)),
-            Request::Prove(witness, reply) => reply.send(self.prove(*witness)),
+            Request::Init(req, reply) => {
+                let result = if skip { Err(HostError::Cancelled) } else { self.init(req) };
+                self.finish();
+                reply.send(result)
+            }
+            Request::Prove(witness, reply) => {
+                let result = if skip { Err(HostError::Cancelled) } else { self.prove(*witness) };
+                self.finish();
+                reply.send(result)
+            }
             Request::Verify(req, reply) => {
-                let result = self.run_recovering(&wit::Command::Verify(*req), false).and_then(|events| {
-                    events
-                        .iter()
-                        .find_map(|e| match e {
-                            wit::Event::Verified(ok) => Some(Ok(*ok)),
-                            wit::Event::Error(info) => Some(Err(HostError::from_info(info))),
-                            _ => None,
-                        })
-                        .unwrap_or_else(|| Err(HostError::Component("verify gave no answer".into())))
-                });
+                let result = if skip { Err(HostError::Cancelled) } else { self.verify(*req) };
+                self.finish();
                 reply.send(result)
             }
         }
+    }
+
+    fn finish(&self) {
+        let mut requests = self.shared.requests.lock().unwrap_or_else(|e| e.into_inner());
+        requests.finished += 1;
+        if !requests.closing {
+            self.shared.cancel.store(false, Ordering::Relaxed);
+        }
+    }
+
+    fn verify(&mut self, request: wit::VerifyRequest) -> Result<bool, HostError> {
+        self.run_recovering(&wit::Command::Verify(request), false).and_then(|events| {
+            events
+                .iter()
+                .find_map(|e| match e {
+                    wit::Event::Verified(ok) => Some(Ok(*ok)),
+                    wit::Event::Error(info) => Some(Err(HostError::from_info(info))),
+                    _ => None,
+                })
+                .unwrap_or_else(|| Err(HostError::Component("verify gave no answer".into())))
+        })
     }
 
     fn budget(&self) -> u64 {

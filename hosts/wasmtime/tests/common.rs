@@ -57,9 +57,19 @@ pub fn witness(depth: usize, member: u64) -> Witness {
 
 /// Verifies a WIT proof result natively with hum-core (keys regenerated on the dev SRS).
 pub fn verify_natively(result: &hum_host::wit::ProofResult) {
+    static KEYS: OnceLock<std::sync::Mutex<std::collections::HashMap<usize, Arc<hum_core::CircuitKeys>>>> =
+        OnceLock::new();
     let core = hum_host::to_core_result(result).expect("well-formed result");
-    let srs = hum_core::Srs::insecure_dev(core.circuit.k);
-    let keys = hum_core::CircuitKeys::generate(&srs, core.circuit.depth).expect("keys");
+    let keys = KEYS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap()
+        .entry(core.circuit.depth)
+        .or_insert_with(|| {
+            let srs = hum_core::Srs::insecure_dev(core.circuit.k);
+            Arc::new(hum_core::CircuitKeys::generate(&srs, core.circuit.depth).expect("keys"))
+        })
+        .clone();
     assert_eq!(keys.info().id, core.circuit.id, "same circuit id natively and in wasm");
     hum_core::verify(&keys, &core.proof, &core.public_inputs).expect("the proof verifies natively");
 }

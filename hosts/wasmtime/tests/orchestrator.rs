@@ -1,9 +1,12 @@
 //! ProverOrchestrator: the state sequence, cancel, OOM restart, isolation, the key cache and
-//! a long run in one instance.
+//! cancellation at random moments.
 
 mod common;
 
-use std::{sync::mpsc::Receiver, time::Duration};
+use std::{
+    sync::mpsc::Receiver,
+    time::{Duration, Instant},
+};
 
 use hum_host::{
     HostError, InitRequest, Notification, OrchestratorConfig, OrchestratorState, ProverOrchestrator, RestartReason,
@@ -161,19 +164,33 @@ fn a_corrupted_cache_entry_is_detected_discarded_and_rebuilt() {
 }
 
 #[test]
-fn fifty_proofs_in_one_instance_without_memory_growth() {
-    let o = ProverOrchestrator::new(common::runtime(), common::config(common::temp_cache("soak")));
-    o.init(InitRequest { depth: 2, ..Default::default() }).wait().unwrap();
-    let mut peaks = Vec::new();
+fn cancel_at_fifty_random_moments_then_prove() {
+    let o = ProverOrchestrator::new(common::runtime(), common::config(common::temp_cache("cancel50")));
+    o.init(InitRequest { depth: 12, ..Default::default() }).wait().unwrap();
+    common::verify_natively(&o.prove_blocking(&common::witness(12, 0)).unwrap());
+    let started = Instant::now();
+    common::verify_natively(&o.prove_blocking(&common::witness(12, 2)).unwrap());
+    let span = started.elapsed().as_micros() as u64 * 6 / 5;
+    // Moments spread over the whole proof (and a little past it), from a fixed seed.
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let (mut cancelled, mut completed) = (0, 0);
     for i in 0..50 {
-        let result = o.prove_blocking(&common::witness(2, i % 3)).unwrap();
-        peaks.push(result.peak_memory);
-        if i == 0 || i == 49 {
-            common::verify_natively(&result);
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let running = o.prove(&common::witness(12, i % 3));
+        std::thread::sleep(Duration::from_micros(seed % span));
+        o.cancel();
+        match running.wait() {
+            Err(HostError::Cancelled) => cancelled += 1,
+            Ok(result) => {
+                common::verify_natively(&result);
+                completed += 1;
+            }
+            Err(other) => panic!("moment {i}: {other}"),
         }
     }
-    // The prover's peak heap is reached by the first proof and never passed afterwards.
-    eprintln!("peak heap over 50 proofs: first {} B, last {} B", peaks[0], peaks[49]);
-    assert!(peaks.iter().all(|p| *p == peaks[0] || *p <= peaks[1]), "{peaks:?}");
-    assert_eq!(peaks[49], peaks[1]);
+    eprintln!("50 random cancel moments over {span} µs: {cancelled} cancelled, {completed} completed first");
+    common::verify_natively(&o.prove_blocking(&common::witness(12, 1)).unwrap());
+    assert_eq!(o.state(), OrchestratorState::Ready);
 }

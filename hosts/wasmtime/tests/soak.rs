@@ -1,0 +1,74 @@
+//! Soak: 200 depth-20 proofs in one wasmtime instance, every one verified natively, with the
+//! component's peak heap and the instance's linear memory flat from the second proof on.
+
+mod common;
+
+use std::sync::{atomic::AtomicBool, Arc, Mutex};
+
+use hum_host::{instance::ProverInstance, to_core_result, wit};
+
+const PROOFS: u64 = 200;
+
+#[test]
+fn two_hundred_proofs_in_one_instance_all_verified_memory_flat() {
+    let events: Arc<Mutex<Vec<wit::Event>>> = Arc::default();
+    let sink = events.clone();
+    let mut instance = ProverInstance::new(
+        &common::runtime(),
+        256 << 20,
+        Arc::new(AtomicBool::new(false)),
+        Box::new(move |e| sink.lock().unwrap().push(e)),
+    )
+    .unwrap();
+    let k = hum_core::k_for_depth(20);
+    let srs = hum_core::Srs::insecure_dev(k);
+    let keys = hum_core::CircuitKeys::generate(&srs, 20).unwrap();
+    let init = wit::Command::Init(wit::InitOptions {
+        depth: 20,
+        k: None,
+        srs: Some(srs.to_bytes()),
+        srs_hash: None,
+        cached_keys: Some(keys.to_bytes()),
+        memory_budget: None,
+    });
+    instance.handle(&init, None).unwrap();
+    assert!(events.lock().unwrap().iter().any(|e| matches!(e, wit::Event::KeysReady(_))));
+
+    let mut peaks = Vec::new();
+    let mut linear = Vec::new();
+    for i in 0..PROOFS {
+        events.lock().unwrap().clear();
+        let w = common::witness(20, i % 3);
+        let command = wit::Command::Prove(wit::Witness {
+            secret: w.secret.clone(),
+            index: w.index as u32,
+            siblings: w.siblings.clone(),
+            action_id: w.action_id.clone(),
+            message_hash: hum_core::field::fr_to_hex(&hum_core::Fr::from(i + 1)),
+            root: w.root.clone(),
+        });
+        instance.handle(&command, None).unwrap_or_else(|trap| panic!("proof {i} trapped: {trap:?}"));
+        let seen = std::mem::take(&mut *events.lock().unwrap());
+        let result = seen
+            .iter()
+            .find_map(|e| match e {
+                wit::Event::ProofComplete(r) => Some(r.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("proof {i}: {seen:?}"));
+        let core = to_core_result(&result).unwrap();
+        assert_eq!(core.public_inputs.message_hash, hum_core::Fr::from(i + 1));
+        hum_core::verify(&keys, &core.proof, &core.public_inputs).unwrap_or_else(|e| panic!("proof {i}: {e}"));
+        peaks.push(result.peak_memory);
+        linear.push(instance.linear_memory());
+    }
+    let last = PROOFS as usize - 1;
+    eprintln!(
+        "{PROOFS} proofs at depth 20 in one instance: component peak heap {} B after proof 1, {} B after proof 2, \
+         {} B after proof {PROOFS}; linear memory {} B after proof 1, {} B after proof {PROOFS}",
+        peaks[0], peaks[1], peaks[last], linear[0], linear[last]
+    );
+    // A leak of even a few bytes per proof would raise the high-water mark proof after proof.
+    assert!(peaks[1..].iter().all(|p| *p == peaks[1]), "peak heap moved: {peaks:?}");
+    assert!(linear[1..].iter().all(|m| *m == linear[1]), "linear memory grew: {linear:?}");
+}
