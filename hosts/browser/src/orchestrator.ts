@@ -2,7 +2,9 @@
 // queue (one proof at a time), INIT started early at low priority, cancellation (terminate and
 // restart the worker), OOM recovery (restart with twice the memory budget and retry once), a
 // key cache in IndexedDB, and witness validation against the committed JSON Schema before
-// anything is posted to the worker.
+// anything is posted to the worker. A worker that goes silent while a command is outstanding
+// (killed, or crashed without an error event) is detected by a watchdog, replaced, and the
+// command retried once on the new one.
 import Ajv2020 from "ajv/dist/2020.js";
 import witnessSchema from "../../../core/witness.schema.json";
 import { cacheKey, readKeys, writeKeys } from "./keycache.js";
@@ -34,6 +36,12 @@ export interface OrchestratorOptions {
   maxMemoryBudget?: number;
   /** Cache keys in IndexedDB (default true). */
   cache?: boolean;
+  /**
+   * How long the worker may stay silent while a command is outstanding before it is presumed
+   * dead and replaced (default 60 s). A proof reports progress at least every few hundred
+   * milliseconds; INIT's key generation is the longest silent stretch.
+   */
+  stallTimeoutMs?: number;
 }
 
 export interface InitInfo {
@@ -43,7 +51,9 @@ export interface InitInfo {
   initMs: number;
 }
 
-type Waiter = { accept: (e: WorkerEvent) => boolean; resolve: (e: WorkerEvent) => void; reject: (e: Error) => void };
+/** What a posted command ends with: a worker event, or `LOST` when the worker went silent. */
+type Answer = WorkerEvent | { type: "LOST" };
+type Waiter = { accept: (e: Answer) => boolean; resolve: (e: Answer) => void; reject: (e: Error) => void };
 
 const VERSION = "0.1.0";
 const ajv = new Ajv2020({ allErrors: false, strict: false });
@@ -84,6 +94,8 @@ export class ProverOrchestrator {
   private keys?: Uint8Array;
   private budget: number;
   private generation = 0;
+  private lastHeard = 0;
+  private watchdog?: ReturnType<typeof setInterval>;
   /** How many commands were posted to the worker (tests use it to show nothing was posted). */
   postedCommands = 0;
 
@@ -141,6 +153,7 @@ export class ProverOrchestrator {
 
   private dispatch(generation: number, event: WorkerEvent) {
     if (generation !== this.generation) return; // a terminated worker's late message
+    this.lastHeard = performance.now();
     if (event.type === "STATUS" && this.initialized) {
       this.setState(event.status === "error" ? "ready" : event.status);
     }
@@ -149,13 +162,35 @@ export class ProverOrchestrator {
     if (index >= 0) this.waiters.splice(index, 1)[0].resolve(event);
   }
 
-  /** Posts a command and resolves with the first event `accept` takes. */
-  private send(command: WorkerCommand, accept: (e: WorkerEvent) => boolean, transfer: Transferable[] = []): Promise<WorkerEvent> {
+  /**
+   * Posts a command and resolves with the first event `accept` takes — or with `LOST` when the
+   * worker stays silent for `stallTimeoutMs` (it was killed, or died without an error event).
+   */
+  private send(command: WorkerCommand, accept: (e: WorkerEvent) => boolean, transfer: Transferable[] = []): Promise<Answer> {
     return new Promise((resolve, reject) => {
-      this.waiters.push({ accept, resolve, reject });
+      this.waiters.push({ accept: (e) => e.type !== "LOST" && accept(e), resolve, reject });
       this.postedCommands++;
+      this.lastHeard = performance.now();
       this.worker!.postMessage(command, transfer);
+      this.watch();
     });
+  }
+
+  private watch() {
+    if (this.watchdog !== undefined) return;
+    const limit = this.options.stallTimeoutMs ?? 60_000;
+    this.watchdog = setInterval(() => {
+      if (this.waiters.length === 0) {
+        clearInterval(this.watchdog);
+        this.watchdog = undefined;
+      } else if (performance.now() - this.lastHeard > limit) {
+        this.worker?.terminate();
+        this.worker = undefined;
+        this.generation++;
+        this.initialized = false;
+        this.waiters.splice(0).forEach((w) => w.resolve({ type: "LOST" }));
+      }
+    }, Math.min(1000, Math.max(50, limit / 4)));
   }
 
   private rejectAll(error: Error) {
@@ -229,7 +264,8 @@ export class ProverOrchestrator {
     }
     if (ready.type !== "KEYS_READY") {
       this.setState("error");
-      throw ready.type === "ERROR" ? new HumError(ready.code, ready.message) : new HumError("internal", "the prover worker crashed during INIT");
+      throw ready.type === "ERROR" ? new HumError(ready.code, ready.message)
+        : new HumError("internal", ready.type === "LOST" ? "the prover worker stopped answering during INIT" : "the prover worker crashed during INIT");
     }
     if (!ready.fromCache) {
       this.keys = ready.keys;
@@ -240,7 +276,7 @@ export class ProverOrchestrator {
     return { circuit: ready.circuit, fromCache: ready.fromCache, initMs: performance.now() - started };
   }
 
-  private sendInit(depth: number, srs: { bytes: Uint8Array }, cachedKeys?: Uint8Array): Promise<WorkerEvent> {
+  private sendInit(depth: number, srs: { bytes: Uint8Array }, cachedKeys?: Uint8Array): Promise<Answer> {
     return this.send({ type: "INIT", depth, srs: srs.bytes, cachedKeys, memoryBudget: this.budget },
       (e) => e.type === "KEYS_READY" || e.type === "ERROR" || e.type === "CRASHED");
   }
@@ -269,6 +305,7 @@ export class ProverOrchestrator {
     return this.enqueue(async () => {
       await this.initPromise;
       let retried = false;
+      let lost = false;
       for (;;) {
         this.setState("proving");
         const event = await this.send({ type: "PROVE", witness },
@@ -276,6 +313,14 @@ export class ProverOrchestrator {
         if (event.type === "PROOF_COMPLETE") {
           this.setState("ready");
           return event.result;
+        }
+        if (event.type === "LOST") {
+          // Killed or silently dead: a new worker, INIT replayed from the keys in hand, and the
+          // same witness once more.
+          if (lost) throw new HumError("internal", "the prover worker stopped answering twice in a row");
+          lost = true;
+          await this.restart("the worker stopped answering");
+          continue;
         }
         const oom = event.type === "CRASHED" || (event.type === "ERROR" && event.code === "out-of-memory");
         const max = this.options.maxMemoryBudget ?? 1 << 30;
@@ -297,7 +342,12 @@ export class ProverOrchestrator {
   verify(proof: Uint8Array, publicInputs: PublicInputs): Promise<boolean> {
     return this.enqueue(async () => {
       await this.initPromise;
-      const event = await this.send({ type: "VERIFY", proof, publicInputs }, (e) => e.type === "VERIFIED" || e.type === "ERROR");
+      let event = await this.send({ type: "VERIFY", proof, publicInputs }, (e) => e.type === "VERIFIED" || e.type === "ERROR");
+      if (event.type === "LOST") {
+        await this.restart("the worker stopped answering");
+        event = await this.send({ type: "VERIFY", proof, publicInputs }, (e) => e.type === "VERIFIED" || e.type === "ERROR");
+      }
+      if (event.type === "LOST") throw new HumError("internal", "the prover worker stopped answering twice in a row");
       if (event.type === "ERROR") throw new HumError(event.code, event.message);
       return event.type === "VERIFIED" && event.valid;
     });

@@ -186,6 +186,36 @@ await check("cancel during a proof, then a successful proof", async () => {
   assert(r.outcome === "cancelled" && r.state === "ready" && r.size > 0, JSON.stringify(r));
 });
 
+await check("the worker killed mid-proof: the orchestrator notices the silence, replaces it, and the proof completes", async () => {
+  const r = await page.evaluate(async () => {
+    // Keep hold of every worker the orchestrator makes, to kill one the way the browser would:
+    // terminate() ends it at once and sends nothing.
+    const spawned = [];
+    const Original = globalThis.Worker;
+    globalThis.Worker = class extends Original { constructor(...args) { super(...args); spawned.push(this); } };
+    try {
+      const o = new ProverOrchestrator({ workerUrl: new URL("./worker.js", location.href), depth: 20, stallTimeoutMs: 3000 });
+      const notices = [];
+      o.onNotice((m) => notices.push(m));
+      await o.startInit();
+      let killed = false;
+      const off = o.onProgress((p) => { if (p.percent >= 30 && !killed) { killed = true; spawned.at(-1).terminate(); } });
+      const result = await o.prove(demoWitness(20, 11n));
+      off();
+      o.terminate();
+      return { killed, workers: spawned.length, notices, json: toProofJson(result) };
+    } finally {
+      globalThis.Worker = Original;
+    }
+  });
+  assert(r.killed && r.workers === 2, JSON.stringify({ killed: r.killed, workers: r.workers }));
+  assert(r.notices.includes("The prover restarted (the worker stopped answering)."), JSON.stringify(r.notices));
+  const file = join(out, "after-kill-proof.json");
+  writeFileSync(file, r.json);
+  const verdict = execFileSync(humPath(), ["verify", file, "--json"], { env: { ...process.env, HUM_CACHE_DIR: join(out, "hum-cache") } }).toString();
+  assert(JSON.parse(verdict).valid === true, verdict);
+});
+
 await check("a proof asked for before INIT ends waits for it (Initializing Secure Enclave…)", async () => {
   const r = await page.evaluate(async () => {
     const o = new ProverOrchestrator({ workerUrl: new URL("./worker.js", location.href), depth: 8, cache: false });
