@@ -4,13 +4,16 @@
     python3 scripts/bench.py [--runs N] [--skip-peer] [--out bench-results.json]
 
 Measures at depth 20:
-  native (hum-core, the code behind the C ABI): keygen, key load, prove, verify, 1 thread and all,
-    portable and with the `asm` feature (x86_64 BMI2/ADX field arithmetic);
+  the native C ABI (`hum_prover_*`, ffi/examples/bench.rs): first INIT, INIT from cached keys,
+    prove, verify, peak RSS, proof size, with 1 thread and all threads, portable and with the
+    `asm` feature (x86_64 BMI2/ADX field arithmetic);
+  hum-core directly (keygen and key load alone, prove, verify; 1 thread and all);
   wasmtime host (`hum demo --json`, through the component): first INIT (keygen), INIT from
     cached keys, prove, peak heap inside the component, proof size;
+  node through jco (hosts/browser/scripts/bench-node.mjs, the browser's transpiled component):
+    first INIT, cached INIT, prove, verify, peak heap in the component, peak RSS;
   the Chromium worker (hosts/browser test run: first INIT, cached INIT, one prove, rAF p99);
   the peer, copied to a temporary folder and run there (../shared/peer-bench/run.sh).
-Not measured yet: node through jco.
 Prints a table (median, min, max, ratio to the peer's 1-thread prove) and writes it as JSON.
 """
 import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, pathlib
@@ -56,6 +59,21 @@ def native(runs, features=None):
     return out
 
 
+def c_abi(runs, threads, features=None):
+    cmd = ["cargo", "run", "--release", "--locked", "-q", "-p", "hum-ffi"]
+    if features:
+        cmd += ["--features", features]
+    env = dict(os.environ, RAYON_NUM_THREADS=str(threads))
+    text = sh(cmd + ["--example", "bench", "--", "20", str(runs)], cwd=ROOT, env=env)
+    return {row["metric"]: stats(row["values"]) for row in map(json.loads, filter(None, text.splitlines()))}
+
+
+def node(runs):
+    here = ROOT / "hosts/browser"
+    text = sh(["node", "scripts/bench-node.mjs", "20", str(runs)], cwd=here)
+    return {row["metric"]: stats(row["values"]) for row in map(json.loads, filter(None, text.splitlines()))}
+
+
 def wasmtime(runs):
     hum = TARGET / "release" / "hum"
     cache = pathlib.Path(tempfile.mkdtemp(prefix="hum-bench-cache-"))
@@ -94,11 +112,14 @@ def main():
     args = ap.parse_args()
     sh(["bash", "-c", "source scripts/env.sh && build_component && cargo build --release --locked -p hum-host"], cwd=ROOT)
     results = {"machine": {"nproc": os.cpu_count(), "loadavg_start": os.getloadavg()[0]}}
+    for features in (None, "asm"):
+        for threads in (1, os.cpu_count()):
+            results.update(c_abi(args.runs, threads, features))
     results.update(native(args.runs))
-    results.update(native(args.runs, "asm"))
     results.update(wasmtime(args.runs))
     if not args.skip_browser:
         results.update(browser())
+        results.update(node(args.runs))
     if not args.skip_peer:
         for k, v in peer(args.runs).items():
             results["peer." + k] = v

@@ -40,7 +40,7 @@ fn main() {
     let k = k_for_depth(depth);
     let siblings: Vec<String> = (0..depth).map(|i| fr_to_hex(&Fr::from(i as u64 + 3))).collect();
     let witness = Witness::from_json(
-        serde_json::json!({"secret": "0x1234", "index": 5, "siblings": siblings,
+        serde_json::json!({"secret": "0x1234", "index": 5u64 % (1u64 << depth.min(63)), "siblings": siblings,
             "action_id": "0x1", "message_hash": "0x2"})
         .to_string()
         .as_bytes(),
