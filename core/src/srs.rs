@@ -105,11 +105,21 @@ impl Srs {
                 params_len(k)
             )));
         }
-        check_points(bytes, k)?;
+        let known = verified(&hash);
+        if known.is_none() {
+            check_points(bytes, k)?;
+        }
         let params = ParamsKZG::<Bn256>::read_custom(&mut &bytes[..], SerdeFormat::RawBytes)
             .map_err(|e| Error::InvalidSrs(format!("the params cannot be read ({e})")))?;
-        check_pairing(&params)?;
-        let kind = if is_dev_srs(&params) { SrsKind::InsecureDev } else { SrsKind::Supplied };
+        let kind = match known {
+            Some(kind) => kind,
+            None => {
+                check_pairing(&params)?;
+                let kind = if is_dev_srs(&params) { SrsKind::InsecureDev } else { SrsKind::Supplied };
+                remember(hash, kind);
+                kind
+            }
+        };
         Ok(Self { params, hash, kind })
     }
 
@@ -170,6 +180,23 @@ impl Srs {
 }
 
 /// True when `params` carry the dev SRS's τ (so dev params passed as bytes stay labelled insecure).
+/// SRS files this process has already checked (points on the curve, the pairing), by SHA-256 of
+/// their bytes: the same bytes read again — INIT from cached keys — skip the checks.
+static VERIFIED: std::sync::Mutex<Vec<([u8; 32], SrsKind)>> = std::sync::Mutex::new(Vec::new());
+
+fn verified(hash: &[u8; 32]) -> Option<SrsKind> {
+    let list = VERIFIED.lock().unwrap_or_else(|e| e.into_inner());
+    list.iter().find(|(h, _)| h == hash).map(|(_, kind)| *kind)
+}
+
+fn remember(hash: [u8; 32], kind: SrsKind) {
+    let mut list = VERIFIED.lock().unwrap_or_else(|e| e.into_inner());
+    if list.len() >= 8 {
+        list.remove(0);
+    }
+    list.push((hash, kind));
+}
+
 fn is_dev_srs(params: &ParamsKZG<Bn256>) -> bool {
     let tau = Fr::random(ChaCha20Rng::from_seed(DEV_SEED));
     let g = params.get_g();
@@ -249,5 +276,20 @@ mod tests {
         let mut flipped = bytes.clone();
         flipped[4 + 70] ^= 0x40;
         assert!(matches!(Srs::from_bytes(&flipped, None), Err(Error::InvalidSrs(_))));
+    }
+
+    #[test]
+    fn checked_bytes_are_remembered_by_hash_and_other_bytes_are_still_checked() {
+        let good = Srs::insecure_dev(2).to_bytes();
+        assert_eq!(Srs::from_bytes(&good, None).unwrap().kind(), SrsKind::InsecureDev);
+        // Same length and valid points, but s_g2 replaced by g2: the pairing check must run and fail.
+        let n = 1usize << 2;
+        let g2 = 4 + 2 * n * G1_RAW;
+        let mut swapped = good.clone();
+        swapped.copy_within(g2..g2 + G2_RAW, g2 + G2_RAW);
+        assert!(matches!(Srs::from_bytes(&swapped, None), Err(Error::InvalidSrs(m)) if m.contains("pairing")));
+        assert!(matches!(Srs::from_bytes(&swapped, None), Err(Error::InvalidSrs(m)) if m.contains("pairing")));
+        let again = Srs::from_bytes(&good, None).unwrap();
+        assert_eq!((again.kind(), again.to_bytes()), (SrsKind::InsecureDev, good));
     }
 }
