@@ -566,7 +566,14 @@ impl Worker {
     }
 
     fn prove(&mut self, witness: wit::Witness) -> Result<wit::ProofResult, HostError> {
-        let events = self.run_recovering(&wit::Command::Prove(witness), true)?;
+        let mut command = wit::Command::Prove(witness);
+        let events = self.run_recovering(&command, true);
+        // The host's copy of the secret is wiped once the component has its own (which the
+        // component zeroizes itself).
+        if let wit::Command::Prove(w) = &mut command {
+            zeroize::Zeroize::zeroize(&mut w.secret);
+        }
+        let events = events?;
         events
             .into_iter()
             .find_map(|e| match e {
