@@ -7,20 +7,16 @@
 
 use std::time::Instant;
 
+// The tests' witness and buffer helpers.
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use hum::*;
-use hum_core::{field::fr_to_hex, poseidon2::hash1, tree::MerkleTree, Fr, Witness};
 
 fn ms<T>(f: impl FnOnce() -> T) -> (f64, T) {
     let t = Instant::now();
     let out = f();
     (t.elapsed().as_secs_f64() * 1e3, out)
-}
-
-fn take(buffer: HumBuffer) -> Vec<u8> {
-    // SAFETY: a buffer hum returned, read once and freed.
-    let v = unsafe { std::slice::from_raw_parts(buffer.data, buffer.len) }.to_vec();
-    hum_buffer_free(buffer);
-    v
 }
 
 fn empty() -> HumBuffer {
@@ -40,20 +36,6 @@ fn main() {
         println!(r#"{{"metric":"c_abi{asm}.t{threads}.{metric}","unit":"{unit}","values":{values:?}}}"#)
     };
 
-    let secret = Fr::from(4242);
-    let tree = MerkleTree::new(depth as usize, &[hash1(Fr::from(1)), hash1(secret)]);
-    let witness = |message: u64| {
-        let w = Witness {
-            secret: fr_to_hex(&secret),
-            index: 1,
-            siblings: tree.siblings(1).iter().map(fr_to_hex).collect(),
-            action_id: "0x01".into(),
-            message_hash: fr_to_hex(&Fr::from(message)),
-            root: Some(fr_to_hex(&tree.root())),
-        };
-        serde_json::to_vec(&w).unwrap()
-    };
-
     // A host reads its SRS file; here the dev SRS's bytes stand in for it.
     let srs = hum_core::Srs::insecure_dev(hum_core::k_for_depth(depth as usize)).to_bytes();
     let mut p = std::ptr::null_mut();
@@ -62,7 +44,7 @@ fn main() {
     assert_eq!(code, HumResult::Ok);
     let mut keys = empty();
     assert_eq!(hum_prover_export_keys(p, &mut keys), HumResult::Ok);
-    let keys = take(keys);
+    let keys = common::take(keys);
 
     let (mut cached, mut prove, mut verify) = (Vec::new(), Vec::new(), Vec::new());
     let mut proof_bytes = 0;
@@ -70,12 +52,12 @@ fn main() {
         let (t, code) = ms(|| hum_prover_init(p, depth, srs.as_ptr(), srs.len(), keys.as_ptr(), keys.len()));
         assert_eq!(code, HumResult::Ok);
         cached.push(t);
-        let w = witness(i + 1);
+        let w = common::witness_json(depth as usize, i + 1);
         let mut out = empty();
         let (t, code) = ms(|| hum_prover_prove(p, w.as_ptr(), w.len(), &mut out));
         assert_eq!(code, HumResult::Ok);
         prove.push(t);
-        let proof_json = take(out);
+        let proof_json = common::take(out);
         let json: serde_json::Value = serde_json::from_slice(&proof_json).unwrap();
         proof_bytes = (json["proof"].as_str().unwrap().len() - 2) / 2;
         let (t, code) = ms(|| hum_prover_verify(p, proof_json.as_ptr(), proof_json.len()));

@@ -1,42 +1,17 @@
 //! The C ABI called as C would call it: NULLs, bad inputs, blocking and asynchronous proofs,
 //! cancellation, keys through bytes.
 
-use std::{
-    ffi::{c_void, CStr},
-    sync::{Condvar, Mutex},
-};
+mod common;
 
+use std::ffi::CStr;
+
+use common::{record, take, wait, witness_json, Seen};
 use hum::*;
-use hum_core::{field::fr_to_hex, poseidon2::hash1, tree::MerkleTree, Fr, Witness};
-
-fn witness_json(depth: usize) -> Vec<u8> {
-    let secret = Fr::from(4242);
-    let tree = MerkleTree::new(depth, &[hash1(Fr::from(1)), hash1(secret)]);
-    let w = Witness {
-        secret: fr_to_hex(&secret),
-        index: 1,
-        siblings: tree.siblings(1).iter().map(fr_to_hex).collect(),
-        action_id: "0x01".into(),
-        message_hash: "0x02".into(),
-        root: Some(fr_to_hex(&tree.root())),
-    };
-    serde_json::to_vec(&w).unwrap()
-}
 
 fn new_prover() -> *mut HumProver {
     let mut p = std::ptr::null_mut();
     assert_eq!(hum_prover_new(&mut p), HumResult::Ok);
     p
-}
-
-fn take(buffer: HumBuffer) -> Vec<u8> {
-    let v = if buffer.len == 0 {
-        Vec::new()
-    } else {
-        unsafe { std::slice::from_raw_parts(buffer.data, buffer.len) }.to_vec()
-    };
-    hum_buffer_free(buffer);
-    v
 }
 
 fn last_error(p: *mut HumProver) -> String {
@@ -58,7 +33,7 @@ fn nulls_and_codes_are_reported_not_crashed() {
     assert_eq!(hum_prover_init(p, 0, std::ptr::null(), 0, std::ptr::null(), 0), HumResult::InvalidArgument);
     assert_eq!(hum_prover_init(p, 33, std::ptr::null(), 0, std::ptr::null(), 0), HumResult::InvalidArgument);
     let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
-    let w = witness_json(4);
+    let w = witness_json(4, 2);
     assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), &mut out), HumResult::NotInitialized);
     assert_eq!(hum_prover_prove(p, std::ptr::null(), 0, &mut out), HumResult::NullArgument);
     assert_eq!(hum_prover_verify(p, b"{}".as_ptr(), 2), HumResult::NotInitialized);
@@ -79,7 +54,7 @@ fn nulls_and_codes_are_reported_not_crashed() {
 fn blocking_prove_verify_keys_and_bad_witnesses() {
     let p = new_prover();
     assert_eq!(hum_prover_init(p, 4, std::ptr::null(), 0, std::ptr::null(), 0), HumResult::Ok);
-    let w = witness_json(4);
+    let w = witness_json(4, 2);
     let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
     assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), &mut out), HumResult::Ok);
     let proof = take(out);
@@ -105,44 +80,13 @@ fn blocking_prove_verify_keys_and_bad_witnesses() {
     hum_prover_free(q);
 }
 
-/// One recorded event: kind, percent, code, data.
-type Recorded = (HumEventKind, u8, HumResult, Vec<u8>);
-
-#[derive(Default)]
-struct Seen {
-    events: Mutex<Vec<Recorded>>,
-    finished: Mutex<bool>,
-    done: Condvar,
-}
-
-extern "C" fn record(event: *const HumEvent, user_data: *mut c_void) {
-    let seen = unsafe { &*(user_data as *const Seen) };
-    let e = unsafe { &*event };
-    let data = if e.len == 0 { Vec::new() } else { unsafe { std::slice::from_raw_parts(e.data, e.len) }.to_vec() };
-    seen.events.lock().unwrap().push((e.kind, e.percent, e.code, data));
-    if e.kind == HumEventKind::Status && e.state != HumState::Proving {
-        *seen.finished.lock().unwrap() = true;
-        seen.done.notify_all();
-    }
-}
-
-/// Waits for the final status event of an asynchronous proof and returns its events.
-fn wait(seen: &Seen) -> Vec<Recorded> {
-    let mut finished = seen.finished.lock().unwrap();
-    while !*finished {
-        finished = seen.done.wait(finished).unwrap();
-    }
-    *finished = false;
-    std::mem::take(&mut *seen.events.lock().unwrap())
-}
-
 #[test]
 fn async_prove_reports_progress_then_cancel_then_prove_again() {
     let p = new_prover();
     assert_eq!(hum_prover_init(p, 16, std::ptr::null(), 0, std::ptr::null(), 0), HumResult::Ok);
-    let w = witness_json(16);
+    let w = witness_json(16, 2);
     let seen = Seen::default();
-    let user = &seen as *const Seen as *mut c_void;
+    let user = seen.user_data();
     assert_eq!(hum_prover_prove_async(p, w.as_ptr(), w.len(), Some(record), user), HumResult::Ok);
     let events = wait(&seen);
     let progress: Vec<u8> = events.iter().filter(|e| e.0 == HumEventKind::Progress).map(|e| e.1).collect();

@@ -4,18 +4,17 @@
 //!
 //! Its own test binary, so the allocator counts nothing but this.
 
+mod common;
+
 use std::{
     alloc::{GlobalAlloc, Layout, System},
-    ffi::c_void,
-    sync::{
-        atomic::{AtomicUsize, Ordering::Relaxed},
-        Condvar, Mutex,
-    },
+    sync::atomic::{AtomicUsize, Ordering::Relaxed},
     time::{Duration, Instant},
 };
 
+use common::{record, wait, witness_json, Seen};
 use hum::*;
-use hum_core::{field::fr_to_hex, poseidon2::hash1, tree::MerkleTree, Fr, Witness};
+use hum_core::{field::fr_to_hex, Fr};
 
 struct Counting;
 
@@ -51,20 +50,6 @@ static ALLOCATOR: Counting = Counting;
 fn rss_bytes() -> usize {
     let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
     statm.split_whitespace().nth(1).and_then(|p| p.parse::<usize>().ok()).unwrap_or(0) * 4096
-}
-
-fn witness_json(depth: usize, message: u64) -> Vec<u8> {
-    let secret = Fr::from(4242);
-    let tree = MerkleTree::new(depth, &[hash1(Fr::from(1)), hash1(secret), hash1(Fr::from(3))]);
-    let w = Witness {
-        secret: fr_to_hex(&secret),
-        index: 1,
-        siblings: tree.siblings(1).iter().map(fr_to_hex).collect(),
-        action_id: "0x01".into(),
-        message_hash: fr_to_hex(&Fr::from(message)),
-        root: Some(fr_to_hex(&tree.root())),
-    };
-    serde_json::to_vec(&w).unwrap()
 }
 
 fn prove(p: *mut HumProver, w: &[u8]) -> Vec<u8> {
@@ -109,11 +94,11 @@ fn two_hundred_proofs_all_verified_memory_flat_then_fifty_random_cancels() {
     assert!(live.iter().all(|l| *l == live[0]), "live heap moved: {live:?}");
 
     let seen = Seen::default();
-    let user = &seen as *const Seen as *mut c_void;
+    let user = seen.user_data();
     let w = witness_json(20, 7);
     let started = Instant::now();
     assert_eq!(hum_prover_prove_async(p, w.as_ptr(), w.len(), Some(record), user), HumResult::Ok);
-    assert!(wait(&seen).contains(&HumEventKind::ProofComplete));
+    assert!(wait(&seen).iter().any(|e| e.0 == HumEventKind::ProofComplete));
     let span = started.elapsed().as_micros() as u64 * 6 / 5;
     let mut seed = 0x2545_f491_4f6c_dd1du64;
     let (mut cancelled, mut completed) = (0, 0);
@@ -124,11 +109,12 @@ fn two_hundred_proofs_all_verified_memory_flat_then_fifty_random_cancels() {
         assert_eq!(hum_prover_prove_async(p, w.as_ptr(), w.len(), Some(record), user), HumResult::Ok);
         std::thread::sleep(Duration::from_micros(seed % span));
         assert_eq!(hum_prover_cancel(p), HumResult::Ok);
-        let kinds = wait(&seen);
-        if kinds.contains(&HumEventKind::ProofComplete) {
+        let events = wait(&seen);
+        if events.iter().any(|e| e.0 == HumEventKind::ProofComplete) {
             completed += 1;
         } else {
-            assert!(kinds.contains(&HumEventKind::Error), "moment {i}: {kinds:?}");
+            let error = events.iter().find(|e| e.0 == HumEventKind::Error).expect("a proof or an error");
+            assert_eq!(error.2, HumResult::Cancelled, "moment {i}: {}", String::from_utf8_lossy(&error.3));
             cancelled += 1;
         }
         let proof = prove(p, &witness_json(20, 1000 + i));
@@ -136,34 +122,4 @@ fn two_hundred_proofs_all_verified_memory_flat_then_fifty_random_cancels() {
     }
     eprintln!("50 random cancel moments over {span} µs: {cancelled} cancelled, {completed} completed first");
     hum_prover_free(p);
-}
-
-#[derive(Default)]
-struct Seen {
-    kinds: Mutex<Vec<HumEventKind>>,
-    finished: Mutex<bool>,
-    done: Condvar,
-}
-
-extern "C" fn record(event: *const HumEvent, user_data: *mut c_void) {
-    let seen = unsafe { &*(user_data as *const Seen) };
-    let e = unsafe { &*event };
-    // An error other than a cancel is recorded as a proof-less, error-less outcome: the test fails.
-    if e.kind != HumEventKind::Error || e.code == HumResult::Cancelled {
-        seen.kinds.lock().unwrap().push(e.kind);
-    }
-    if e.kind == HumEventKind::Status && e.state != HumState::Proving {
-        *seen.finished.lock().unwrap() = true;
-        seen.done.notify_all();
-    }
-}
-
-/// Waits for the final status event of an asynchronous proof; returns the event kinds.
-fn wait(seen: &Seen) -> Vec<HumEventKind> {
-    let mut finished = seen.finished.lock().unwrap();
-    while !*finished {
-        finished = seen.done.wait(finished).unwrap();
-    }
-    *finished = false;
-    std::mem::take(&mut *seen.kinds.lock().unwrap())
 }

@@ -73,3 +73,42 @@ pub fn verify_natively(result: &hum_host::wit::ProofResult) {
     assert_eq!(keys.info().id, core.circuit.id, "same circuit id natively and in wasm");
     hum_core::verify(&keys, &core.proof, &core.public_inputs).expect("the proof verifies natively");
 }
+
+/// One prover instance driven directly, with the events of each command collected.
+pub struct Harness {
+    pub instance: hum_host::instance::ProverInstance,
+    events: Arc<std::sync::Mutex<Vec<hum_host::wit::Event>>>,
+}
+
+impl Harness {
+    pub fn new(memory_limit: usize) -> Self {
+        let events: Arc<std::sync::Mutex<Vec<hum_host::wit::Event>>> = Arc::default();
+        let sink = events.clone();
+        let instance = hum_host::instance::ProverInstance::new(
+            &runtime(),
+            memory_limit,
+            Arc::new(std::sync::atomic::AtomicBool::new(false)),
+            Box::new(move |e| sink.lock().unwrap().push(e)),
+        )
+        .expect("instantiates");
+        Self { instance, events }
+    }
+
+    /// Runs a command (a trap fails the test) and returns its events.
+    pub fn send(&mut self, command: hum_host::wit::Command) -> Vec<hum_host::wit::Event> {
+        self.instance.handle(&command, None).expect("no trap");
+        std::mem::take(&mut *self.events.lock().unwrap())
+    }
+}
+
+/// The WIT PROVE command for a witness.
+pub fn prove_command(w: &Witness) -> hum_host::wit::Command {
+    hum_host::wit::Command::Prove(hum_host::wit::Witness {
+        secret: w.secret.clone(),
+        index: w.index as u32,
+        siblings: w.siblings.clone(),
+        action_id: w.action_id.clone(),
+        message_hash: w.message_hash.clone(),
+        root: w.root.clone(),
+    })
+}

@@ -3,37 +3,7 @@
 
 mod common;
 
-use std::sync::{atomic::AtomicBool, Arc, Mutex};
-
-use hum_host::{
-    instance::{ProverInstance, TrapKind},
-    wit,
-};
-
-struct Harness {
-    instance: ProverInstance,
-    events: Arc<Mutex<Vec<wit::Event>>>,
-}
-
-impl Harness {
-    fn new(memory_limit: usize) -> Self {
-        let events: Arc<Mutex<Vec<wit::Event>>> = Arc::default();
-        let sink = events.clone();
-        let instance = ProverInstance::new(
-            &common::runtime(),
-            memory_limit,
-            Arc::new(AtomicBool::new(false)),
-            Box::new(move |e| sink.lock().unwrap().push(e)),
-        )
-        .expect("instantiates");
-        Self { instance, events }
-    }
-
-    fn send(&mut self, command: wit::Command) -> Vec<wit::Event> {
-        self.instance.handle(&command, None).expect("no trap");
-        std::mem::take(&mut *self.events.lock().unwrap())
-    }
-}
+use hum_host::{instance::TrapKind, wit};
 
 fn init(depth: u8) -> wit::Command {
     let k = hum_core::k_for_depth(depth as usize);
@@ -44,17 +14,6 @@ fn init(depth: u8) -> wit::Command {
         srs_hash: None,
         cached_keys: None,
         memory_budget: None,
-    })
-}
-
-fn prove(w: &hum_core::Witness) -> wit::Command {
-    wit::Command::Prove(wit::Witness {
-        secret: w.secret.clone(),
-        index: w.index as u32,
-        siblings: w.siblings.clone(),
-        action_id: w.action_id.clone(),
-        message_hash: w.message_hash.clone(),
-        root: w.root.clone(),
     })
 }
 
@@ -77,7 +36,7 @@ fn error_code(events: &[wit::Event]) -> Option<wit::ErrorCode> {
 
 #[test]
 fn init_prove_complete_in_order_with_real_progress() {
-    let mut h = Harness::new(256 << 20);
+    let mut h = common::Harness::new(256 << 20);
     let events = h.send(init(20));
     assert_eq!(states(&events), vec![wit::State::Initializing, wit::State::Ready]);
     let keys = events
@@ -99,7 +58,7 @@ fn init_prove_complete_in_order_with_real_progress() {
         .unwrap();
     assert!(ready.insecure_dev_srs, "every status says the SRS is insecure");
 
-    let events = h.send(prove(&common::witness(20, 1)));
+    let events = h.send(common::prove_command(&common::witness(20, 1)));
     // Order: proving, progress…, proof-complete, ready.
     assert!(matches!(events.first(), Some(wit::Event::Status(s)) if s.state == wit::State::Proving));
     assert!(matches!(events.last(), Some(wit::Event::Status(s)) if s.state == wit::State::Ready));
@@ -126,7 +85,7 @@ fn init_prove_complete_in_order_with_real_progress() {
     assert_eq!(result.public_inputs.nullifier, hum_core::field::fr_to_hex(&expected[3]));
     common::verify_natively(result);
 
-    let verify = |proof: Vec<u8>, h: &mut Harness| {
+    let verify = |proof: Vec<u8>, h: &mut common::Harness| {
         h.send(wit::Command::Verify(wit::VerifyRequest { proof, public_inputs: result.public_inputs.clone() }))
     };
     assert!(matches!(verify(result.proof.clone(), &mut h).as_slice(), [wit::Event::Verified(true)]));
@@ -137,9 +96,9 @@ fn init_prove_complete_in_order_with_real_progress() {
 
 #[test]
 fn bad_commands_yield_errors_and_the_instance_stays_usable() {
-    let mut h = Harness::new(256 << 20);
+    let mut h = common::Harness::new(256 << 20);
     let w = common::witness(6, 0);
-    assert_eq!(error_code(&h.send(prove(&w))), Some(wit::ErrorCode::NotInitialized));
+    assert_eq!(error_code(&h.send(common::prove_command(&w))), Some(wit::ErrorCode::NotInitialized));
     assert_eq!(
         error_code(&h.send(wit::Command::Verify(wit::VerifyRequest {
             proof: vec![1, 2, 3],
@@ -204,20 +163,20 @@ fn bad_commands_yield_errors_and_the_instance_stays_usable() {
     assert_eq!(states(&events), vec![wit::State::Initializing, wit::State::Ready]);
     let mut bad = w.clone();
     bad.secret = "0xnothex".into();
-    let events = h.send(prove(&bad));
+    let events = h.send(common::prove_command(&bad));
     assert_eq!(error_code(&events), Some(wit::ErrorCode::InvalidWitness));
     assert_eq!(states(&events), vec![wit::State::Error, wit::State::Ready]);
     let mut wrong_depth = w.clone();
     wrong_depth.siblings.pop();
-    assert_eq!(error_code(&h.send(prove(&wrong_depth))), Some(wit::ErrorCode::InvalidWitness));
+    assert_eq!(error_code(&h.send(common::prove_command(&wrong_depth))), Some(wit::ErrorCode::InvalidWitness));
     let mut wrong_root = w.clone();
     wrong_root.root = Some("0x1234".into());
-    assert_eq!(error_code(&h.send(prove(&wrong_root))), Some(wit::ErrorCode::InvalidWitness));
+    assert_eq!(error_code(&h.send(common::prove_command(&wrong_root))), Some(wit::ErrorCode::InvalidWitness));
     let mut too_big = w.clone();
     too_big.siblings[2] = "0x30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001".into();
-    assert_eq!(error_code(&h.send(prove(&too_big))), Some(wit::ErrorCode::InvalidWitness));
+    assert_eq!(error_code(&h.send(common::prove_command(&too_big))), Some(wit::ErrorCode::InvalidWitness));
 
-    let events = h.send(prove(&w));
+    let events = h.send(common::prove_command(&w));
     let result = events
         .iter()
         .find_map(|e| match e {
@@ -230,7 +189,7 @@ fn bad_commands_yield_errors_and_the_instance_stays_usable() {
 
 #[test]
 fn cached_keys_skip_keygen_and_seal_round_trips() {
-    let mut h = Harness::new(256 << 20);
+    let mut h = common::Harness::new(256 << 20);
     let events = h.send(init(6));
     let keys = events
         .iter()
@@ -239,7 +198,7 @@ fn cached_keys_skip_keygen_and_seal_round_trips() {
             _ => None,
         })
         .unwrap();
-    let mut again = Harness::new(256 << 20);
+    let mut again = common::Harness::new(256 << 20);
     let cached = match init(6) {
         wit::Command::Init(mut o) => {
             o.cached_keys = Some(keys);
@@ -269,17 +228,9 @@ fn cached_keys_skip_keygen_and_seal_round_trips() {
 
 #[test]
 fn a_memory_limit_below_the_work_traps_as_out_of_memory() {
-    let events: Arc<Mutex<Vec<wit::Event>>> = Arc::default();
-    let sink = events.clone();
-    let mut instance = ProverInstance::new(
-        &common::runtime(),
-        4 << 20,
-        Arc::new(AtomicBool::new(false)),
-        Box::new(move |e| sink.lock().unwrap().push(e)),
-    )
-    .unwrap();
+    let mut h = common::Harness::new(4 << 20);
     // No budget inside the component, so the store's limit is what stops it.
-    assert_eq!(instance.handle(&init(20), None), Err(TrapKind::OutOfMemory));
+    assert_eq!(h.instance.handle(&init(20), None), Err(TrapKind::OutOfMemory));
 }
 
 #[test]

@@ -3,23 +3,13 @@
 
 mod common;
 
-use std::sync::{atomic::AtomicBool, Arc, Mutex};
-
-use hum_host::{instance::ProverInstance, to_core_result, wit};
+use hum_host::{to_core_result, wit};
 
 const PROOFS: u64 = 200;
 
 #[test]
 fn two_hundred_proofs_in_one_instance_all_verified_memory_flat() {
-    let events: Arc<Mutex<Vec<wit::Event>>> = Arc::default();
-    let sink = events.clone();
-    let mut instance = ProverInstance::new(
-        &common::runtime(),
-        256 << 20,
-        Arc::new(AtomicBool::new(false)),
-        Box::new(move |e| sink.lock().unwrap().push(e)),
-    )
-    .unwrap();
+    let mut h = common::Harness::new(256 << 20);
     let k = hum_core::k_for_depth(20);
     let srs = hum_core::Srs::insecure_dev(k);
     let keys = hum_core::CircuitKeys::generate(&srs, 20).unwrap();
@@ -31,24 +21,14 @@ fn two_hundred_proofs_in_one_instance_all_verified_memory_flat() {
         cached_keys: Some(keys.to_bytes()),
         memory_budget: None,
     });
-    instance.handle(&init, None).unwrap();
-    assert!(events.lock().unwrap().iter().any(|e| matches!(e, wit::Event::KeysReady(_))));
+    assert!(h.send(init).iter().any(|e| matches!(e, wit::Event::KeysReady(_))));
 
     let mut peaks = Vec::new();
     let mut linear = Vec::new();
     for i in 0..PROOFS {
-        events.lock().unwrap().clear();
-        let w = common::witness(20, i % 3);
-        let command = wit::Command::Prove(wit::Witness {
-            secret: w.secret.clone(),
-            index: w.index as u32,
-            siblings: w.siblings.clone(),
-            action_id: w.action_id.clone(),
-            message_hash: hum_core::field::fr_to_hex(&hum_core::Fr::from(i + 1)),
-            root: w.root.clone(),
-        });
-        instance.handle(&command, None).unwrap_or_else(|trap| panic!("proof {i} trapped: {trap:?}"));
-        let seen = std::mem::take(&mut *events.lock().unwrap());
+        let mut w = common::witness(20, i % 3);
+        w.message_hash = hum_core::field::fr_to_hex(&hum_core::Fr::from(i + 1));
+        let seen = h.send(common::prove_command(&w));
         let result = seen
             .iter()
             .find_map(|e| match e {
@@ -60,7 +40,7 @@ fn two_hundred_proofs_in_one_instance_all_verified_memory_flat() {
         assert_eq!(core.public_inputs.message_hash, hum_core::Fr::from(i + 1));
         hum_core::verify(&keys, &core.proof, &core.public_inputs).unwrap_or_else(|e| panic!("proof {i}: {e}"));
         peaks.push(result.peak_memory);
-        linear.push(instance.linear_memory());
+        linear.push(h.instance.linear_memory());
     }
     let last = PROOFS as usize - 1;
     eprintln!(
