@@ -194,7 +194,7 @@ await check("the worker killed mid-proof: the orchestrator notices the silence, 
     const Original = globalThis.Worker;
     globalThis.Worker = class extends Original { constructor(...args) { super(...args); spawned.push(this); } };
     try {
-      const o = new ProverOrchestrator({ workerUrl: new URL("./worker.js", location.href), depth: 20, stallTimeoutMs: 3000 });
+      const o = new ProverOrchestrator({ workerUrl: new URL("./worker.js", location.href), depth: 20, stallTimeoutMs: 5000 });
       const notices = [];
       o.onNotice((m) => notices.push(m));
       await o.startInit();
