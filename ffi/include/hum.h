@@ -278,7 +278,7 @@ void hum_prover_free(HumProver *prover);
 /**
  * Initialises for a tree `depth` (1..=32). `srs`/`srs_len`: halo2 params bytes, or NULL for
  * the INSECURE dev SRS. `keys`/`keys_len`: cached key bytes from `hum_prover_export_keys`, or
- * NULL to generate them.
+ * NULL to generate them. Production hosts should pin the SRS with `hum_prover_init_pinned`.
  *
  * Serialises with the other prover calls (returns `HUM_RESULT_BUSY` during a proof).
  */
@@ -288,6 +288,19 @@ HumResult hum_prover_init(const HumProver *prover,
                           size_t srs_len,
                           const uint8_t *keys,
                           size_t keys_len);
+
+/**
+ * As `hum_prover_init`, with the SRS pinned: `srs_sha256` points to the 32-byte SHA-256 the
+ * `srs` bytes must have, checked before anything is parsed (`HUM_RESULT_INVALID_SRS` when it
+ * differs). `srs` must not be NULL here.
+ */
+HumResult hum_prover_init_pinned(const HumProver *prover,
+                                 uint32_t depth,
+                                 const uint8_t *srs,
+                                 size_t srs_len,
+                                 const uint8_t *srs_sha256,
+                                 const uint8_t *keys,
+                                 size_t keys_len);
 
 /**
  * Proves a witness given as JSON bytes (SPEC §7) and blocks until done; the proof JSON goes to

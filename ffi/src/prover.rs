@@ -174,7 +174,7 @@ pub extern "C" fn hum_prover_free(prover: *mut HumProver) {
 
 /// Initialises for a tree `depth` (1..=32). `srs`/`srs_len`: halo2 params bytes, or NULL for
 /// the INSECURE dev SRS. `keys`/`keys_len`: cached key bytes from `hum_prover_export_keys`, or
-/// NULL to generate them.
+/// NULL to generate them. Production hosts should pin the SRS with `hum_prover_init_pinned`.
 ///
 /// Serialises with the other prover calls (returns `HUM_RESULT_BUSY` during a proof).
 #[no_mangle]
@@ -186,36 +186,71 @@ pub extern "C" fn hum_prover_init(
     keys: *const u8,
     keys_len: usize,
 ) -> HumResult {
+    ffi_boundary!({ init(prover, depth, srs, srs_len, None, keys, keys_len) })
+}
+
+/// As `hum_prover_init`, with the SRS pinned: `srs_sha256` points to the 32-byte SHA-256 the
+/// `srs` bytes must have, checked before anything is parsed (`HUM_RESULT_INVALID_SRS` when it
+/// differs). `srs` must not be NULL here.
+#[no_mangle]
+pub extern "C" fn hum_prover_init_pinned(
+    prover: *const HumProver,
+    depth: u32,
+    srs: *const u8,
+    srs_len: usize,
+    srs_sha256: *const u8,
+    keys: *const u8,
+    keys_len: usize,
+) -> HumResult {
     ffi_boundary!({
-        non_null!(prover);
-        // SAFETY: a live handle (contract).
-        let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
-        // SAFETY: pointers with their lengths from the caller.
-        let (Some(srs), Some(keys)) = (unsafe { bytes(srs, srs_len) }, unsafe { bytes(keys, keys_len) }) else {
-            return HumResult::NullArgument;
-        };
-        if p.inner.busy.swap(true, Ordering::SeqCst) {
-            return HumResult::Busy;
-        }
-        let outcome = (|| {
-            let k = hum_core::keys::checked_k(depth as usize)?;
-            let srs = if srs.is_empty() { Srs::insecure_dev(k) } else { Srs::from_bytes(srs, None)? };
-            if keys.is_empty() {
-                CircuitKeys::generate(&srs, depth as usize)
-            } else {
-                CircuitKeys::from_bytes(&srs, depth as usize, keys)
-            }
-        })();
-        let result = match outcome {
-            Ok(k) => {
-                *p.inner.keys.lock().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(k));
-                HumResult::Ok
-            }
-            Err(e) => p.inner.fail(&e),
-        };
-        p.inner.busy.store(false, Ordering::SeqCst);
-        result
+        non_null!(srs, srs_sha256);
+        // SAFETY: the caller passes 32 readable bytes (contract).
+        let mut pinned = [0u8; 32];
+        pinned.copy_from_slice(unsafe { std::slice::from_raw_parts(srs_sha256, 32) });
+        init(prover, depth, srs, srs_len, Some(pinned), keys, keys_len)
     })
+}
+
+fn init(
+    prover: *const HumProver,
+    depth: u32,
+    srs: *const u8,
+    srs_len: usize,
+    pinned: Option<[u8; 32]>,
+    keys: *const u8,
+    keys_len: usize,
+) -> HumResult {
+    non_null!(prover);
+    // SAFETY: a live handle (contract).
+    let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
+    // SAFETY: pointers with their lengths from the caller.
+    let (Some(srs), Some(keys)) = (unsafe { bytes(srs, srs_len) }, unsafe { bytes(keys, keys_len) }) else {
+        return HumResult::NullArgument;
+    };
+    if pinned.is_some() && srs.is_empty() {
+        return HumResult::NullArgument;
+    }
+    if p.inner.busy.swap(true, Ordering::SeqCst) {
+        return HumResult::Busy;
+    }
+    let outcome = (|| {
+        let k = hum_core::keys::checked_k(depth as usize)?;
+        let srs = if srs.is_empty() { Srs::insecure_dev(k) } else { Srs::from_bytes(srs, pinned.as_ref())? };
+        if keys.is_empty() {
+            CircuitKeys::generate(&srs, depth as usize)
+        } else {
+            CircuitKeys::from_bytes(&srs, depth as usize, keys)
+        }
+    })();
+    let result = match outcome {
+        Ok(k) => {
+            *p.inner.keys.lock().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(k));
+            HumResult::Ok
+        }
+        Err(e) => p.inner.fail(&e),
+    };
+    p.inner.busy.store(false, Ordering::SeqCst);
+    result
 }
 
 struct Events<'a> {

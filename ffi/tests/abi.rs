@@ -113,6 +113,29 @@ fn async_prove_reports_progress_then_cancel_then_prove_again() {
 }
 
 #[test]
+fn a_pinned_srs_must_match_its_hash() {
+    let srs = hum_core::Srs::insecure_dev(hum_core::k_for_depth(3));
+    let bytes = srs.to_bytes();
+    let p = new_prover();
+    let wrong = [7u8; 32];
+    let init =
+        |hash: &[u8; 32]| hum_prover_init_pinned(p, 3, bytes.as_ptr(), bytes.len(), hash.as_ptr(), std::ptr::null(), 0);
+    assert_eq!(init(&wrong), HumResult::InvalidSrs);
+    assert!(last_error(p).contains("differs from the pinned"), "{}", last_error(p));
+    assert_eq!(
+        hum_prover_init_pinned(p, 3, std::ptr::null(), 0, wrong.as_ptr(), std::ptr::null(), 0),
+        HumResult::NullArgument,
+        "a pin without SRS bytes"
+    );
+    assert_eq!(init(srs.hash()), HumResult::Ok);
+    let w = witness_json(3, 5);
+    let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
+    assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), &mut out), HumResult::Ok);
+    take(out);
+    hum_prover_free(p);
+}
+
+#[test]
 fn seal_and_open_through_the_abi() {
     let (mut secret, mut public) = ([0u8; 32], [0u8; 65]);
     assert_eq!(hum_keypair(secret.as_mut_ptr(), public.as_mut_ptr()), HumResult::Ok);
