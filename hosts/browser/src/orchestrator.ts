@@ -8,6 +8,7 @@
 import Ajv2020 from "ajv/dist/2020.js";
 import witnessSchema from "../../../core/witness.schema.json";
 import { cacheKey, readKeys, writeKeys } from "./keycache.js";
+import { describeUnknownField } from "./protocol.js";
 import type { CircuitInfo, ErrorCode, ProofResult, PublicInputs, Stage, WitnessData, WorkerCommand, WorkerEvent } from "./protocol.js";
 
 export type { ProofResult, WitnessData };
@@ -65,10 +66,8 @@ export function checkWitness(witness: unknown): asserts witness is WitnessData {
   if (validateWitness(witness)) return;
   const e = validateWitness.errors?.[0];
   const field = e?.instancePath ? e.instancePath.slice(1).replace(/\/(\d+)/g, "[$1]").replace(/\//g, ".") : "";
-  const extra = e?.keyword === "additionalProperties" ? (e.params as { additionalProperty: string }).additionalProperty : "";
-  // A key that does not look like a field name may be a pasted value (the secret): never echo it.
   const what = e?.keyword === "additionalProperties"
-    ? (/^[A-Za-z_][A-Za-z0-9_]{0,31}$/.test(extra) ? `unknown field \`${extra}\`` : "an unknown field (its name is not repeated: it does not look like a field name)")
+    ? describeUnknownField((e.params as { additionalProperty: string }).additionalProperty)
     : e?.keyword === "required" ? `field \`${(e.params as { missingProperty: string }).missingProperty}\` is missing`
     : e?.keyword === "pattern" ? `\`${field}\` must be 0x + 1..64 hex digits`
     : `\`${field || "witness"}\` ${e?.message ?? "is invalid"}`;

@@ -14,6 +14,17 @@ export interface WitnessData {
   root?: string;
 }
 
+/**
+ * "unknown field `name`" — or, when the key does not look like a field name (a letter or `_`,
+ * then up to 31 letters, digits or `_`), a message that does not repeat it: a pasted value such
+ * as the secret is never echoed. hum-core's `Error::unknown_field` says the same.
+ */
+export function describeUnknownField(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]{0,31}$/.test(name)
+    ? `unknown field \`${name}\``
+    : "an unknown field (its name is not repeated: it does not look like a field name)";
+}
+
 export type WorkerCommand =
   | { type: "INIT"; depth: number; k?: number; srs?: Uint8Array; srsHash?: string; cachedKeys?: Uint8Array; memoryBudget?: number }
   | { type: "PROVE"; witness: WitnessData }

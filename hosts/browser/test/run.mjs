@@ -43,6 +43,13 @@ async function check(name, body) {
 function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
+/** Writes proof JSON from the page to test-output/`name` and asserts the Rust verifier (`hum verify`) accepts it. */
+function assertVerifiedByHum(name, json) {
+  const file = join(out, name);
+  writeFileSync(file, json);
+  const verdict = execFileSync(humPath(), ["verify", file, "--json"], { env: { ...process.env, HUM_CACHE_DIR: join(out, "hum-cache") } }).toString();
+  assert(JSON.parse(verdict).valid === true, verdict);
+}
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 
 async function openPage(query = "") {
@@ -101,10 +108,7 @@ await check("INIT → PROVE → PROOF_COMPLETE at depth 20, verified by the Rust
   // thread, and the main thread kept painting frames between the first progress event and the proof.
   assert(r.mainThreadWasm === 0, `${r.mainThreadWasm} WebAssembly compilation(s) on the main thread`);
   assert(r.framesWhileProving > 0, "no animation frame ran on the main thread while the worker was proving");
-  const file = join(out, "browser-proof.json");
-  writeFileSync(file, r.json);
-  const verdict = execFileSync(humPath(), ["verify", file, "--json"], { env: { ...process.env, HUM_CACHE_DIR: join(out, "hum-cache") } }).toString();
-  assert(JSON.parse(verdict).valid === true, verdict);
+  assertVerifiedByHum("browser-proof.json", r.json);
 });
 
 await check("a bad witness is refused before anything is posted, with a clear message", async () => {
@@ -210,10 +214,7 @@ await check("the worker killed mid-proof: the orchestrator notices the silence, 
   });
   assert(r.killed && r.workers === 2, JSON.stringify({ killed: r.killed, workers: r.workers }));
   assert(r.notices.includes("The prover restarted (the worker stopped answering)."), JSON.stringify(r.notices));
-  const file = join(out, "after-kill-proof.json");
-  writeFileSync(file, r.json);
-  const verdict = execFileSync(humPath(), ["verify", file, "--json"], { env: { ...process.env, HUM_CACHE_DIR: join(out, "hum-cache") } }).toString();
-  assert(JSON.parse(verdict).valid === true, verdict);
+  assertVerifiedByHum("after-kill-proof.json", r.json);
 });
 
 await check("a proof asked for before INIT ends waits for it (Initializing Secure Enclave…)", async () => {
