@@ -8,10 +8,12 @@ fi
 # Two builds of the component: the portable one (browsers, jco, any runtime) and one with wasm
 # wide-arithmetic (i64.mul_wide_u for the field multiplications), which only wasmtime runs and
 # which the wasmtime host prefers. The wide build lives in its own target dir (other RUSTFLAGS).
+# `--cfg wasm_wide_arithmetic` keeps halo2curves' u128 multiplication there (vendor/halo2curves-
+# axiom); the portable build multiplies with 29-bit limbs instead.
 build_component() {
   local out="$CARGO_TARGET_DIR/wasm32-wasip2/release"
   cargo build --release --locked --target wasm32-wasip2 -p hum-component
-  RUSTFLAGS="-C target-feature=+wide-arithmetic" CARGO_TARGET_DIR="$CARGO_TARGET_DIR/wide" \
+  RUSTFLAGS="-C target-feature=+wide-arithmetic --cfg wasm_wide_arithmetic" CARGO_TARGET_DIR="$CARGO_TARGET_DIR/wide" \
     cargo build --release --locked --target wasm32-wasip2 -p hum-component 2>&1 | grep -v "unstable feature specified" >&2 || true
   cp "$CARGO_TARGET_DIR/wide/wasm32-wasip2/release/hum_component.wasm" "$out/hum_component_wide.wasm"
 }

@@ -1,0 +1,4 @@
+mod curve;
+
+pub use crate::bn256::{Fq as Fr, Fr as Fq};
+pub use curve::*;
