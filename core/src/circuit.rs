@@ -99,7 +99,7 @@ impl Drop for MembershipValues {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tamper {
     /// `delta` added to one advice cell at (`column`, `row`); columns 0..4 are the state and
-    /// 4..8 the helpers.
+    /// 4..12 the helpers.
     Cell {
         /// Advice column index.
         column: usize,
@@ -175,7 +175,7 @@ impl Circuit<Fr> for MembershipCircuit {
             nullifier_input: meta.selector(),
         };
         let [s0, s1, s2, s3] = config.poseidon2.state;
-        let [sibling, bit, _, _] = config.poseidon2.helper;
+        let [sibling, bit, ..] = config.poseidon2.helper;
         let constant = |v: Fr| Expression::Constant(v);
 
         meta.create_gate("swap", |meta| {

@@ -11,24 +11,23 @@
 //! nullifier = H(secret, action_id), `message_hash` bound through the transcript.
 //!
 //! ## Circuit layout
-//! Eight advice columns (state `s0..s3`, helpers `h0..h3`; equality on `s0`, `s1`), four fixed
+//! Twelve advice columns (state `s0..s3`, helpers `h0..h7`; equality on `s0`, `s1`), four fixed
 //! columns of round constants, six selectors (compressed into fixed columns by keygen), one
 //! instance column. Every gate has degree ≤ 4 with its selector.
 //!
-//! - One Poseidon2 permutation = **37 rows**: 1 row per full round (8), 2 partial rounds per row
-//!   (28), and an output row, which the Merkle `swap` gate shares ([`poseidon2::chip`]).
-//! - A proof at depth d runs d + 2 permutations (leaf, d nodes, nullifier): 37·(d + 2) rows.
-//! - halo2 reserves 6 rows for blinding, so k is the smallest with 2^k ≥ 37·(d + 2) + 6:
+//! - One Poseidon2 permutation = **23 rows**: 1 row per full round (8), 4 partial rounds per row
+//!   (14), and an output row, which the Merkle `swap` gate shares ([`poseidon2::chip`]).
+//! - A proof at depth d runs d + 2 permutations (leaf, d nodes, nullifier): 23·(d + 2) rows.
+//! - halo2 reserves 6 rows for blinding, so k is the smallest with 2^k ≥ 23·(d + 2) + 6:
 //!
 //! | depth | rows | k  |
 //! |-------|------|----|
-//! | 1     | 111  | 7  |
-//! | 2     | 148  | 8  |
-//! | 3–11  | ≤ 481 | 9 |
-//! | 12–25 | ≤ 999 | 10 |
-//! | 26–32 | ≤ 1258 | 11 |
+//! | 1–3   | ≤ 115 | 7 |
+//! | 4–8   | ≤ 230 | 8 |
+//! | 9–20  | ≤ 506 | 9 |
+//! | 21–32 | ≤ 782 | 10 |
 //!
-//! Depth 20 (the default): 814 rows, k = 10.
+//! Depth 20 (the default): 506 rows, k = 9 — the domain's last usable row.
 //!
 //! ## Use
 //! ```no_run

@@ -75,7 +75,7 @@ fn the_c_example_proves_verifies_and_shows_the_invalid_witness() {
     for binary in ["hum_example_static", "hum_example_shared"] {
         let (ok, out, err) = run(Command::new(build.join(binary)).arg("20").arg(&witness));
         assert!(ok, "{binary}:\n{out}\n{err}");
-        assert!(out.contains("initialised: hum1-d20-k10-"), "{out}");
+        assert!(out.contains(&format!("initialised: hum1-d20-k{}-", hum_core::k_for_depth(20))), "{out}");
         assert!(out.contains("progress: 100%"), "{out}");
         assert!(out.contains("verify: valid"), "{out}");
         assert!(

@@ -36,11 +36,15 @@ fn accepts_valid_witnesses_at_depths_1_2_20_32() {
 #[test]
 fn k_is_the_smallest_that_fits() {
     assert_eq!(k_for_depth(1), 7);
-    assert_eq!(k_for_depth(2), 8);
-    assert_eq!(k_for_depth(20), 10);
-    assert_eq!(k_for_depth(25), 10);
-    assert_eq!(k_for_depth(26), 11);
-    assert_eq!(k_for_depth(32), 11);
+    assert_eq!(k_for_depth(3), 7);
+    assert_eq!(k_for_depth(4), 8);
+    assert_eq!(k_for_depth(8), 8);
+    assert_eq!(k_for_depth(9), 9);
+    // The default depth fills k = 9 exactly: 22 permutations of 23 rows and 6 reserved rows.
+    assert_eq!(rows_for_depth(20) + RESERVED_ROWS, 1 << 9);
+    assert_eq!(k_for_depth(20), 9);
+    assert_eq!(k_for_depth(21), 10);
+    assert_eq!(k_for_depth(32), 10);
     for depth in MIN_DEPTH..=MAX_DEPTH {
         let k = k_for_depth(depth);
         assert!(rows_for_depth(depth) + RESERVED_ROWS <= 1 << k);
@@ -108,16 +112,20 @@ const P: usize = ROWS_PER_PERMUTATION;
 fn every_constraint_rejects_a_malicious_assignment() {
     let depth = 2;
     // (what is broken, column, row, the gate or argument that must report it)
-    let cases: [(&str, usize, usize, &str); 14] = [
+    let cases: [(&str, usize, usize, &str); 18] = [
         ("first_full: helper square h1", 5, 0, "first_full"),
         ("first_full: next state s2", 2, 1, "first_full"),
         ("full: helper square h3", 7, 2, "\"full\""),
-        ("full: next state s0 (row 33)", 0, 33, "\"full\""),
-        ("partial_pair: h0 = a²", 4, 10, "partial_pair"),
-        ("partial_pair: h1 = h0²·a", 5, 10, "partial_pair"),
-        ("partial_pair: h2 = b²", 6, 10, "partial_pair"),
-        ("partial_pair: h3 = h2²·b", 7, 10, "partial_pair"),
-        ("partial_pair: next state s3", 3, 11, "partial_pair"),
+        ("full: next state s0 (row 19)", 0, 19, "\"full\""),
+        ("partial_rounds: h0 = a0²", 4, 10, "partial_rounds"),
+        ("partial_rounds: h1 = h0²·a0", 5, 10, "partial_rounds"),
+        ("partial_rounds: h2 = a1²", 6, 10, "partial_rounds"),
+        ("partial_rounds: h3 = h2²·a1", 7, 10, "partial_rounds"),
+        ("partial_rounds: h4 = a2²", 8, 10, "partial_rounds"),
+        ("partial_rounds: h5 = h4²·a2", 9, 10, "partial_rounds"),
+        ("partial_rounds: h6 = a3²", 10, 10, "partial_rounds"),
+        ("partial_rounds: h7 = h6²·a3", 11, 10, "partial_rounds"),
+        ("partial_rounds: next state s3", 3, 11, "partial_rounds"),
         ("swap: bit is boolean", 5, P - 1, "swap"),
         ("swap: right child input", 1, P, "swap"),
         ("swap: third input is 0", 2, P, "swap"),

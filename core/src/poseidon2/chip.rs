@@ -1,23 +1,25 @@
-//! The Poseidon2 chip: proves one permutation in [`ROWS_PER_PERMUTATION`] rows of eight advice
+//! The Poseidon2 chip: proves one permutation in [`ROWS_PER_PERMUTATION`] rows of twelve advice
 //! columns.
 //!
-//! Columns: the state `s0..s3` and four helpers `h0..h3`, plus four fixed columns with the round
+//! Columns: the state `s0..s3` and eight helpers `h0..h7`, plus four fixed columns with the round
 //! constants. Every gate has degree ≤ 4 including its selector, so the quotient lives on a 4×
 //! extended domain (halo2-axiom caps gates at degree 5). The S-box x⁵ would be degree 6 with its
 //! selector, so each S-box input's square is kept in a helper cell and x⁵ = (x²)²·x is degree 3.
 //!
-//! | row      | gate            | helpers                                   | round constants  |
-//! |----------|-----------------|-------------------------------------------|------------------|
-//! | 0        | `first_full`    | h_i = (M4·s + c)_i²                        | round 0          |
-//! | 1..=3    | `full`          | h_i = (s_i + c_i)²                         | rounds 1..=3     |
-//! | 4..=31   | `partial_pair`  | h0 = a², h1 = h0²·a, h2 = b², h3 = h2²·b   | rounds 4+2j, 5+2j |
-//! | 32..=35  | `full`          | as above                                   | rounds 60..=63   |
-//! | 36       | (caller's)      | free for the caller (the output row)       | —                |
+//! | row      | gate             | helpers                                        | round constants   |
+//! |----------|------------------|------------------------------------------------|-------------------|
+//! | 0        | `first_full`     | h_i = (M4·s + c)_i² (i < 4)                     | round 0           |
+//! | 1..=3    | `full`           | h_i = (s_i + c_i)² (i < 4)                      | rounds 1..=3      |
+//! | 4..=17   | `partial_rounds` | h_2j = a_j², h_2j+1 = h_2j²·a_j (j < 4)          | rounds 4+4r..7+4r |
+//! | 18..=21  | `full`           | as above                                       | rounds 60..=63    |
+//! | 22       | (caller's)       | free for the caller (the output row)           | —                 |
 //!
-//! where `a = s0 + c0` and `b` is the first element after the pair's first partial round plus
-//! `c1`. Each gate constrains the next row's state to the state after its round(s), so row 36
-//! holds the permutation's output. Two partial rounds share a row, which is what makes the
-//! permutation 37 rows instead of 65.
+//! where `a_0 = s0 + c0` and `a_j` is the first state element after the row's partial round j−1
+//! plus `c_j`; the state between the four rounds is a linear function of the row's cells (the
+//! internal matrix applied to the S-box output in `h_2j+1` and the other three elements), so it
+//! needs no cells of its own. Each gate constrains the next row's state to the state after its
+//! round(s), so row 22 holds the permutation's output. Four partial rounds a row make the
+//! permutation 23 rows instead of 65: depth 20 (22 permutations, 506 rows) fits k = 9.
 
 use halo2_proofs::{
     circuit::{Cell, Region, Value},
@@ -31,12 +33,20 @@ use super::{
 };
 
 /// Rows one permutation occupies, its output row included.
-pub const ROWS_PER_PERMUTATION: usize = 1 + 2 * HALF_FULL_ROUNDS + PARTIAL_ROUNDS / 2;
+pub const ROWS_PER_PERMUTATION: usize = 1 + 2 * HALF_FULL_ROUNDS + PARTIAL_ROUNDS / PARTIAL_ROUNDS_PER_ROW;
+
+/// Partial rounds proved in one row (each needs two helper cells: the S-box input's square and
+/// the S-box output).
+pub const PARTIAL_ROUNDS_PER_ROW: usize = 4;
+/// Helper columns: two a partial round of a row.
+pub const HELPERS: usize = 2 * PARTIAL_ROUNDS_PER_ROW;
 
 /// The partial-round rows start after the first half of the full rounds.
 const PARTIAL_START: usize = HALF_FULL_ROUNDS;
 /// The second half of the full rounds starts after the partial-round rows.
-const SECOND_FULL_START: usize = PARTIAL_START + PARTIAL_ROUNDS / 2;
+const SECOND_FULL_START: usize = PARTIAL_START + PARTIAL_ROUNDS / PARTIAL_ROUNDS_PER_ROW;
+
+const _: () = assert!(PARTIAL_ROUNDS % PARTIAL_ROUNDS_PER_ROW == 0 && PARTIAL_ROUNDS_PER_ROW <= 4);
 
 /// The columns and selectors of the chip.
 #[derive(Clone, Debug)]
@@ -44,11 +54,11 @@ pub struct Poseidon2Config {
     /// The state, one element a column. `state[0]` and `state[1]` allow copy constraints.
     pub state: [Column<Advice>; 4],
     /// Helper cells (S-box squares and partial-round S-box outputs); free on the output row.
-    pub helper: [Column<Advice>; 4],
+    pub helper: [Column<Advice>; HELPERS],
     round_constants: [Column<Fixed>; 4],
     first_full: Selector,
     full: Selector,
-    partial_pair: Selector,
+    partial_rounds: Selector,
 }
 
 /// The cells a permutation exposes to its caller.
@@ -56,7 +66,7 @@ pub struct Poseidon2Config {
 pub struct PermutationCells {
     /// The four input cells (row 0).
     pub input: [Cell; 4],
-    /// The first output element (row 36, `state[0]`): the hash value.
+    /// The first output element (the output row's `state[0]`): the hash value.
     pub output: Cell,
     /// The row of the output, relative to the region.
     pub output_row: usize,
@@ -82,7 +92,7 @@ impl Poseidon2Config {
     /// Allocates the chip's columns and gates.
     pub fn configure(meta: &mut ConstraintSystem<Fr>) -> Self {
         let state = [(); 4].map(|_| meta.advice_column());
-        let helper = [(); 4].map(|_| meta.advice_column());
+        let helper = [(); HELPERS].map(|_| meta.advice_column());
         let round_constants = [(); 4].map(|_| meta.fixed_column());
         meta.enable_equality(state[0]);
         meta.enable_equality(state[1]);
@@ -92,7 +102,7 @@ impl Poseidon2Config {
             round_constants,
             first_full: meta.selector(),
             full: meta.selector(),
-            partial_pair: meta.selector(),
+            partial_rounds: meta.selector(),
         };
 
         for (name, selector, first) in [("first_full", config.first_full, true), ("full", config.full, false)] {
@@ -111,35 +121,31 @@ impl Poseidon2Config {
             });
         }
 
-        meta.create_gate("partial_pair", |meta| {
-            let q = meta.query_selector(config.partial_pair);
-            let s = state.map(|c| meta.query_advice(c, Rotation::cur()));
+        meta.create_gate("partial_rounds", |meta| {
+            let q = meta.query_selector(config.partial_rounds);
             let next = state.map(|c| meta.query_advice(c, Rotation::next()));
             let h = helper.map(|c| meta.query_advice(c, Rotation::cur()));
-            let c0 = meta.query_fixed(round_constants[0], Rotation::cur());
-            let c1 = meta.query_fixed(round_constants[1], Rotation::cur());
-            let a = s[0].clone() + c0;
-            let [_, s1, s2, s3] = s;
-            let mid = internal([h[1].clone(), s1, s2, s3]);
-            let b = mid[0].clone() + c1;
-            let [_, m1, m2, m3] = mid;
-            let after = internal([h[3].clone(), m1, m2, m3]);
-            let mut constraints = vec![
-                h[0].clone() - a.clone() * a.clone(),
-                h[1].clone() - h[0].clone() * h[0].clone() * a,
-                h[2].clone() - b.clone() * b.clone(),
-                h[3].clone() - h[2].clone() * h[2].clone() * b,
-            ];
-            constraints.extend((0..4).map(|i| next[i].clone() - after[i].clone()));
+            let mut current = state.map(|c| meta.query_advice(c, Rotation::cur()));
+            let mut constraints = Vec::with_capacity(2 * PARTIAL_ROUNDS_PER_ROW + 4);
+            for j in 0..PARTIAL_ROUNDS_PER_ROW {
+                let a = current[0].clone() + meta.query_fixed(round_constants[j], Rotation::cur());
+                let (square, output) = (h[2 * j].clone(), h[2 * j + 1].clone());
+                constraints.push(square.clone() - a.clone() * a.clone());
+                constraints.push(output.clone() - square.clone() * square * a);
+                let [_, s1, s2, s3] = current;
+                current = internal([output, s1, s2, s3]);
+            }
+            constraints.extend((0..4).map(|i| next[i].clone() - current[i].clone()));
             constraints.into_iter().map(|e| q.clone() * e).collect::<Vec<_>>()
         });
+
         config
     }
 
     /// Assigns one permutation of `input` starting at `offset`, and returns its cells.
     ///
-    /// Writes rows `offset ..= offset + 36`; the output row's helper cells are left for the
-    /// caller. With an unknown input (key generation) every advice cell is unknown.
+    /// Writes rows `offset ..= offset + ROWS_PER_PERMUTATION - 1`; the output row's helper cells
+    /// are left for the caller. With an unknown input (key generation) every advice cell is unknown.
     pub fn assign_permutation(
         &self,
         region: &mut Region<'_, Fr>,
@@ -150,7 +156,7 @@ impl Poseidon2Config {
     }
 
     /// [`Self::assign_permutation`], passing every advice value through `adjust(column, row, value)`
-    /// (columns 0..4 the state, 4..8 the helpers; `row` absolute). Soundness tests use it to
+    /// (columns 0..4 the state, 4..12 the helpers; `row` absolute). Soundness tests use it to
     /// break one cell at a time; provers pass the identity.
     pub fn assign_permutation_adjusted(
         &self,
@@ -198,14 +204,14 @@ impl Poseidon2Config {
 enum RowGate {
     FirstFull,
     Full,
-    PartialPair,
+    Partial,
 }
 
 fn selector_of(config: &Poseidon2Config, gate: RowGate) -> &Selector {
     match gate {
         RowGate::FirstFull => &config.first_full,
         RowGate::Full => &config.full,
-        RowGate::PartialPair => &config.partial_pair,
+        RowGate::Partial => &config.partial_rounds,
     }
 }
 
@@ -216,8 +222,12 @@ fn row_gate(row: usize) -> (RowGate, [Fr; 4]) {
         0 => (RowGate::FirstFull, ROUND_CONSTANTS[0]),
         r if r < PARTIAL_START => (RowGate::Full, ROUND_CONSTANTS[r]),
         r if r < SECOND_FULL_START => {
-            let round = HALF_FULL_ROUNDS + 2 * (r - PARTIAL_START);
-            (RowGate::PartialPair, [ROUND_CONSTANTS[round][0], ROUND_CONSTANTS[round + 1][0], zero, zero])
+            let round = HALF_FULL_ROUNDS + PARTIAL_ROUNDS_PER_ROW * (r - PARTIAL_START);
+            let mut constants = [zero; 4];
+            for (j, c) in constants.iter_mut().take(PARTIAL_ROUNDS_PER_ROW).enumerate() {
+                *c = ROUND_CONSTANTS[round + j][0];
+            }
+            (RowGate::Partial, constants)
         }
         r => (RowGate::Full, ROUND_CONSTANTS[r - SECOND_FULL_START + HALF_FULL_ROUNDS + PARTIAL_ROUNDS]),
     }
@@ -229,7 +239,7 @@ pub struct TraceRow {
     /// The state at the start of the row.
     pub state: State,
     /// The helper cells.
-    pub helper: [Fr; 4],
+    pub helper: [Fr; HELPERS],
 }
 
 /// Every row of one permutation of `input`; the last row's state is the output.
@@ -239,7 +249,7 @@ pub fn permutation_trace(input: State) -> Vec<TraceRow> {
     for row in 0..ROWS_PER_PERMUTATION - 1 {
         let start = s;
         let (gate, c) = row_gate(row);
-        let mut helper = [Fr::zero(); 4];
+        let mut helper = [Fr::zero(); HELPERS];
         match gate {
             RowGate::FirstFull | RowGate::Full => {
                 if let RowGate::FirstFull = gate {
@@ -252,19 +262,19 @@ pub fn permutation_trace(input: State) -> Vec<TraceRow> {
                 }
                 external_matrix(&mut s);
             }
-            RowGate::PartialPair => {
-                for (pair, constant) in [c[0], c[1]].into_iter().enumerate() {
+            RowGate::Partial => {
+                for (j, constant) in c.into_iter().take(PARTIAL_ROUNDS_PER_ROW).enumerate() {
                     let a = s[0] + constant;
-                    helper[2 * pair] = a.square();
+                    helper[2 * j] = a.square();
                     s[0] = sbox(a);
-                    helper[2 * pair + 1] = s[0];
+                    helper[2 * j + 1] = s[0];
                     internal_matrix(&mut s);
                 }
             }
         }
         rows.push(TraceRow { state: start, helper });
     }
-    rows.push(TraceRow { state: s, helper: [Fr::zero(); 4] });
+    rows.push(TraceRow { state: s, helper: [Fr::zero(); HELPERS] });
     rows
 }
 
@@ -291,7 +301,7 @@ mod tests {
     }
 
     #[test]
-    fn layout_is_37_rows() {
-        assert_eq!(ROWS_PER_PERMUTATION, 37);
+    fn layout_is_23_rows() {
+        assert_eq!(ROWS_PER_PERMUTATION, 23);
     }
 }
