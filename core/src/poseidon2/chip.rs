@@ -46,7 +46,7 @@ const PARTIAL_START: usize = HALF_FULL_ROUNDS;
 /// The second half of the full rounds starts after the partial-round rows.
 const SECOND_FULL_START: usize = PARTIAL_START + PARTIAL_ROUNDS / PARTIAL_ROUNDS_PER_ROW;
 
-const _: () = assert!(PARTIAL_ROUNDS % PARTIAL_ROUNDS_PER_ROW == 0 && PARTIAL_ROUNDS_PER_ROW <= 4);
+const _: () = assert!(PARTIAL_ROUNDS.is_multiple_of(PARTIAL_ROUNDS_PER_ROW) && PARTIAL_ROUNDS_PER_ROW <= 4);
 
 /// The columns and selectors of the chip.
 #[derive(Clone, Debug)]
