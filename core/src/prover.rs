@@ -5,7 +5,7 @@ use halo2_proofs::{
     plonk::{create_proof, verify_proof},
     poly::kzg::{
         commitment::KZGCommitmentScheme,
-        multiopen::{ProverGWC, VerifierGWC},
+        multiopen::{ProverSHPLONK, VerifierSHPLONK},
         strategy::SingleStrategy,
     },
     transcript::{Blake2bRead, Challenge255, TranscriptReadBuffer},
@@ -88,7 +88,7 @@ impl PublicInputsHex {
 /// A proof with its public inputs and the circuit it is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProofResult {
-    /// The proof bytes (Blake2b transcript, KZG GWC opening).
+    /// The proof bytes (Blake2b transcript, KZG with the SHPLONK multi-opening).
     pub proof: Vec<u8>,
     /// Computed by the core from the witness, never copied from the caller.
     pub public_inputs: PublicInputs,
@@ -169,7 +169,7 @@ pub fn prove_validated(
     let circuit = MembershipCircuit::new(values);
     let cs = keys.vk().cs();
     let mut transcript = ProgressTranscript::new(&mut tracker, cs.num_advice_columns(), cs.degree() - 1);
-    let result = create_proof::<KZGCommitmentScheme<Bn256>, ProverGWC<'_, Bn256>, _, _, _, _>(
+    let result = create_proof::<KZGCommitmentScheme<Bn256>, ProverSHPLONK<'_, Bn256>, _, _, _, _>(
         keys.params(),
         keys.pk(),
         &[circuit],
@@ -197,7 +197,7 @@ pub fn verify(keys: &CircuitKeys, proof: &[u8], public_inputs: &PublicInputs) ->
     let instance = public_inputs.to_array();
     let mut transcript = Blake2bRead::<_, G1Affine, Challenge255<_>>::init(proof);
     let strategy = SingleStrategy::new(keys.params());
-    verify_proof::<KZGCommitmentScheme<Bn256>, VerifierGWC<'_, Bn256>, _, _, _>(
+    verify_proof::<KZGCommitmentScheme<Bn256>, VerifierSHPLONK<'_, Bn256>, _, _, _>(
         keys.params(),
         keys.vk(),
         strategy,

@@ -1,4 +1,5 @@
-//! Montgomery multiplication with nine 29-bit limbs, for wasm32 without wide arithmetic.
+//! Field arithmetic for wasm32 without wide arithmetic: Montgomery multiplication with nine 29-bit
+//! limbs, and addition/subtraction with u64 overflow flags as carries.
 //!
 //! Added by hum (not upstream). wasm32 has no 64×64→128-bit multiply: every `u128` product in
 //! the CIOS multiplication becomes four `i64.mul` plus carry handling. Here each operand is split
@@ -135,4 +136,44 @@ const fn sub_borrow(a: u64, b: u64, borrow: bool) -> (u64, bool) {
     let (d, x) = a.overflowing_sub(b);
     let (d, y) = d.overflowing_sub(borrow as u64);
     (d, x | y)
+}
+
+/// (a + b) mod p for a, b < p < 2^254 (the sum cannot leave 256 bits): u64 additions with their
+/// overflow flags as carries, which wasm32 does in a few instructions, where the `u128` carry
+/// chain of `adc` costs more (V8: 5.4 ns instead of 8.3 ns).
+#[inline(always)]
+pub const fn add_mod(a: &[u64; 4], b: &[u64; 4], p: &[u64; 4]) -> [u64; 4] {
+    let (s0, c0) = a[0].overflowing_add(b[0]);
+    let (s1, c1) = add_carry(a[1], b[1], c0);
+    let (s2, c2) = add_carry(a[2], b[2], c1);
+    let s3 = a[3].wrapping_add(b[3]).wrapping_add(c2 as u64);
+    // Subtract p unless that borrows.
+    let (d0, b0) = s0.overflowing_sub(p[0]);
+    let (d1, b1) = sub_borrow(s1, p[1], b0);
+    let (d2, b2) = sub_borrow(s2, p[2], b1);
+    let (d3, b3) = sub_borrow(s3, p[3], b2);
+    let keep = (b3 as u64).wrapping_neg();
+    [(s0 & keep) | (d0 & !keep), (s1 & keep) | (d1 & !keep), (s2 & keep) | (d2 & !keep), (s3 & keep) | (d3 & !keep)]
+}
+
+/// (a − b) mod p for a, b < p: subtract, then add p back when that borrowed.
+#[inline(always)]
+pub const fn sub_mod(a: &[u64; 4], b: &[u64; 4], p: &[u64; 4]) -> [u64; 4] {
+    let (d0, b0) = a[0].overflowing_sub(b[0]);
+    let (d1, b1) = sub_borrow(a[1], b[1], b0);
+    let (d2, b2) = sub_borrow(a[2], b[2], b1);
+    let (d3, b3) = sub_borrow(a[3], b[3], b2);
+    let mask = (b3 as u64).wrapping_neg();
+    let (s0, c0) = d0.overflowing_add(p[0] & mask);
+    let (s1, c1) = add_carry(d1, p[1] & mask, c0);
+    let (s2, c2) = add_carry(d2, p[2] & mask, c1);
+    let s3 = d3.wrapping_add(p[3] & mask).wrapping_add(c2 as u64);
+    [s0, s1, s2, s3]
+}
+
+#[inline(always)]
+const fn add_carry(a: u64, b: u64, carry: bool) -> (u64, bool) {
+    let (s, x) = a.overflowing_add(b);
+    let (s, y) = s.overflowing_add(carry as u64);
+    (s, x | y)
 }

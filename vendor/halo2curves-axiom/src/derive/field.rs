@@ -512,6 +512,11 @@ macro_rules! field_arithmetic {
             /// Subtracts `rhs` from `self`, returning the result.
             #[inline]
             pub const fn sub(&self, rhs: &Self) -> Self {
+                // hum: carries through u64 overflow flags on wasm32 (see limbs29.rs).
+                #[cfg(all(target_arch = "wasm32", not(wasm_wide_arithmetic)))]
+                if $modulus.0[3] < (1 << 62) {
+                    return $field($crate::limbs29::sub_mod(&self.0, &rhs.0, &$modulus.0));
+                }
                 let (d0, borrow) = sbb(self.0[0], rhs.0[0], 0);
                 let (d1, borrow) = sbb(self.0[1], rhs.0[1], borrow);
                 let (d2, borrow) = sbb(self.0[2], rhs.0[2], borrow);
@@ -599,6 +604,11 @@ macro_rules! field_specific {
             /// Adds `rhs` to `self`, returning the result.
             #[inline]
             pub const fn add(&self, rhs: &Self) -> Self {
+                // hum: carries through u64 overflow flags on wasm32 (see limbs29.rs).
+                #[cfg(all(target_arch = "wasm32", not(wasm_wide_arithmetic)))]
+                if $modulus.0[3] < (1 << 62) {
+                    return $field($crate::limbs29::add_mod(&self.0, &rhs.0, &$modulus.0));
+                }
                 let (d0, carry) = adc(self.0[0], rhs.0[0], 0);
                 let (d1, carry) = adc(self.0[1], rhs.0[1], carry);
                 let (d2, carry) = adc(self.0[2], rhs.0[2], carry);

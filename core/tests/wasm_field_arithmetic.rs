@@ -1,11 +1,12 @@
-//! The browser build's field multiplication (nine 29-bit limbs, `vendor/halo2curves-axiom`, used
-//! on wasm32 without wide arithmetic) against halo2curves' CIOS multiplication, run natively so
-//! that a wrong limb or carry shows up here and not as an invalid proof in a browser.
+//! The browser build's field arithmetic (`vendor/halo2curves-axiom/src/limbs29.rs`, used on wasm32
+//! without wide arithmetic: multiplication with nine 29-bit limbs, addition and subtraction with
+//! u64 carries) against halo2curves' own, run natively so that a wrong limb or carry shows up here
+//! and not as an invalid proof in a browser.
 
 use halo2_proofs::halo2curves::{
     bn256::{Fq, Fr},
     ff::PrimeField,
-    limbs29::{mont_mul29, mont_square29, neg_inv29, to_limbs29},
+    limbs29::{add_mod, mont_mul29, mont_square29, neg_inv29, sub_mod, to_limbs29},
 };
 use rand::{rngs::StdRng, SeedableRng};
 
@@ -37,17 +38,20 @@ fn agrees_with_cios<F: PrimeField>(seed: u64, samples: usize) {
         for b in values.iter().skip(i).take(if i < 6 { values.len() } else { 2 }) {
             let product = mont_mul29(&limbs(a), &limbs(b), &p, &p29, pinv);
             assert_eq!(product, limbs(&(*a * b)), "product with value {i}");
+            assert_eq!(add_mod(&limbs(a), &limbs(b), &p), limbs(&(*a + b)), "sum with value {i}");
+            assert_eq!(sub_mod(&limbs(a), &limbs(b), &p), limbs(&(*a - b)), "difference with value {i}");
+            assert_eq!(sub_mod(&limbs(b), &limbs(a), &p), limbs(&(*b - a)), "difference with value {i}");
         }
     }
 }
 
 #[test]
-fn base_field_multiplication_matches_cios() {
+fn base_field_arithmetic_matches_halo2curves() {
     agrees_with_cios::<Fq>(1, 100_000);
 }
 
 #[test]
-fn scalar_field_multiplication_matches_cios() {
+fn scalar_field_arithmetic_matches_halo2curves() {
     agrees_with_cios::<Fr>(2, 100_000);
 }
 
@@ -60,5 +64,7 @@ fn the_largest_elements_multiply_correctly() {
         let p = modulus::<Fq>();
         let product = mont_mul29(&limbs(&a), &limbs(&b), &p, &to_limbs29(&p), neg_inv29(p[0]));
         assert_eq!(product, limbs(&(a * b)));
+        assert_eq!(add_mod(&limbs(&a), &limbs(&b), &p), limbs(&(a + b)));
+        assert_eq!(sub_mod(&limbs(&a), &limbs(&b), &p), limbs(&(a - b)));
     }
 }
