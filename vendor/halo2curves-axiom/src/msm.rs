@@ -329,25 +329,24 @@ impl<C: CurveAffine> Schedule<C> {
     }
 }
 
-/// Performs a multi-scalar multiplication operation.
-///
-/// This function will panic if coeffs and bases have a different length.
-pub fn msm_serial<C: CurveAffine>(coeffs: &[C::Scalar], bases: &[C], acc: &mut C::Curve) {
-    let coeffs: Vec<_> = coeffs.iter().map(|a| a.to_repr()).collect();
-
-    let c = if bases.len() < 4 {
+/// The window size `msm_serial` uses for `n` points.
+fn window_size(n: usize) -> usize {
+    if n < 4 {
         1
-    } else if bases.len() < 32 {
+    } else if n < 32 {
         3
     } else {
-        (f64::from(bases.len() as u32)).ln().ceil() as usize
-    };
+        (f64::from(n as u32)).ln().ceil() as usize
+    }
+}
 
-    let field_byte_size = C::Scalar::NUM_BITS.div_ceil(8u32) as usize;
+/// The number of `c`-bit windows the coefficients need: only as many bytes as the largest one
+/// uses, and 0 when every coefficient is zero.
+fn number_of_windows<R: AsRef<[u8]>>(coeffs: &[R], field_byte_size: usize, c: usize) -> usize {
     // OR all coefficients in order to make a mask to figure out the maximum number of bytes used
     // among all coefficients.
     let mut acc_or = vec![0; field_byte_size];
-    for coeff in &coeffs {
+    for coeff in coeffs {
         for (acc_limb, limb) in acc_or.iter_mut().zip(coeff.as_ref().iter()) {
             *acc_limb |= *limb;
         }
@@ -359,67 +358,84 @@ pub fn msm_serial<C: CurveAffine>(coeffs: &[C::Scalar], bases: &[C], acc: &mut C
             .position(|v| *v != 0)
             .unwrap_or(field_byte_size);
     if max_byte_size == 0 {
-        return;
+        0
+    } else {
+        max_byte_size * 8_usize / c + 1
     }
-    let number_of_windows = max_byte_size * 8_usize / c + 1;
+}
+
+/// Σ digit_w(coeff_i)·base_i for one window `w` (bucket method, Booth digits).
+fn window_sum<C: CurveAffine, R: AsRef<[u8]>>(coeffs: &[R], bases: &[C], c: usize, current_window: usize) -> C::Curve {
+    #[derive(Clone, Copy)]
+    enum Bucket<C: CurveAffine> {
+        None,
+        Affine(C),
+        Projective(C::Curve),
+    }
+
+    impl<C: CurveAffine> Bucket<C> {
+        fn add_assign(&mut self, other: &C) {
+            *self = match *self {
+                Bucket::None => Bucket::Affine(*other),
+                Bucket::Affine(a) => Bucket::Projective(a + *other),
+                Bucket::Projective(mut a) => {
+                    a += *other;
+                    Bucket::Projective(a)
+                }
+            }
+        }
+
+        fn add(self, mut other: C::Curve) -> C::Curve {
+            match self {
+                Bucket::None => other,
+                Bucket::Affine(a) => {
+                    other += a;
+                    other
+                }
+                Bucket::Projective(a) => other + a,
+            }
+        }
+    }
+
+    let mut buckets: Vec<Bucket<C>> = vec![Bucket::None; 1 << (c - 1)];
+
+    for (coeff, base) in coeffs.iter().zip(bases.iter()) {
+        let coeff = get_booth_index(current_window, c, coeff.as_ref());
+        if coeff.is_positive() {
+            buckets[coeff as usize - 1].add_assign(base);
+        }
+        if coeff.is_negative() {
+            buckets[coeff.unsigned_abs() as usize - 1].add_assign(&base.neg());
+        }
+    }
+
+    // Summation by parts
+    // e.g. 3a + 2b + 1c = a +
+    //                    (a) + b +
+    //                    ((a) + b) + c
+    let mut running_sum = C::Curve::identity();
+    let mut sum = C::Curve::identity();
+    for exp in buckets.into_iter().rev() {
+        running_sum = exp.add(running_sum);
+        sum += &running_sum;
+    }
+    sum
+}
+
+/// Performs a multi-scalar multiplication operation.
+///
+/// This function will panic if coeffs and bases have a different length.
+pub fn msm_serial<C: CurveAffine>(coeffs: &[C::Scalar], bases: &[C], acc: &mut C::Curve) {
+    let coeffs: Vec<_> = coeffs.iter().map(|a| a.to_repr()).collect();
+    let c = window_size(bases.len());
+    let field_byte_size = C::Scalar::NUM_BITS.div_ceil(8u32) as usize;
+    let number_of_windows = number_of_windows(&coeffs, field_byte_size, c);
 
     for current_window in (0..number_of_windows).rev() {
         for _ in 0..c {
             *acc = acc.double();
         }
-
-        #[derive(Clone, Copy)]
-        enum Bucket<C: CurveAffine> {
-            None,
-            Affine(C),
-            Projective(C::Curve),
-        }
-
-        impl<C: CurveAffine> Bucket<C> {
-            fn add_assign(&mut self, other: &C) {
-                *self = match *self {
-                    Bucket::None => Bucket::Affine(*other),
-                    Bucket::Affine(a) => Bucket::Projective(a + *other),
-                    Bucket::Projective(mut a) => {
-                        a += *other;
-                        Bucket::Projective(a)
-                    }
-                }
-            }
-
-            fn add(self, mut other: C::Curve) -> C::Curve {
-                match self {
-                    Bucket::None => other,
-                    Bucket::Affine(a) => {
-                        other += a;
-                        other
-                    }
-                    Bucket::Projective(a) => other + a,
-                }
-            }
-        }
-
-        let mut buckets: Vec<Bucket<C>> = vec![Bucket::None; 1 << (c - 1)];
-
-        for (coeff, base) in coeffs.iter().zip(bases.iter()) {
-            let coeff = get_booth_index(current_window, c, coeff.as_ref());
-            if coeff.is_positive() {
-                buckets[coeff as usize - 1].add_assign(base);
-            }
-            if coeff.is_negative() {
-                buckets[coeff.unsigned_abs() as usize - 1].add_assign(&base.neg());
-            }
-        }
-
-        // Summation by parts
-        // e.g. 3a + 2b + 1c = a +
-        //                    (a) + b +
-        //                    ((a) + b) + c
-        let mut running_sum = C::Curve::identity();
-        for exp in buckets.into_iter().rev() {
-            running_sum = exp.add(running_sum);
-            *acc += &running_sum;
-        }
+        *acc += window_sum(&coeffs, bases, c, current_window);
     }
 }
 
@@ -428,33 +444,47 @@ pub fn msm_serial<C: CurveAffine>(coeffs: &[C::Scalar], bases: &[C], acc: &mut C
 /// This function will panic if coeffs and bases have a different length.
 ///
 /// This will use multithreading if beneficial.
+///
+/// hum: the threads split the windows, each over every point, and each thread shifts its part
+/// into place with doublings. Upstream split the points, so every thread paid the bucket sums
+/// of every window again (and used a smaller window); with 2 threads and 512 points this does
+/// about 15 % fewer curve additions. The result is the same group element.
 pub fn msm_parallel<C: CurveAffine>(coeffs: &[C::Scalar], bases: &[C]) -> C::Curve {
     assert_eq!(coeffs.len(), bases.len());
 
     let num_threads = rayon::current_num_threads();
-    if coeffs.len() > num_threads {
-        let chunk = coeffs.len() / num_threads;
-        let num_chunks = coeffs.chunks(chunk).len();
-        let mut results = vec![C::Curve::identity(); num_chunks];
-        rayon::scope(|scope| {
-            let chunk = coeffs.len() / num_threads;
-
-            for ((coeffs, bases), acc) in coeffs
-                .chunks(chunk)
-                .zip(bases.chunks(chunk))
-                .zip(results.iter_mut())
-            {
-                scope.spawn(move |_| {
-                    msm_serial(coeffs, bases, acc);
-                });
-            }
-        });
-        results.iter().fold(C::Curve::identity(), |a, b| a + b)
-    } else {
+    if num_threads == 1 || coeffs.len() < 32 {
         let mut acc = C::Curve::identity();
         msm_serial(coeffs, bases, &mut acc);
-        acc
+        return acc;
     }
+    let coeffs: Vec<_> = coeffs.par_iter().map(|a| a.to_repr()).collect();
+    let c = window_size(bases.len());
+    let field_byte_size = C::Scalar::NUM_BITS.div_ceil(8u32) as usize;
+    let number_of_windows = number_of_windows(&coeffs, field_byte_size, c);
+    if number_of_windows == 0 {
+        return C::Curve::identity();
+    }
+    let parts = num_threads.min(number_of_windows);
+    let mut results = vec![C::Curve::identity(); parts];
+    rayon::scope(|scope| {
+        let coeffs = &coeffs;
+        for (part, acc) in results.iter_mut().enumerate() {
+            let (lo, hi) = (part * number_of_windows / parts, (part + 1) * number_of_windows / parts);
+            scope.spawn(move |_| {
+                for current_window in (lo..hi).rev() {
+                    for _ in 0..c {
+                        *acc = acc.double();
+                    }
+                    *acc += window_sum(coeffs, bases, c, current_window);
+                }
+                for _ in 0..c * lo {
+                    *acc = acc.double();
+                }
+            });
+        }
+    });
+    results.iter().fold(C::Curve::identity(), |a, b| a + b)
 }
 
 /// This function will panic if coeffs and bases have a different length.

@@ -1,0 +1,46 @@
+//! The multi-scalar multiplication hum's proofs use (`vendor/halo2curves-axiom/src/msm.rs`:
+//! threads split the windows) against a sum of scalar multiplications, on one and on two threads,
+//! for sizes around hum's (2^9 points at depth 20) and for scalars that need few windows.
+
+use halo2_proofs::halo2curves::{
+    bn256::{Fr, G1Affine, G1},
+    ff::Field,
+    group::{prime::PrimeCurveAffine, Curve, Group},
+    msm::{msm_best, msm_parallel, msm_serial},
+};
+use rand::{rngs::StdRng, SeedableRng};
+
+fn naive(coeffs: &[Fr], bases: &[G1Affine]) -> G1 {
+    coeffs.iter().zip(bases).fold(G1::identity(), |acc, (c, b)| acc + b.to_curve() * c)
+}
+
+fn case(coeffs: &[Fr], bases: &[G1Affine]) {
+    let expected = naive(coeffs, bases).to_affine();
+    let mut serial = G1::identity();
+    msm_serial(coeffs, bases, &mut serial);
+    assert_eq!(serial.to_affine(), expected, "serial, {} points", coeffs.len());
+    for threads in [1, 2, 3] {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        let (parallel, best) = pool.install(|| (msm_parallel(coeffs, bases), msm_best(coeffs, bases)));
+        assert_eq!(parallel.to_affine(), expected, "parallel on {threads} threads, {} points", coeffs.len());
+        assert_eq!(best.to_affine(), expected, "best on {threads} threads, {} points", coeffs.len());
+    }
+}
+
+#[test]
+fn the_windowed_parallel_msm_equals_the_sum_of_products() {
+    let mut rng = StdRng::seed_from_u64(512);
+    let generator = G1Affine::generator();
+    let bases: Vec<G1Affine> = (0..520).map(|_| (generator * Fr::random(&mut rng)).to_affine()).collect();
+    for n in [1, 3, 31, 32, 33, 100, 512, 520] {
+        let coeffs: Vec<Fr> = (0..n).map(|_| Fr::random(&mut rng)).collect();
+        case(&coeffs, &bases[..n]);
+    }
+    // Few windows (small scalars, as in the instance column), zeros, and -1.
+    let small: Vec<Fr> = (0..512).map(|i| Fr::from(i as u64 % 7)).collect();
+    case(&small, &bases[..512]);
+    case(&vec![Fr::ZERO; 64], &bases[..64]);
+    let mut mixed: Vec<Fr> = (0..64).map(|_| -Fr::ONE).collect();
+    mixed[5] = Fr::from(u64::MAX);
+    case(&mixed, &bases[..64]);
+}
