@@ -48,8 +48,12 @@ export interface OrchestratorOptions {
 export interface InitInfo {
   circuit: CircuitInfo;
   fromCache: boolean;
-  /** Wall-clock milliseconds from the start of INIT to ready, SRS fetch and cache included. */
+  /** Wall-clock milliseconds from the start of INIT to ready, SRS fetch, key cache and (the first
+   * time) starting the worker and compiling the component included. */
   initMs: number;
+  /** Milliseconds the INIT command itself took inside the component (key generation, or loading
+   * and checking the cached keys). */
+  componentInitMs: number;
 }
 
 /** What a posted command ends with: a worker event, or `LOST` when the worker went silent. */
@@ -247,12 +251,28 @@ export class ProverOrchestrator {
     const started = performance.now();
     this.setState("initializing");
     const depth = this.options.depth ?? 20;
-    const srs = await this.loadSrs();
+    // The worker starts (fetching and compiling the component) while the SRS and the cached keys
+    // load; a failure there is reported once the SRS is in hand.
+    const spawning = this.worker ? undefined : this.spawn().then(() => undefined, (e: unknown) => e);
+    let srs: { bytes: Uint8Array; hash: string };
+    try {
+      srs = await this.loadSrs();
+    } catch (e) {
+      await spawning;
+      throw e;
+    }
     const key = cacheKey(depth, srs.hash.slice(0, 16), VERSION);
     if (this.options.cache !== false && !this.keys) {
       const read = await readKeys(key);
       if (read.kind === "hit") this.keys = read.entry.keys;
       if (read.kind === "corrupted") this.notice("A corrupted cached key entry was discarded; generating keys again.");
+    }
+    const spawnError = await spawning;
+    if (spawnError !== undefined) {
+      this.worker?.terminate();
+      this.worker = undefined;
+      this.setState("error");
+      throw spawnError;
     }
     if (!this.worker) await this.spawn();
     let ready = await this.sendInit(depth, srs, this.keys);
@@ -272,7 +292,7 @@ export class ProverOrchestrator {
     }
     this.initialized = true;
     this.setState("ready");
-    return { circuit: ready.circuit, fromCache: ready.fromCache, initMs: performance.now() - started };
+    return { circuit: ready.circuit, fromCache: ready.fromCache, initMs: performance.now() - started, componentInitMs: ready.initMs };
   }
 
   private sendInit(depth: number, srs: { bytes: Uint8Array }, cachedKeys?: Uint8Array): Promise<Answer> {

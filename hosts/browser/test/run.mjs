@@ -63,9 +63,11 @@ async function openPage(query = "") {
 const page = await openPage();
 
 await check("INIT → PROVE → PROOF_COMPLETE at depth 20, verified by the Rust verifier; the main thread stays smooth", async () => {
-  const init = await page.evaluate(async () => { const i = await hum.startInit(); return { fromCache: i.fromCache, initMs: i.initMs, insecure: i.circuit.insecureDevSrs }; });
+  const init = await page.evaluate(async () => { const i = await hum.startInit(); return { fromCache: i.fromCache, initMs: i.initMs, componentInitMs: i.componentInitMs, insecure: i.circuit.insecureDevSrs }; });
   results.first_init_ms = init.initMs;
+  results.first_init_in_component_ms = init.componentInitMs;
   assert(!init.fromCache && init.insecure, JSON.stringify(init));
+  assert(init.componentInitMs >= 0 && init.componentInitMs <= init.initMs, JSON.stringify(init));
   const running = page.evaluate(async () => {
     const frames = [];
     const frameTimes = [];
@@ -247,8 +249,9 @@ await check("out of memory: a tiny budget, a restart with twice the budget, then
 
 await check("a second page load initialises from the IndexedDB cache", async () => {
   const second = await openPage();
-  const r = await second.evaluate(async () => { const i = await hum.startInit(); return { fromCache: i.fromCache, initMs: i.initMs }; });
+  const r = await second.evaluate(async () => { const i = await hum.startInit(); return { fromCache: i.fromCache, initMs: i.initMs, componentInitMs: i.componentInitMs }; });
   results.cached_init_ms = r.initMs;
+  results.cached_init_in_component_ms = r.componentInitMs;
   assert(r.fromCache, JSON.stringify(r));
   await second.close();
 });
