@@ -430,12 +430,23 @@ pub fn msm_serial<C: CurveAffine>(coeffs: &[C::Scalar], bases: &[C], acc: &mut C
     let c = window_size(bases.len());
     let field_byte_size = C::Scalar::NUM_BITS.div_ceil(8u32) as usize;
     let number_of_windows = number_of_windows(&coeffs, field_byte_size, c);
+    accumulate_windows(&coeffs, bases, c, 0..number_of_windows, acc);
+}
 
-    for current_window in (0..number_of_windows).rev() {
+/// acc ← acc·2^(c·len) + Σ_{w in windows} 2^(c·(w − start))·window_sum(w), by Horner's rule from
+/// the top window down.
+fn accumulate_windows<C: CurveAffine, R: AsRef<[u8]>>(
+    coeffs: &[R],
+    bases: &[C],
+    c: usize,
+    windows: std::ops::Range<usize>,
+    acc: &mut C::Curve,
+) {
+    for current_window in windows.rev() {
         for _ in 0..c {
             *acc = acc.double();
         }
-        *acc += window_sum(&coeffs, bases, c, current_window);
+        *acc += window_sum(coeffs, bases, c, current_window);
     }
 }
 
@@ -472,12 +483,7 @@ pub fn msm_parallel<C: CurveAffine>(coeffs: &[C::Scalar], bases: &[C]) -> C::Cur
         for (part, acc) in results.iter_mut().enumerate() {
             let (lo, hi) = (part * number_of_windows / parts, (part + 1) * number_of_windows / parts);
             scope.spawn(move |_| {
-                for current_window in (lo..hi).rev() {
-                    for _ in 0..c {
-                        *acc = acc.double();
-                    }
-                    *acc += window_sum(coeffs, bases, c, current_window);
-                }
+                accumulate_windows(coeffs, bases, c, lo..hi, acc);
                 for _ in 0..c * lo {
                     *acc = acc.double();
                 }
