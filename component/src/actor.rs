@@ -6,8 +6,8 @@
 use std::time::Instant;
 
 use hum_core::{
-    keys::checked_k, prove_validated, srs::parse_hash, validate_for, verify, CircuitKeys, Error, ErrorKind, Progress,
-    ProgressSink, PublicInputsHex, Srs, Stage, Witness,
+    field::parse_fr, keys::checked_k, prove_validated, srs::parse_hash, validate_for, CircuitInfo, CircuitKeys, Error,
+    ErrorKind, Progress, ProgressSink, PublicInputsHex, Srs, Stage, VerifyPolicy, Witness,
 };
 use rand_chacha::ChaCha20Rng;
 use rand_core::{OsRng, RngCore, SeedableRng};
@@ -45,6 +45,14 @@ pub enum Code {
     /// See the WIT.
     InvalidProof,
     /// See the WIT.
+    ProofRejected,
+    /// See the WIT.
+    WrongCircuit,
+    /// See the WIT.
+    InsecureSrs,
+    /// See the WIT.
+    InvalidArgument,
+    /// See the WIT.
     Cancelled,
     /// See the WIT.
     InvalidEnvelope,
@@ -58,7 +66,11 @@ pub fn code_of(error: &Error) -> Code {
         ErrorKind::InvalidWitness | ErrorKind::UnsupportedDepth => Code::InvalidWitness,
         ErrorKind::InvalidSrs => Code::InvalidSrs,
         ErrorKind::InvalidKey => Code::InvalidKey,
-        ErrorKind::InvalidProof | ErrorKind::ProofRejected => Code::InvalidProof,
+        ErrorKind::InvalidProof => Code::InvalidProof,
+        ErrorKind::ProofRejected => Code::ProofRejected,
+        ErrorKind::WrongCircuit => Code::WrongCircuit,
+        ErrorKind::InsecureSrs => Code::InsecureSrs,
+        ErrorKind::InvalidArgument => Code::InvalidArgument,
         ErrorKind::Unsatisfied => Code::Unsatisfied,
         ErrorKind::Cancelled => Code::Cancelled,
         ErrorKind::InvalidEnvelope => Code::InvalidEnvelope,
@@ -116,8 +128,8 @@ pub enum Event {
     Progress(Progress),
     /// A proof.
     ProofComplete(Box<ProofOutcome>),
-    /// The answer to verify.
-    Verified(bool),
+    /// The answer to verify: valid, or the code and message of the rejection.
+    Verified(Result<(), (Code, String)>),
     /// Keys for the host's cache.
     KeysReady(Box<KeysOutcome>),
     /// A sealed envelope.
@@ -148,13 +160,66 @@ pub enum Command {
     /// See the WIT.
     Prove(Witness),
     /// See the WIT.
-    Verify(Vec<u8>, PublicInputsHex),
+    Verify(Box<VerifyCommand>),
     /// See the WIT.
     ExportKeys,
     /// Seal: recipient key, plaintext, aad.
     Seal(Vec<u8>, Vec<u8>, Vec<u8>),
     /// Open: secret key, envelope, aad.
     Open(Vec<u8>, Vec<u8>, Vec<u8>),
+}
+
+/// What a verifier accepts, as the WIT's `verify-policy` carries it (strings not yet parsed).
+#[derive(Clone, Debug, Default)]
+pub struct PolicyText {
+    /// The accepted depth.
+    pub depth: u8,
+    /// The pinned SRS hash, `sha256:` + 64 hex digits.
+    pub srs_hash: Option<String>,
+    /// Accept the insecure dev SRS.
+    pub allow_insecure_dev_srs: bool,
+    /// The expected root, 0x-hex.
+    pub root: Option<String>,
+    /// The expected action id, 0x-hex.
+    pub action_id: Option<String>,
+}
+
+impl PolicyText {
+    /// Parses the policy, naming the member that is malformed.
+    pub fn parse(&self) -> Result<VerifyPolicy, Error> {
+        let fr = |name: &str, text: &Option<String>| {
+            text.as_deref()
+                .map(|t| parse_fr(t).map_err(|reason| Error::InvalidArgument(format!("policy `{name}` {reason}"))))
+                .transpose()
+        };
+        let srs_hash = self
+            .srs_hash
+            .as_deref()
+            .map(|h| {
+                parse_hash(h).map_err(|_| Error::InvalidArgument("policy `srs_hash` must be 64 hex digits".into()))
+            })
+            .transpose()?;
+        Ok(VerifyPolicy {
+            depth: self.depth as usize,
+            srs_hash,
+            allow_insecure_dev_srs: self.allow_insecure_dev_srs,
+            root: fr("root", &self.root)?,
+            action_id: fr("action_id", &self.action_id)?,
+        })
+    }
+}
+
+/// A `verify` command.
+#[derive(Clone, Debug)]
+pub struct VerifyCommand {
+    /// The proof bytes.
+    pub proof: Vec<u8>,
+    /// The public inputs the proof claims.
+    pub public_inputs: PublicInputsHex,
+    /// The circuit the proof file names, if any (compared, never used).
+    pub claimed_circuit: Option<CircuitInfo>,
+    /// What the verifier accepts.
+    pub policy: PolicyText,
 }
 
 /// Heap bytes one proof needs at k = 10, with margin; it scales with 2^k (measured peak at k = 9,
@@ -222,7 +287,7 @@ impl Actor {
         match command {
             Command::Init(options) => self.init(options, sink),
             Command::Prove(witness) => self.prove(witness, sink),
-            Command::Verify(proof, public_inputs) => self.verify(&proof, &public_inputs, sink),
+            Command::Verify(request) => self.verify(&request, sink),
             Command::ExportKeys => match &self.keys {
                 None => self.fail(Code::NotInitialized, "export-keys before a successful init".into(), sink),
                 Some(keys) => sink.emit(Event::KeysReady(Box::new(KeysOutcome {
@@ -354,14 +419,22 @@ impl Actor {
         }
     }
 
-    fn verify(&mut self, proof: &[u8], public_inputs: &PublicInputsHex, sink: &mut dyn EventSink) {
+    fn verify(&mut self, request: &VerifyCommand, sink: &mut dyn EventSink) {
         let Some(keys) = &self.keys else {
             return self.fail(Code::NotInitialized, "verify before a successful init".into(), sink);
         };
-        let inputs = match public_inputs.parse() {
-            Ok(inputs) => inputs,
+        let policy = match request.policy.parse() {
+            Ok(policy) => policy,
             Err(e) => return self.fail(code_of(&e), e.to_string(), sink),
         };
-        sink.emit(Event::Verified(verify(keys, proof, &inputs).is_ok()));
+        let verdict = (|| {
+            policy.check_keys(keys)?;
+            if let Some(claimed) = &request.claimed_circuit {
+                policy.check_claim(keys, claimed)?;
+            }
+            let inputs = request.public_inputs.parse()?;
+            policy.verify(keys, &request.proof, &inputs)
+        })();
+        sink.emit(Event::Verified(verdict.map_err(|e| (code_of(&e), e.to_string()))));
     }
 }

@@ -59,15 +59,29 @@ mod component {
                     message_hash: w.message_hash,
                     root: w.root,
                 }),
-                wit::Command::Verify(v) => actor::Command::Verify(
-                    v.proof,
-                    PublicInputsHex {
+                wit::Command::Verify(v) => actor::Command::Verify(Box::new(actor::VerifyCommand {
+                    proof: v.proof,
+                    public_inputs: PublicInputsHex {
                         root: v.public_inputs.root,
                         action_id: v.public_inputs.action_id,
                         message_hash: v.public_inputs.message_hash,
                         nullifier: v.public_inputs.nullifier,
                     },
-                ),
+                    claimed_circuit: v.claimed_circuit.map(|c| hum_core::CircuitInfo {
+                        id: c.id,
+                        depth: c.depth as usize,
+                        k: c.k as u32,
+                        srs: c.srs,
+                        insecure_dev_srs: c.insecure_dev_srs,
+                    }),
+                    policy: actor::PolicyText {
+                        depth: v.policy.depth,
+                        srs_hash: v.policy.srs_hash,
+                        allow_insecure_dev_srs: v.policy.allow_insecure_dev_srs,
+                        root: v.policy.root,
+                        action_id: v.policy.action_id,
+                    },
+                })),
                 wit::Command::ExportKeys => actor::Command::ExportKeys,
                 wit::Command::Seal(s) => actor::Command::Seal(s.recipient, s.plaintext, s.aad),
                 wit::Command::Open(o) => actor::Command::Open(o.secret_key, o.envelope, o.aad),
@@ -129,7 +143,10 @@ mod component {
                     peak_memory: outcome.peak_memory,
                 })
             }
-            actor::Event::Verified(ok) => wit::Event::Verified(ok),
+            actor::Event::Verified(verdict) => wit::Event::Verified(wit::Verdict {
+                valid: verdict.is_ok(),
+                rejection: verdict.err().map(|(code, message)| wit::ErrorInfo { code: error_code(code), message }),
+            }),
             actor::Event::KeysReady(k) => wit::Event::KeysReady(wit::KeysReady {
                 circuit: circuit(k.circuit),
                 keys: k.keys,
@@ -138,21 +155,26 @@ mod component {
             }),
             actor::Event::Sealed(bytes) => wit::Event::Sealed(bytes),
             actor::Event::Opened(bytes) => wit::Event::Opened(bytes),
-            actor::Event::Error(code, message) => wit::Event::Error(wit::ErrorInfo {
-                code: match code {
-                    Code::InvalidWitness => wit::ErrorCode::InvalidWitness,
-                    Code::NotInitialized => wit::ErrorCode::NotInitialized,
-                    Code::OutOfMemory => wit::ErrorCode::OutOfMemory,
-                    Code::Unsatisfied => wit::ErrorCode::Unsatisfied,
-                    Code::InvalidSrs => wit::ErrorCode::InvalidSrs,
-                    Code::InvalidKey => wit::ErrorCode::InvalidKey,
-                    Code::InvalidProof => wit::ErrorCode::InvalidProof,
-                    Code::Cancelled => wit::ErrorCode::Cancelled,
-                    Code::InvalidEnvelope => wit::ErrorCode::InvalidEnvelope,
-                    Code::Internal => wit::ErrorCode::Internal,
-                },
-                message,
-            }),
+            actor::Event::Error(code, message) => wit::Event::Error(wit::ErrorInfo { code: error_code(code), message }),
+        }
+    }
+
+    fn error_code(code: Code) -> wit::ErrorCode {
+        match code {
+            Code::InvalidWitness => wit::ErrorCode::InvalidWitness,
+            Code::NotInitialized => wit::ErrorCode::NotInitialized,
+            Code::OutOfMemory => wit::ErrorCode::OutOfMemory,
+            Code::Unsatisfied => wit::ErrorCode::Unsatisfied,
+            Code::InvalidSrs => wit::ErrorCode::InvalidSrs,
+            Code::InvalidKey => wit::ErrorCode::InvalidKey,
+            Code::InvalidProof => wit::ErrorCode::InvalidProof,
+            Code::ProofRejected => wit::ErrorCode::ProofRejected,
+            Code::WrongCircuit => wit::ErrorCode::WrongCircuit,
+            Code::InsecureSrs => wit::ErrorCode::InsecureSrs,
+            Code::InvalidArgument => wit::ErrorCode::InvalidArgument,
+            Code::Cancelled => wit::ErrorCode::Cancelled,
+            Code::InvalidEnvelope => wit::ErrorCode::InvalidEnvelope,
+            Code::Internal => wit::ErrorCode::Internal,
         }
     }
 

@@ -90,6 +90,27 @@ pub enum Error {
     /// A well-formed proof that does not verify for these public inputs and keys.
     #[error("the proof does not verify: {0}")]
     ProofRejected(String),
+    /// The proof, or the verifier's own keys, are for another circuit than the one the verifier
+    /// accepts (depth, k, SRS or version).
+    #[error("the proof is for circuit {proof}; this verifier accepts {accepted}")]
+    WrongCircuit {
+        /// The circuit the proof (or the keys) are for.
+        proof: String,
+        /// What the verifier accepts.
+        accepted: String,
+    },
+    /// The verifier's SRS is the insecure dev SRS and the verifier did not allow it.
+    #[error(
+        "refused: the verifier's SRS is the INSECURE dev SRS, whose toxic waste is public, so anyone can forge \
+         such proofs; verify with a real ceremony SRS, or allow the dev SRS explicitly (development only)"
+    )]
+    InsecureDevSrs,
+    /// A public input differs from the one the verifier expects (it names the input).
+    #[error("the proof's `{0}` is not the one this verifier expects")]
+    UnexpectedPublicInput(&'static str),
+    /// An argument of the caller's (not an input from a prover) is malformed or out of range.
+    #[error("invalid argument: {0}")]
+    InvalidArgument(String),
     /// Public inputs that are malformed.
     #[error("invalid public inputs: {0}")]
     InvalidPublicInputs(String),
@@ -121,8 +142,14 @@ pub enum ErrorKind {
     InvalidKey,
     /// Malformed proof or public inputs.
     InvalidProof,
-    /// A well-formed proof that does not verify.
+    /// A well-formed proof that does not verify, or whose public inputs are not the expected ones.
     ProofRejected,
+    /// A proof for another circuit than the one the verifier accepts.
+    WrongCircuit,
+    /// The insecure dev SRS, refused by a verifier that did not allow it.
+    InsecureSrs,
+    /// A malformed or out-of-range argument of the caller's.
+    InvalidArgument,
     /// The witness does not satisfy the circuit.
     Unsatisfied,
     /// Stopped on request.
@@ -159,7 +186,10 @@ impl Error {
             Error::InvalidSrs(_) => ErrorKind::InvalidSrs,
             Error::InvalidKey(_) => ErrorKind::InvalidKey,
             Error::InvalidProof(_) | Error::InvalidPublicInputs(_) => ErrorKind::InvalidProof,
-            Error::ProofRejected(_) => ErrorKind::ProofRejected,
+            Error::ProofRejected(_) | Error::UnexpectedPublicInput(_) => ErrorKind::ProofRejected,
+            Error::WrongCircuit { .. } => ErrorKind::WrongCircuit,
+            Error::InsecureDevSrs => ErrorKind::InsecureSrs,
+            Error::InvalidArgument(_) => ErrorKind::InvalidArgument,
             Error::Unsatisfied => ErrorKind::Unsatisfied,
             Error::Cancelled => ErrorKind::Cancelled,
             Error::Seal(_) => ErrorKind::InvalidEnvelope,

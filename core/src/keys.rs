@@ -137,6 +137,11 @@ impl CircuitKeys {
         &self.params
     }
 
+    /// The SHA-256 of the SRS these keys were made with.
+    pub fn srs_hash(&self) -> &[u8; 32] {
+        &self.srs_hash
+    }
+
     /// Circuit id, depth, k and SRS.
     pub fn info(&self) -> &CircuitInfo {
         &self.info

@@ -31,13 +31,15 @@
 //!
 //! ## Use
 //! ```no_run
-//! use hum_core::{CircuitKeys, Srs, Witness, prove, verify, k_for_depth};
+//! use hum_core::{CircuitKeys, Srs, VerifyPolicy, Witness, prove, k_for_depth};
 //! # fn main() -> hum_core::Result<()> {
 //! let srs = Srs::insecure_dev(k_for_depth(20)); // development only
 //! let keys = CircuitKeys::generate(&srs, 20)?;
 //! let witness = Witness::from_json(br#"{"secret":"0x1", "index":0, "siblings":[], "action_id":"0x2", "message_hash":"0x3"}"#)?;
 //! let result = prove(&keys, &witness, rand_core::OsRng, &mut |p: hum_core::Progress| println!("{p:?}"))?;
-//! verify(&keys, &result.proof, &result.public_inputs)?;
+//! // A verifier pins what it accepts; the dev SRS only with an explicit opt-in.
+//! let policy = VerifyPolicy { allow_insecure_dev_srs: true, ..VerifyPolicy::for_depth(20) };
+//! policy.verify(&keys, &result.proof, &result.public_inputs)?;
 //! # Ok(()) }
 //! ```
 
@@ -52,6 +54,7 @@ pub mod ptau;
 pub mod seal;
 pub mod srs;
 pub mod tree;
+pub mod verify;
 pub mod witness;
 
 pub use circuit::{
@@ -61,8 +64,9 @@ pub use error::{Error, ErrorKind, FieldError, Result};
 pub use halo2_proofs::halo2curves::bn256::Fr;
 pub use keys::{CircuitInfo, CircuitKeys};
 pub use progress::{Progress, ProgressSink, Stage};
-pub use prover::{prove, prove_validated, validate_for, verify, ProofResult, PublicInputs, PublicInputsHex};
+pub use prover::{prove, prove_validated, validate_for, ProofResult, PublicInputs, PublicInputsHex};
 pub use srs::{Srs, SrsKind};
+pub use verify::{verify, VerifyPolicy};
 pub use witness::Witness;
 
 /// The crate version, carried into circuit ids and the C ABI's version call.

@@ -1,14 +1,9 @@
 //! `prove` and `verify`, the public inputs, and the proof JSON of SPEC §7.
 
 use halo2_proofs::{
-    halo2curves::bn256::{Bn256, Fr, G1Affine},
-    plonk::{create_proof, verify_proof},
-    poly::kzg::{
-        commitment::KZGCommitmentScheme,
-        multiopen::{ProverSHPLONK, VerifierSHPLONK},
-        strategy::SingleStrategy,
-    },
-    transcript::{Blake2bRead, Challenge255, TranscriptReadBuffer},
+    halo2curves::bn256::{Bn256, Fr},
+    plonk::create_proof,
+    poly::kzg::{commitment::KZGCommitmentScheme, multiopen::ProverSHPLONK},
 };
 use rand_core::{CryptoRng, RngCore};
 use serde::{Deserialize, Serialize};
@@ -188,22 +183,4 @@ pub fn prove_validated(
     }
     tracker.report(Stage::Done, 100);
     Ok(ProofResult { proof, public_inputs, circuit: keys.info().clone() })
-}
-
-/// Verifies `proof` for `public_inputs` with the keys' verifying key and params.
-///
-/// `Err(Error::ProofRejected)` for a proof that is malformed or does not verify.
-pub fn verify(keys: &CircuitKeys, proof: &[u8], public_inputs: &PublicInputs) -> Result<()> {
-    let instance = public_inputs.to_array();
-    let mut transcript = Blake2bRead::<_, G1Affine, Challenge255<_>>::init(proof);
-    let strategy = SingleStrategy::new(keys.params());
-    verify_proof::<KZGCommitmentScheme<Bn256>, VerifierSHPLONK<'_, Bn256>, _, _, _>(
-        keys.params(),
-        keys.vk(),
-        strategy,
-        &[&[&instance[..]]],
-        &mut transcript,
-    )
-    .map_err(|e| Error::ProofRejected(e.to_string()))?;
-    Ok(())
 }

@@ -7,6 +7,7 @@
 //! it prove nothing. Its use shows in the circuit id (`…-insecure-dev-srs`) and every result.
 
 use halo2_proofs::{
+    arithmetic::best_multiexp,
     halo2curves::{
         bn256::{Bn256, Fr, G1Affine, G2Affine},
         ff::Field,
@@ -14,8 +15,9 @@ use halo2_proofs::{
         serde::SerdeObject,
     },
     poly::{
-        commitment::{Params, ParamsProver},
+        commitment::{Blind, Params, ParamsProver},
         kzg::commitment::ParamsKZG,
+        EvaluationDomain,
     },
     SerdeFormat,
 };
@@ -114,7 +116,7 @@ impl Srs {
         let kind = match known {
             Some(kind) => kind,
             None => {
-                check_pairing(&params)?;
+                check_consistency(&params, &hash)?;
                 let kind = if is_dev_srs(&params) { SrsKind::InsecureDev } else { SrsKind::Supplied };
                 remember(hash, kind);
                 kind
@@ -179,8 +181,7 @@ impl Srs {
     }
 }
 
-/// True when `params` carry the dev SRS's τ (so dev params passed as bytes stay labelled insecure).
-/// SRS files this process has already checked (points on the curve, the pairing), by SHA-256 of
+/// SRS files this process has already checked (points on the curve, powers, Lagrange bases), by SHA-256 of
 /// their bytes: the same bytes read again — INIT from cached keys — skip the checks.
 static VERIFIED: std::sync::Mutex<Vec<([u8; 32], SrsKind)>> = std::sync::Mutex::new(Vec::new());
 
@@ -197,6 +198,7 @@ fn remember(hash: [u8; 32], kind: SrsKind) {
     list.push((hash, kind));
 }
 
+/// True when `params` carry the dev SRS's τ (so dev params passed as bytes stay labelled insecure).
 fn is_dev_srs(params: &ParamsKZG<Bn256>) -> bool {
     let tau = Fr::random(ChaCha20Rng::from_seed(DEV_SEED));
     let g = params.get_g();
@@ -223,16 +225,40 @@ fn check_points(bytes: &[u8], k: u32) -> Result<()> {
     Ok(())
 }
 
-/// e(g[1], g2) = e(g[0], s·g2): the G2 part carries the same τ as the G1 powers.
-fn check_pairing(params: &ParamsKZG<Bn256>) -> Result<()> {
+/// Checks that the file is one SRS: every G1 power carries the same τ as s·g2, and the Lagrange
+/// bases (which the verifier uses for the instance commitment) are those of the powers.
+///
+/// Both checks use one random linear combination with weights drawn from the file's own hash
+/// (Fiat–Shamir: a file that is not an SRS passes with probability about 2^k / p, and changing
+/// the file changes the weights):
+/// - powers: e(Σ rᵢ·g[i+1], g2) = e(Σ rᵢ·g[i], s·g2) for i < 2^k − 1;
+/// - Lagrange: Σ rᵢ·g_lagrange[i] = Σ cⱼ·g[j], where c = IFFT(r) are the monomial coefficients
+///   of the polynomial that takes the values r on the domain (so Σ rᵢ·Lᵢ(τ)·G on both sides).
+fn check_consistency(params: &ParamsKZG<Bn256>, hash: &[u8; 32]) -> Result<()> {
     let g = params.get_g();
-    if g.len() < 2 {
+    let n = g.len();
+    if n < 2 {
         return Err(Error::InvalidSrs("fewer than two G1 powers".into()));
     }
-    let left = Bn256::pairing(&g[1], &params.g2());
-    let right = Bn256::pairing(&g[0], &params.s_g2());
+    let mut rng = ChaCha20Rng::from_seed(*hash);
+    let weights: Vec<Fr> = (0..n).map(|_| Fr::random(&mut rng)).collect();
+
+    let shifted = best_multiexp(&weights[..n - 1], &g[1..]);
+    let unshifted = best_multiexp(&weights[..n - 1], &g[..n - 1]);
+    let left = Bn256::pairing(&G1Affine::from(shifted), &params.g2());
+    let right = Bn256::pairing(&G1Affine::from(unshifted), &params.s_g2());
     if left != right {
-        return Err(Error::InvalidSrs("the G2 points do not match the G1 powers (pairing check failed)".into()));
+        return Err(Error::InvalidSrs(
+            "the G1 powers are not successive powers of the τ in s·g2 (pairing check failed)".into(),
+        ));
+    }
+
+    let domain = EvaluationDomain::<Fr>::new(1, params.k());
+    let in_lagrange = domain.lagrange_from_vec(weights);
+    let lagrange = params.commit_lagrange(&in_lagrange, Blind::default());
+    let monomial = params.commit(&domain.lagrange_to_coeff(in_lagrange), Blind::default());
+    if lagrange != monomial {
+        return Err(Error::InvalidSrs("the Lagrange bases do not match the G1 powers".into()));
     }
     Ok(())
 }
@@ -291,5 +317,43 @@ mod tests {
         assert!(matches!(Srs::from_bytes(&swapped, None), Err(Error::InvalidSrs(m)) if m.contains("pairing")));
         let again = Srs::from_bytes(&good, None).unwrap();
         assert_eq!((again.kind(), again.to_bytes()), (SrsKind::InsecureDev, good));
+    }
+
+    /// Swaps two G1 points of a table in RawBytes params (both stay on the curve).
+    fn swapped(bytes: &[u8], k: u32, table: usize, a: usize, b: usize) -> Vec<u8> {
+        let at = |i: usize| 4 + (table * (1usize << k) + i) * G1_RAW;
+        let mut out = bytes.to_vec();
+        let (pa, pb) = (bytes[at(a)..at(a) + G1_RAW].to_vec(), bytes[at(b)..at(b) + G1_RAW].to_vec());
+        out[at(a)..at(a) + G1_RAW].copy_from_slice(&pb);
+        out[at(b)..at(b) + G1_RAW].copy_from_slice(&pa);
+        out
+    }
+
+    #[test]
+    fn every_power_is_checked_not_only_the_first() {
+        let k = 3;
+        let bytes = ParamsKZG::<Bn256>::setup(k, ChaCha20Rng::from_seed([4; 32]));
+        let bytes = params_bytes(&bytes);
+        assert_eq!(Srs::from_bytes(&bytes, None).unwrap().kind(), SrsKind::Supplied);
+        // g[0] and g[1] untouched (the old single pairing passes), g[5] and g[6] swapped.
+        let bad = swapped(&bytes, k, 0, 5, 6);
+        assert!(
+            matches!(Srs::from_bytes(&bad, None), Err(Error::InvalidSrs(m)) if m.contains("successive powers")),
+            "a swapped pair of high powers is caught"
+        );
+    }
+
+    #[test]
+    fn lagrange_bases_that_do_not_match_the_powers_are_refused() {
+        let k = 3;
+        let bytes = params_bytes(&ParamsKZG::<Bn256>::setup(k, ChaCha20Rng::from_seed([5; 32])));
+        let bad = swapped(&bytes, k, 1, 0, 1);
+        assert!(matches!(Srs::from_bytes(&bad, None), Err(Error::InvalidSrs(m)) if m.contains("Lagrange")));
+        // Replacing one Lagrange point by a power (a valid point, wrong value) is caught too.
+        let mut replaced = bytes.clone();
+        let (g3, lag3) = (4 + 3 * G1_RAW, 4 + ((1 << k) + 3) * G1_RAW);
+        let power = bytes[g3..g3 + G1_RAW].to_vec();
+        replaced[lag3..lag3 + G1_RAW].copy_from_slice(&power);
+        assert!(matches!(Srs::from_bytes(&replaced, None), Err(Error::InvalidSrs(m)) if m.contains("Lagrange")));
     }
 }

@@ -60,7 +60,7 @@ fn main() {
         let proof_json = common::take(out);
         let json: serde_json::Value = serde_json::from_slice(&proof_json).unwrap();
         proof_bytes = (json["proof"].as_str().unwrap().len() - 2) / 2;
-        let (t, code) = ms(|| hum_prover_verify(p, proof_json.as_ptr(), proof_json.len()));
+        let (t, code) = ms(|| common::verify_dev(p, depth, &proof_json));
         assert_eq!(code, HumResult::Ok);
         verify.push(t);
     }

@@ -108,6 +108,14 @@ enum HumResult
    * Anything else; `hum_prover_last_error` has the details.
    */
   HUM_RESULT_INTERNAL = 14,
+  /**
+   * The proof is for another circuit (depth, k, SRS or version) than the verifier accepts.
+   */
+  HUM_RESULT_WRONG_CIRCUIT = 15,
+  /**
+   * The verifier's SRS is the insecure dev SRS and its policy does not allow it.
+   */
+  HUM_RESULT_INSECURE_SRS = 16,
 };
 #ifndef __cplusplus
 typedef uint32_t HumResult;
@@ -241,6 +249,31 @@ typedef struct {
  */
 typedef void (*HumEventCallback)(const HumEvent *event, void *user_data);
 
+/**
+ * What a verifier accepts, chosen by the verifier (never read from the proof). Start from
+ * `hum_verify_policy_default()` and set what you need.
+ */
+typedef struct {
+  /**
+   * The tree depth of the verifier's group; it must be the depth the prover was initialised
+   * for (its keys are the verifier's), else `HUM_RESULT_WRONG_CIRCUIT`.
+   */
+  uint32_t depth;
+  /**
+   * Accept proofs on the insecure dev SRS (anyone can forge them): development only.
+   * Without it a prover initialised on the dev SRS answers `HUM_RESULT_INSECURE_SRS`.
+   */
+  bool allow_insecure_dev_srs;
+  /**
+   * The root the proof must have: NUL-terminated 0x-hex, or NULL for any root.
+   */
+  const char *root;
+  /**
+   * The action id the proof must be for: NUL-terminated 0x-hex, or NULL for any.
+   */
+  const char *action_id;
+} HumVerifyPolicy;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -277,7 +310,7 @@ void hum_prover_free(HumProver *prover);
 
 /**
  * Initialises for a tree `depth` (1..=32). `srs`/`srs_len`: halo2 params bytes, or NULL for
- * the INSECURE dev SRS. `keys`/`keys_len`: cached key bytes from `hum_prover_export_keys`, or
+ * the INSECURE dev SRS (a non-NULL `srs` with `srs_len` 0 is `HUM_RESULT_INVALID_ARGUMENT`). `keys`/`keys_len`: cached key bytes from `hum_prover_export_keys`, or
  * NULL to generate them. Production hosts should pin the SRS with `hum_prover_init_pinned`.
  *
  * Serialises with the other prover calls (returns `HUM_RESULT_BUSY` during a proof).
@@ -336,13 +369,27 @@ HumResult hum_prover_prove_async(const HumProver *prover,
 HumResult hum_prover_cancel(const HumProver *prover);
 
 /**
- * Verifies proof JSON (as `hum_prover_prove` writes it) against this prover's keys:
- * `HUM_RESULT_OK` when valid, `HUM_RESULT_PROOF_REJECTED` when not, `HUM_RESULT_INVALID_PROOF`
- * when malformed.
+ * The default policy: depth 20, the dev SRS refused, any root and action id.
+ *
+ * Thread-safe.
+ */
+HumVerifyPolicy hum_verify_policy_default(void);
+
+/**
+ * Verifies proof JSON (as `hum_prover_prove` writes it) with this prover's keys — the circuit
+ * and SRS it was initialised with — under `policy` (NULL: `hum_verify_policy_default()`).
+ * `HUM_RESULT_OK` when valid; `HUM_RESULT_WRONG_CIRCUIT` when the proof (or the policy's depth)
+ * is for another circuit; `HUM_RESULT_INSECURE_SRS` on the dev SRS unless the policy allows it;
+ * `HUM_RESULT_PROOF_REJECTED` when it does not verify or its root or action id is not the
+ * policy's; `HUM_RESULT_INVALID_PROOF` when malformed; `HUM_RESULT_INVALID_ARGUMENT` for a
+ * malformed policy. `hum_prover_last_error` says why.
  *
  * Thread-safe (verification does not take the prover's proof slot).
  */
-HumResult hum_prover_verify(const HumProver *prover, const uint8_t *proof_json, size_t proof_len);
+HumResult hum_prover_verify(const HumProver *prover,
+                            const uint8_t *proof_json,
+                            size_t proof_len,
+                            const HumVerifyPolicy *policy);
 
 /**
  * Writes the key bytes (for a later `hum_prover_init`) to `*out`.

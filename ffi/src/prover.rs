@@ -173,7 +173,7 @@ pub extern "C" fn hum_prover_free(prover: *mut HumProver) {
 }
 
 /// Initialises for a tree `depth` (1..=32). `srs`/`srs_len`: halo2 params bytes, or NULL for
-/// the INSECURE dev SRS. `keys`/`keys_len`: cached key bytes from `hum_prover_export_keys`, or
+/// the INSECURE dev SRS (a non-NULL `srs` with `srs_len` 0 is `HUM_RESULT_INVALID_ARGUMENT`). `keys`/`keys_len`: cached key bytes from `hum_prover_export_keys`, or
 /// NULL to generate them. Production hosts should pin the SRS with `hum_prover_init_pinned`.
 ///
 /// Serialises with the other prover calls (returns `HUM_RESULT_BUSY` during a proof).
@@ -224,6 +224,10 @@ fn init(
     // SAFETY: a live handle (contract).
     let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
     // SAFETY: pointers with their lengths from the caller.
+    if !srs.is_null() && srs_len == 0 {
+        // NULL (not an empty buffer) asks for the dev SRS, so a host's empty file never does.
+        return HumResult::InvalidArgument;
+    }
     let (Some(srs), Some(keys)) = (unsafe { bytes(srs, srs_len) }, unsafe { bytes(keys, keys_len) }) else {
         return HumResult::NullArgument;
     };
@@ -427,13 +431,74 @@ pub extern "C" fn hum_prover_cancel(prover: *const HumProver) -> HumResult {
     })
 }
 
-/// Verifies proof JSON (as `hum_prover_prove` writes it) against this prover's keys:
-/// `HUM_RESULT_OK` when valid, `HUM_RESULT_PROOF_REJECTED` when not, `HUM_RESULT_INVALID_PROOF`
-/// when malformed.
+/// What a verifier accepts, chosen by the verifier (never read from the proof). Start from
+/// `hum_verify_policy_default()` and set what you need.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HumVerifyPolicy {
+    /// The tree depth of the verifier's group; it must be the depth the prover was initialised
+    /// for (its keys are the verifier's), else `HUM_RESULT_WRONG_CIRCUIT`.
+    pub depth: u32,
+    /// Accept proofs on the insecure dev SRS (anyone can forge them): development only.
+    /// Without it a prover initialised on the dev SRS answers `HUM_RESULT_INSECURE_SRS`.
+    pub allow_insecure_dev_srs: bool,
+    /// The root the proof must have: NUL-terminated 0x-hex, or NULL for any root.
+    pub root: *const std::ffi::c_char,
+    /// The action id the proof must be for: NUL-terminated 0x-hex, or NULL for any.
+    pub action_id: *const std::ffi::c_char,
+}
+
+/// The default policy: depth 20, the dev SRS refused, any root and action id.
+///
+/// Thread-safe.
+#[no_mangle]
+pub extern "C" fn hum_verify_policy_default() -> HumVerifyPolicy {
+    HumVerifyPolicy {
+        depth: hum_core::DEFAULT_DEPTH as u32,
+        allow_insecure_dev_srs: false,
+        root: std::ptr::null(),
+        action_id: std::ptr::null(),
+    }
+}
+
+fn policy_of(policy: &HumVerifyPolicy) -> Result<hum_core::VerifyPolicy, hum_core::Error> {
+    let fr = |name: &str, text: *const std::ffi::c_char| {
+        if text.is_null() {
+            return Ok(None);
+        }
+        // SAFETY: a non-NULL member points to a NUL-terminated string (the struct's contract).
+        let text = unsafe { std::ffi::CStr::from_ptr(text) }
+            .to_str()
+            .map_err(|_| hum_core::Error::InvalidArgument(format!("policy `{name}` is not UTF-8")))?;
+        hum_core::field::parse_fr(text)
+            .map(Some)
+            .map_err(|reason| hum_core::Error::InvalidArgument(format!("policy `{name}` {reason}")))
+    };
+    Ok(hum_core::VerifyPolicy {
+        depth: policy.depth as usize,
+        srs_hash: None,
+        allow_insecure_dev_srs: policy.allow_insecure_dev_srs,
+        root: fr("root", policy.root)?,
+        action_id: fr("action_id", policy.action_id)?,
+    })
+}
+
+/// Verifies proof JSON (as `hum_prover_prove` writes it) with this prover's keys — the circuit
+/// and SRS it was initialised with — under `policy` (NULL: `hum_verify_policy_default()`).
+/// `HUM_RESULT_OK` when valid; `HUM_RESULT_WRONG_CIRCUIT` when the proof (or the policy's depth)
+/// is for another circuit; `HUM_RESULT_INSECURE_SRS` on the dev SRS unless the policy allows it;
+/// `HUM_RESULT_PROOF_REJECTED` when it does not verify or its root or action id is not the
+/// policy's; `HUM_RESULT_INVALID_PROOF` when malformed; `HUM_RESULT_INVALID_ARGUMENT` for a
+/// malformed policy. `hum_prover_last_error` says why.
 ///
 /// Thread-safe (verification does not take the prover's proof slot).
 #[no_mangle]
-pub extern "C" fn hum_prover_verify(prover: *const HumProver, proof_json: *const u8, proof_len: usize) -> HumResult {
+pub extern "C" fn hum_prover_verify(
+    prover: *const HumProver,
+    proof_json: *const u8,
+    proof_len: usize,
+    policy: *const HumVerifyPolicy,
+) -> HumResult {
     ffi_boundary!({
         non_null!(prover, proof_json);
         // SAFETY: a live handle (contract).
@@ -441,18 +506,10 @@ pub extern "C" fn hum_prover_verify(prover: *const HumProver, proof_json: *const
         // SAFETY: pointer with its length from the caller.
         let Some(json) = (unsafe { bytes(proof_json, proof_len) }) else { return HumResult::NullArgument };
         let Some(keys) = p.inner.keys() else { return HumResult::NotInitialized };
-        let outcome = ProofResult::from_json(json).and_then(|proof| {
-            if proof.circuit.id != keys.info().id {
-                return Err(hum_core::Error::ProofRejected(format!(
-                    "it is for circuit {}, this prover is {}",
-                    proof.circuit.id,
-                    keys.info().id
-                )));
-            }
-            hum_core::verify(&keys, &proof.proof, &proof.public_inputs)
-        });
-        match outcome {
-            Ok(()) => HumResult::Ok,
+        // SAFETY: NULL or a readable policy (contract).
+        let policy = unsafe { policy.as_ref() }.copied().unwrap_or_else(|| hum_verify_policy_default());
+        match policy_of(&policy).and_then(|policy| policy.verify_json(&keys, json)) {
+            Ok(_) => HumResult::Ok,
             Err(e) => p.inner.fail(&e),
         }
     })

@@ -36,6 +36,10 @@ pub enum HumResult {
     Panic = 13,
     /// Anything else; `hum_prover_last_error` has the details.
     Internal = 14,
+    /// The proof is for another circuit (depth, k, SRS or version) than the verifier accepts.
+    WrongCircuit = 15,
+    /// The verifier's SRS is the insecure dev SRS and its policy does not allow it.
+    InsecureSrs = 16,
 }
 
 impl HumResult {
@@ -47,6 +51,9 @@ impl HumResult {
             ErrorKind::InvalidKey => HumResult::InvalidKey,
             ErrorKind::InvalidProof => HumResult::InvalidProof,
             ErrorKind::ProofRejected => HumResult::ProofRejected,
+            ErrorKind::WrongCircuit => HumResult::WrongCircuit,
+            ErrorKind::InsecureSrs => HumResult::InsecureSrs,
+            ErrorKind::InvalidArgument => HumResult::InvalidArgument,
             ErrorKind::Unsatisfied => HumResult::Unsatisfied,
             ErrorKind::Cancelled => HumResult::Cancelled,
             ErrorKind::InvalidEnvelope => HumResult::InvalidEnvelope,
@@ -71,11 +78,15 @@ impl HumResult {
             HumResult::InvalidEnvelope => c"the envelope or key is invalid, or the envelope does not open",
             HumResult::Panic => c"internal panic caught at the C boundary",
             HumResult::Internal => c"internal error",
+            HumResult::WrongCircuit => c"the proof is for another circuit than the one the verifier accepts",
+            HumResult::InsecureSrs => {
+                c"refused: the verifier's SRS is the insecure dev SRS (anyone can forge its proofs)"
+            }
         }
     }
 }
 
-const ALL: [HumResult; 15] = [
+const ALL: [HumResult; 17] = [
     HumResult::Ok,
     HumResult::NullArgument,
     HumResult::InvalidArgument,
@@ -91,6 +102,8 @@ const ALL: [HumResult; 15] = [
     HumResult::InvalidEnvelope,
     HumResult::Panic,
     HumResult::Internal,
+    HumResult::WrongCircuit,
+    HumResult::InsecureSrs,
 ];
 
 /// The message of a result code (any `uint32_t`; unknown codes get "unknown result code"): a

@@ -5,7 +5,7 @@ mod common;
 
 use std::ffi::CStr;
 
-use common::{record, take, wait, witness_json, Seen};
+use common::{record, take, verify_dev, wait, witness_json, Seen};
 use hum::*;
 
 fn new_prover() -> *mut HumProver {
@@ -36,11 +36,11 @@ fn nulls_and_codes_are_reported_not_crashed() {
     let w = witness_json(4, 2);
     assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), &mut out), HumResult::NotInitialized);
     assert_eq!(hum_prover_prove(p, std::ptr::null(), 0, &mut out), HumResult::NullArgument);
-    assert_eq!(hum_prover_verify(p, b"{}".as_ptr(), 2), HumResult::NotInitialized);
+    assert_eq!(hum_prover_verify(p, b"{}".as_ptr(), 2, std::ptr::null()), HumResult::NotInitialized);
     assert_eq!(hum_prover_init(p, 4, [1u8, 2, 3].as_ptr(), 3, std::ptr::null(), 0), HumResult::InvalidSrs);
     assert_eq!(hum_prover_init(p, 4, std::ptr::null(), 0, b"junk".as_ptr(), 4), HumResult::InvalidKey);
     assert!(last_error(p).contains("not hum key bytes"));
-    for code in 0..16u32 {
+    for code in 0..17u32 {
         let message = unsafe { CStr::from_ptr(hum_result_message(code)) }.to_str().unwrap();
         assert!(!message.is_empty());
     }
@@ -58,12 +58,12 @@ fn blocking_prove_verify_keys_and_bad_witnesses() {
     let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
     assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), &mut out), HumResult::Ok);
     let proof = take(out);
-    assert_eq!(hum_prover_verify(p, proof.as_ptr(), proof.len()), HumResult::Ok);
+    assert_eq!(verify_dev(p, 4, &proof), HumResult::Ok);
     let mut tampered: serde_json::Value = serde_json::from_slice(&proof).unwrap();
     tampered["public_inputs"]["action_id"] = "0x03".into();
     let tampered = tampered.to_string();
-    assert_eq!(hum_prover_verify(p, tampered.as_ptr(), tampered.len()), HumResult::ProofRejected);
-    assert_eq!(hum_prover_verify(p, b"garbage".as_ptr(), 7), HumResult::InvalidProof);
+    assert_eq!(verify_dev(p, 4, tampered.as_bytes()), HumResult::ProofRejected);
+    assert_eq!(verify_dev(p, 4, b"garbage"), HumResult::InvalidProof);
 
     let bad = br#"{"secret":"0x1","index":0,"siblings":["0x1","0x2","0x3","0x4"],"action_id":"0x1","message_hash":"0x2","nonce":1}"#;
     let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
@@ -75,7 +75,7 @@ fn blocking_prove_verify_keys_and_bad_witnesses() {
     let keys = take(keys);
     let q = new_prover();
     assert_eq!(hum_prover_init(q, 4, std::ptr::null(), 0, keys.as_ptr(), keys.len()), HumResult::Ok);
-    assert_eq!(hum_prover_verify(q, proof.as_ptr(), proof.len()), HumResult::Ok);
+    assert_eq!(verify_dev(q, 4, &proof), HumResult::Ok);
     hum_prover_free(p);
     hum_prover_free(q);
 }
@@ -95,7 +95,7 @@ fn async_prove_reports_progress_then_cancel_then_prove_again() {
         "{progress:?}"
     );
     let proof = events.iter().find(|e| e.0 == HumEventKind::ProofComplete).expect("proof").3.clone();
-    assert_eq!(hum_prover_verify(p, proof.as_ptr(), proof.len()), HumResult::Ok);
+    assert_eq!(verify_dev(p, 16, &proof), HumResult::Ok);
 
     // Cancel from this thread while the worker proves.
     assert_eq!(hum_prover_prove_async(p, w.as_ptr(), w.len(), Some(record), user), HumResult::Ok);
@@ -108,7 +108,45 @@ fn async_prove_reports_progress_then_cancel_then_prove_again() {
 
     assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), &mut out), HumResult::Ok);
     let proof = take(out);
-    assert_eq!(hum_prover_verify(p, proof.as_ptr(), proof.len()), HumResult::Ok);
+    assert_eq!(verify_dev(p, 16, &proof), HumResult::Ok);
+    hum_prover_free(p);
+}
+
+#[test]
+fn the_verifier_policy_decides_what_is_accepted() {
+    let p = new_prover();
+    // An empty SRS buffer is not a request for the dev SRS.
+    let empty: [u8; 0] = [];
+    assert_eq!(hum_prover_init(p, 4, empty.as_ptr(), 0, std::ptr::null(), 0), HumResult::InvalidArgument);
+    assert_eq!(hum_prover_init(p, 4, std::ptr::null(), 0, std::ptr::null(), 0), HumResult::Ok);
+    let w = witness_json(4, 2);
+    let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
+    assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), &mut out), HumResult::Ok);
+    let proof = take(out);
+    let verify = |policy: &HumVerifyPolicy, json: &[u8]| hum_prover_verify(p, json.as_ptr(), json.len(), policy);
+    let dev = HumVerifyPolicy { depth: 4, allow_insecure_dev_srs: true, ..hum_verify_policy_default() };
+    assert_eq!(verify(&dev, &proof), HumResult::Ok);
+    // The default (depth 20, no dev SRS) refuses; so does the dev SRS without the opt-in.
+    assert_eq!(hum_prover_verify(p, proof.as_ptr(), proof.len(), std::ptr::null()), HumResult::WrongCircuit);
+    assert!(last_error(p).contains("depth 20"), "{}", last_error(p));
+    assert_eq!(verify(&HumVerifyPolicy { allow_insecure_dev_srs: false, ..dev }, &proof), HumResult::InsecureSrs);
+    assert!(last_error(p).contains("INSECURE"), "{}", last_error(p));
+    assert_eq!(verify(&HumVerifyPolicy { depth: 5, ..dev }, &proof), HumResult::WrongCircuit);
+    // A pinned root or action id.
+    let json: serde_json::Value = serde_json::from_slice(&proof).unwrap();
+    let root = std::ffi::CString::new(json["public_inputs"]["root"].as_str().unwrap()).unwrap();
+    assert_eq!(verify(&HumVerifyPolicy { root: root.as_ptr(), ..dev }, &proof), HumResult::Ok);
+    let other = c"0x1234";
+    assert_eq!(verify(&HumVerifyPolicy { root: other.as_ptr(), ..dev }, &proof), HumResult::ProofRejected);
+    assert!(last_error(p).contains("`root`"), "{}", last_error(p));
+    assert_eq!(verify(&HumVerifyPolicy { action_id: other.as_ptr(), ..dev }, &proof), HumResult::ProofRejected);
+    let bad = c"0xnothex";
+    assert_eq!(verify(&HumVerifyPolicy { action_id: bad.as_ptr(), ..dev }, &proof), HumResult::InvalidArgument);
+    // Bytes appended to the proof.
+    let mut longer = json.clone();
+    longer["proof"] = format!("{}00", json["proof"].as_str().unwrap()).into();
+    assert_eq!(verify(&dev, longer.to_string().as_bytes()), HumResult::InvalidProof);
+    assert!(last_error(p).contains("1 trailing byte after the end"), "{}", last_error(p));
     hum_prover_free(p);
 }
 

@@ -12,7 +12,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use common::{record, wait, witness_json, Seen};
+use common::{record, verify_dev, wait, witness_json, Seen};
 use hum::*;
 use hum_core::{field::fr_to_hex, Fr};
 
@@ -71,7 +71,7 @@ fn two_hundred_proofs_all_verified_memory_flat_then_fifty_random_cancels() {
     let mut rss = Vec::with_capacity(200);
     for i in 0..200u64 {
         let proof = prove(p, &witness_json(20, i + 1));
-        assert_eq!(hum_prover_verify(p, proof.as_ptr(), proof.len()), HumResult::Ok, "proof {i}");
+        assert_eq!(verify_dev(p, 20, &proof), HumResult::Ok, "proof {i}");
         let json: serde_json::Value = serde_json::from_slice(&proof).unwrap();
         assert_eq!(json["public_inputs"]["message_hash"], fr_to_hex(&Fr::from(i + 1)).as_str());
         drop((proof, json));
@@ -121,7 +121,7 @@ fn two_hundred_proofs_all_verified_memory_flat_then_fifty_random_cancels() {
             cancelled += 1;
         }
         let proof = prove(p, &witness_json(20, 1000 + i));
-        assert_eq!(hum_prover_verify(p, proof.as_ptr(), proof.len()), HumResult::Ok, "after moment {i}");
+        assert_eq!(verify_dev(p, 20, &proof), HumResult::Ok, "after moment {i}");
     }
     eprintln!("50 random cancel moments over {span} µs: {cancelled} cancelled, {completed} completed first");
     hum_prover_free(p);

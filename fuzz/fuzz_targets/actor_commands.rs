@@ -12,7 +12,7 @@
 #![no_main]
 use std::sync::{Mutex, OnceLock};
 
-use hum_component::actor::{Actor, Command, Event, InitOptions};
+use hum_component::actor::{Actor, Command, Event, InitOptions, PolicyText, VerifyCommand};
 use hum_core::{field::fr_to_hex, tree::MerkleTree, CircuitKeys, Fr, PublicInputsHex, Srs, Witness};
 use libfuzzer_sys::fuzz_target;
 
@@ -109,15 +109,23 @@ fn command(op: u8, rest: &[u8]) -> Command {
             message_hash: "0x1".into(),
             root: Some(text(&rest[rest.len().min(8)..])),
         }),
-        3 => Command::Verify(
-            rest.to_vec(),
-            PublicInputsHex {
+        3 => Command::Verify(Box::new(VerifyCommand {
+            proof: rest.to_vec(),
+            public_inputs: PublicInputsHex {
                 root: text(rest),
                 action_id: "0x1".into(),
                 message_hash: "0x2".into(),
                 nullifier: "0x3".into(),
             },
-        ),
+            claimed_circuit: None,
+            policy: PolicyText {
+                depth: flag(0) % 3,
+                srs_hash: (flag(1) & 1 == 1).then(|| text(&rest[..rest.len().min(4)])),
+                allow_insecure_dev_srs: flag(1) & 2 == 2,
+                root: (flag(1) & 4 == 4).then(|| text(rest)),
+                action_id: None,
+            },
+        })),
         4 => Command::ExportKeys,
         5 | 6 => Command::Seal(rest.to_vec(), rest.to_vec(), vec![]),
         _ => Command::Open(rest.to_vec(), rest.to_vec(), vec![]),

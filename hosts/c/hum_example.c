@@ -145,7 +145,12 @@ int main(int argc, char **argv) {
         }
     }
 
-    r = hum_prover_verify(prover, (const uint8_t *)wait.proof_json, wait.proof_len);
+    /* A verifier states what it accepts, never taking it from the proof: the depth of its group
+       and, because this example runs on the development SRS, an explicit opt-in to it. */
+    HumVerifyPolicy policy = hum_verify_policy_default();
+    policy.depth = depth;
+    policy.allow_insecure_dev_srs = true;
+    r = hum_prover_verify(prover, (const uint8_t *)wait.proof_json, wait.proof_len, &policy);
     printf("verify: %s\n", r == HUM_RESULT_OK ? "valid" : hum_result_message(r));
     free(wait.proof_json);
     if (r != HUM_RESULT_OK) {

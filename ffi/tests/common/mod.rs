@@ -26,6 +26,12 @@ pub fn witness_json(depth: usize, message: u64) -> Vec<u8> {
     serde_json::to_vec(&w).unwrap()
 }
 
+/// Verifies proof JSON with a policy for `depth` that allows the dev SRS (the tests' SRS).
+pub fn verify_dev(p: *const HumProver, depth: u32, proof: &[u8]) -> HumResult {
+    let policy = HumVerifyPolicy { depth, allow_insecure_dev_srs: true, ..hum_verify_policy_default() };
+    hum_prover_verify(p, proof.as_ptr(), proof.len(), &policy)
+}
+
 /// Copies a buffer hum returned and frees it.
 pub fn take(buffer: HumBuffer) -> Vec<u8> {
     let v = if buffer.len == 0 {

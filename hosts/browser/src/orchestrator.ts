@@ -9,9 +9,11 @@ import Ajv2020 from "ajv/dist/2020.js";
 import witnessSchema from "../../../core/witness.schema.json";
 import { cacheKey, readKeys, writeKeys } from "./keycache.js";
 import { describeUnknownField } from "./protocol.js";
-import type { CircuitInfo, ErrorCode, ProofResult, PublicInputs, Stage, WitnessData, WorkerCommand, WorkerEvent } from "./protocol.js";
+import type {
+  CircuitInfo, ErrorCode, ProofResult, PublicInputs, Stage, Verdict, VerifyPolicy, WitnessData, WorkerCommand, WorkerEvent,
+} from "./protocol.js";
 
-export type { ProofResult, WitnessData };
+export type { ProofResult, Verdict, WitnessData };
 export type OrchestratorState = "idle" | "initializing" | "ready" | "proving" | "error";
 
 /** An error with the protocol's code (plus host-side `cancelled`). */
@@ -357,18 +359,36 @@ export class ProverOrchestrator {
     });
   }
 
-  /** Verifies a proof inside the worker. */
-  verify(proof: Uint8Array, publicInputs: PublicInputs): Promise<boolean> {
+  /**
+   * Verifies a proof inside the worker, with the worker's own keys (the circuit this orchestrator
+   * was initialised for) under `expect`. Nothing about the circuit is read from the proof: the
+   * depth is yours (default 20, and it must be the depth given at INIT), and proofs on the
+   * insecure dev SRS are rejected unless `allowInsecureDevSrs` is set.
+   */
+  verify(proof: Uint8Array, publicInputs: PublicInputs, expect: VerifyExpectations = {}): Promise<Verdict> {
+    return this.verifyCommand({ type: "VERIFY", proof, publicInputs, policy: toPolicy(expect) });
+  }
+
+  /** As `verify` for a whole result: the circuit it names must be this orchestrator's too. */
+  verifyProof(result: ProofResult, expect: VerifyExpectations = {}): Promise<Verdict> {
+    return this.verifyCommand({
+      type: "VERIFY", proof: result.proof, publicInputs: result.publicInputs, claimedCircuit: result.circuit, policy: toPolicy(expect),
+    });
+  }
+
+  private verifyCommand(command: Extract<WorkerCommand, { type: "VERIFY" }>): Promise<Verdict> {
     return this.enqueue(async () => {
       await this.initPromise;
-      let event = await this.send({ type: "VERIFY", proof, publicInputs }, (e) => e.type === "VERIFIED" || e.type === "ERROR");
+      const answered = (e: WorkerEvent) => e.type === "VERIFIED" || e.type === "ERROR";
+      let event = await this.send(command, answered);
       if (event.type === "LOST") {
         await this.restart("the worker stopped answering");
-        event = await this.send({ type: "VERIFY", proof, publicInputs }, (e) => e.type === "VERIFIED" || e.type === "ERROR");
+        event = await this.send(command, answered);
       }
       if (event.type === "LOST") throw new HumError("internal", "the prover worker stopped answering twice in a row");
       if (event.type === "ERROR") throw new HumError(event.code, event.message);
-      return event.type === "VERIFIED" && event.valid;
+      if (event.type !== "VERIFIED") throw new HumError("internal", `unexpected ${event.type} in answer to VERIFY`);
+      return event.verdict;
     });
   }
 
@@ -389,6 +409,27 @@ export class ProverOrchestrator {
     this.rejectAll(new HumError("cancelled", "the orchestrator was terminated"));
     this.setState("idle");
   }
+}
+
+/** What a verifier accepts; see `ProverOrchestrator.verify`. */
+export interface VerifyExpectations {
+  /** The tree depth of your group (default 20): it selects the circuit. */
+  depth?: number;
+  /** The SRS hash the worker's keys must have been made with (`sha256:` + 64 hex digits). */
+  srsHash?: string;
+  /** Accept proofs on the insecure dev SRS, whose toxic waste is public (development only). */
+  allowInsecureDevSrs?: boolean;
+  /** The root the proof must have (0x-hex): one you published for your group. */
+  root?: string;
+  /** The action id the proof must be for (0x-hex). */
+  actionId?: string;
+}
+
+function toPolicy(expect: VerifyExpectations): VerifyPolicy {
+  return {
+    depth: expect.depth ?? 20, srsHash: expect.srsHash, allowInsecureDevSrs: expect.allowInsecureDevSrs ?? false,
+    root: expect.root, actionId: expect.actionId,
+  };
 }
 
 /** The proof JSON of SPEC §7, as `hum verify` reads it. */

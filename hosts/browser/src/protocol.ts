@@ -1,8 +1,10 @@
 // The typed messages between the orchestrator (main thread) and the worker: the seed's
 // WorkerCommand / WorkerEvent, extended as the WIT is (verify, keys, progress stage, error codes).
-import type { CircuitInfo, ErrorCode, ProofResult, PublicInputs, Stage, State } from "./generated/hum-prover-types.js";
+import type {
+  CircuitInfo, ErrorCode, ProofResult, PublicInputs, Stage, State, Verdict, VerifyPolicy,
+} from "./generated/hum-prover-types.js";
 
-export type { CircuitInfo, ErrorCode, ProofResult, PublicInputs, Stage, State };
+export type { CircuitInfo, ErrorCode, ProofResult, PublicInputs, Stage, State, Verdict, VerifyPolicy };
 
 /** The witness as JSON carries it (SPEC §7; core/witness.schema.json). */
 export interface WitnessData {
@@ -28,7 +30,7 @@ export function describeUnknownField(name: string): string {
 export type WorkerCommand =
   | { type: "INIT"; depth: number; k?: number; srs?: Uint8Array; srsHash?: string; cachedKeys?: Uint8Array; memoryBudget?: number }
   | { type: "PROVE"; witness: WitnessData }
-  | { type: "VERIFY"; proof: Uint8Array; publicInputs: PublicInputs };
+  | { type: "VERIFY"; proof: Uint8Array; publicInputs: PublicInputs; claimedCircuit?: CircuitInfo; policy: VerifyPolicy };
 
 export type WorkerEvent =
   | { type: "LOADED" }
@@ -36,6 +38,6 @@ export type WorkerEvent =
   | { type: "PROGRESS"; percent: number; stage: Stage }
   | { type: "PROOF_COMPLETE"; result: ProofResult }
   | { type: "KEYS_READY"; circuit: CircuitInfo; keys: Uint8Array; fromCache: boolean; initMs: number }
-  | { type: "VERIFIED"; valid: boolean }
+  | { type: "VERIFIED"; verdict: Verdict }
   | { type: "ERROR"; code: ErrorCode; message: string }
   | { type: "CRASHED"; message: string };

@@ -23,7 +23,7 @@ function forward(event: Event) {
     case "keys-ready":
       return post({ type: "KEYS_READY", circuit: event.val.circuit, keys: event.val.keys, fromCache: event.val.fromCache, initMs: Number(event.val.initMs) });
     case "verified":
-      return post({ type: "VERIFIED", valid: event.val });
+      return post({ type: "VERIFIED", verdict: event.val });
     case "error":
       return post({ type: "ERROR", code: event.val.code, message: event.val.message });
     default:
@@ -104,7 +104,9 @@ self.onmessage = (message: MessageEvent<WorkerCommand>) => {
         break;
       }
       case "VERIFY":
-        prover.handle({ tag: "verify", val: { proof: command.proof, publicInputs: command.publicInputs } });
+        prover.handle({ tag: "verify", val: {
+          proof: command.proof, publicInputs: command.publicInputs, claimedCircuit: command.claimedCircuit, policy: command.policy,
+        } });
         break;
     }
   } catch (error) {

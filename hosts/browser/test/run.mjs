@@ -43,11 +43,15 @@ async function check(name, body) {
 function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
-/** Writes proof JSON from the page to test-output/`name` and asserts the Rust verifier (`hum verify`) accepts it. */
-function assertVerifiedByHum(name, json) {
+/**
+ * Writes proof JSON from the page to test-output/`name` and asserts the Rust verifier (`hum verify`) accepts it
+ * for the depth the test chose (the page proves on the dev SRS, so the verifier opts in to it).
+ */
+function assertVerifiedByHum(name, json, depth = 20) {
   const file = join(out, name);
   writeFileSync(file, json);
-  const verdict = execFileSync(humPath(), ["verify", file, "--json"], { env: { ...process.env, HUM_CACHE_DIR: join(out, "hum-cache") } }).toString();
+  const args = ["verify", file, "--depth", String(depth), "--allow-insecure-dev-srs", "--json"];
+  const verdict = execFileSync(humPath(), args, { env: { ...process.env, HUM_CACHE_DIR: join(out, "hum-cache") } }).toString();
   assert(JSON.parse(verdict).valid === true, verdict);
 }
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
@@ -178,6 +182,30 @@ await check("malformed witnesses (core/vectors): refused by the orchestrator and
   }
   assert(r.last === "PROOF_COMPLETE", `after ${parsed.length} refusals the worker's instance proves: ${r.last}`);
   results.malformed_witness_cases = parsed.length;
+});
+
+await check("verify in the worker: the verifier's depth and its opt-in to the dev SRS decide, not the proof", async () => {
+  const r = await page.evaluate(async () => {
+    const result = await hum.prove(demoWitness(20, 9n));
+    const code = (v) => (v.valid ? "valid" : v.rejection.code);
+    const longer = new Uint8Array([...result.proof, 0]);
+    const otherCircuit = { ...result.circuit, id: "hum1-d21-k10-0123456789abcdef", depth: 21, k: 10 };
+    const dev = { allowInsecureDevSrs: true };
+    return {
+      strict: code(await hum.verifyProof(result)),
+      dev: code(await hum.verifyProof(result, dev)),
+      root: code(await hum.verifyProof(result, { ...dev, root: result.publicInputs.root, actionId: result.publicInputs.actionId })),
+      otherRoot: code(await hum.verifyProof(result, { ...dev, root: "0x1234" })),
+      deeper: code(await hum.verify(result.proof, result.publicInputs, { ...dev, depth: 21 })),
+      claimed: code(await hum.verifyProof({ ...result, circuit: otherCircuit }, dev)),
+      longer: code(await hum.verify(longer, result.publicInputs, dev)),
+      message: (await hum.verifyProof(result)).rejection?.message ?? "",
+    };
+  });
+  const expected = { strict: "insecure-srs", dev: "valid", root: "valid", otherRoot: "proof-rejected", deeper: "wrong-circuit",
+    claimed: "wrong-circuit", longer: "invalid-proof" };
+  for (const [key, value] of Object.entries(expected)) assert(r[key] === value, `${key}: ${JSON.stringify(r)}`);
+  assert(r.message.includes("INSECURE dev SRS"), r.message);
 });
 
 await check("cancel during a proof, then a successful proof", async () => {

@@ -82,6 +82,11 @@ impl KeyCache {
         let _ = std::fs::remove_file(self.entry_path(depth, srs_hash));
     }
 
+    /// Removes a file made by [`KeyCache::file_or_insert`].
+    pub fn remove_file(&self, name: &str) {
+        let _ = std::fs::remove_file(self.dir.join(name));
+    }
+
     /// Stores an entry atomically.
     pub fn write(&self, depth: usize, srs_hash: &[u8; 32], circuit_id: &str, keys: &[u8]) -> std::io::Result<()> {
         std::fs::create_dir_all(&self.dir)?;

@@ -9,6 +9,7 @@ pub mod instance;
 pub mod orchestrator;
 pub mod pending;
 pub mod runtime;
+pub mod verifier;
 
 pub use cache::KeyCache;
 pub use orchestrator::{
@@ -16,6 +17,7 @@ pub use orchestrator::{
 };
 pub use pending::Pending;
 pub use runtime::Runtime;
+pub use verifier::{NativeVerifier, SrsChoice};
 
 /// Types generated from `wit/hum.wit`.
 pub mod wit {
@@ -81,6 +83,18 @@ impl HostError {
             HostError::Cancelled => Some(wit::ErrorCode::Cancelled),
             _ => None,
         }
+    }
+}
+
+/// A verify policy as the protocol carries it.
+pub fn wit_policy(policy: &hum_core::VerifyPolicy) -> wit::VerifyPolicy {
+    use hum_core::field::fr_to_hex;
+    wit::VerifyPolicy {
+        depth: u8::try_from(policy.depth).unwrap_or(u8::MAX),
+        srs_hash: policy.srs_hash.as_ref().map(hum_core::srs::format_hash),
+        allow_insecure_dev_srs: policy.allow_insecure_dev_srs,
+        root: policy.root.as_ref().map(fr_to_hex),
+        action_id: policy.action_id.as_ref().map(fr_to_hex),
     }
 }
 

@@ -18,6 +18,7 @@ use std::{
     time::{Duration, Instant},
 };
 
+use hum_core::VerifyPolicy;
 use sha2::{Digest, Sha256};
 
 use crate::{
@@ -133,7 +134,7 @@ pub struct InitInfo {
 enum Request {
     Init(InitRequest, Reply<Result<InitInfo, HostError>>),
     Prove(Box<wit::Witness>, Reply<Result<wit::ProofResult, HostError>>),
-    Verify(Box<wit::VerifyRequest>, Reply<Result<bool, HostError>>),
+    Verify(Box<wit::VerifyRequest>, Reply<Result<wit::Verdict, HostError>>),
 }
 
 struct Shared {
@@ -266,8 +267,37 @@ impl ProverOrchestrator {
         self.prove(witness).wait()
     }
 
-    /// Queues a verification inside the instance.
-    pub fn verify(&self, request: wit::VerifyRequest) -> Pending<Result<bool, HostError>> {
+    /// Queues a verification inside the instance, with the instance's own keys (the circuit it
+    /// was initialised for) under `policy`: the policy's depth must be the instance's, and the
+    /// dev SRS is refused unless the policy allows it.
+    pub fn verify(
+        &self,
+        proof: &[u8],
+        public_inputs: &wit::PublicInputs,
+        policy: &VerifyPolicy,
+    ) -> Pending<Result<wit::Verdict, HostError>> {
+        let request = wit::VerifyRequest {
+            proof: proof.to_vec(),
+            public_inputs: public_inputs.clone(),
+            claimed_circuit: None,
+            policy: crate::wit_policy(policy),
+        };
+        self.send(|reply| Request::Verify(Box::new(request), reply))
+    }
+
+    /// As [`ProverOrchestrator::verify`] for a whole proof result: the circuit it names is
+    /// compared with the instance's (a mismatch is a `wrong-circuit` rejection).
+    pub fn verify_result(
+        &self,
+        result: &wit::ProofResult,
+        policy: &VerifyPolicy,
+    ) -> Pending<Result<wit::Verdict, HostError>> {
+        let request = wit::VerifyRequest {
+            proof: result.proof.clone(),
+            public_inputs: result.public_inputs.clone(),
+            claimed_circuit: Some(result.circuit.clone()),
+            policy: crate::wit_policy(policy),
+        };
         self.send(|reply| Request::Verify(Box::new(request), reply))
     }
 
@@ -363,13 +393,13 @@ impl Worker {
         }
     }
 
-    fn verify(&mut self, request: wit::VerifyRequest) -> Result<bool, HostError> {
+    fn verify(&mut self, request: wit::VerifyRequest) -> Result<wit::Verdict, HostError> {
         self.run_recovering(&wit::Command::Verify(request), false).and_then(|events| {
             events
-                .iter()
+                .into_iter()
                 .find_map(|e| match e {
-                    wit::Event::Verified(ok) => Some(Ok(*ok)),
-                    wit::Event::Error(info) => Some(Err(HostError::from_info(info))),
+                    wit::Event::Verified(verdict) => Some(Ok(verdict)),
+                    wit::Event::Error(info) => Some(Err(HostError::from_info(&info))),
                     _ => None,
                 })
                 .unwrap_or_else(|| Err(HostError::Component("verify gave no answer".into())))
@@ -502,14 +532,7 @@ impl Worker {
             .map_err(|e| HostError::Prover { code: wit::ErrorCode::InvalidWitness, message: e.to_string() })?;
         let (srs, srs_hash) = match req.srs {
             Some(bytes) => (bytes, req.srs_hash),
-            None => {
-                let make = || hum_core::Srs::insecure_dev(k).to_bytes();
-                let bytes = match &self.config.cache {
-                    Some(cache) => cache.file_or_insert(&format!("srs-insecure-dev-k{k}.params"), make),
-                    None => make(),
-                };
-                (bytes, None)
-            }
+            None => (crate::verifier::dev_srs_bytes(self.config.cache.as_ref(), k), None),
         };
         let digest: [u8; 32] = Sha256::digest(&srs).into();
         let cached = match &self.config.cache {

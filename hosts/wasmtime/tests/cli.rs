@@ -42,9 +42,9 @@ fn prove_then_verify_then_tamper() {
     assert!(run.stderr.contains("INSECURE dev SRS"), "{}", run.stderr);
     assert!(run.stdout.contains("wrote p.json"));
 
-    let run = hum(&dir, &["verify", "p.json"]);
+    let run = hum(&dir, &["verify", "p.json", "--depth", "5", "--allow-insecure-dev-srs"]);
     assert_eq!(run.code, 0, "{} {}", run.stdout, run.stderr);
-    assert!(run.stdout.starts_with("valid"));
+    assert!(run.stdout.starts_with("valid") && run.stdout.contains("INSECURE"), "{}", run.stdout);
 
     let mut proof: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("p.json")).unwrap()).unwrap();
@@ -52,7 +52,7 @@ fn prove_then_verify_then_tamper() {
     let original = proof["public_inputs"]["message_hash"].clone();
     proof["public_inputs"]["message_hash"] = "0x0bad".into();
     std::fs::write(dir.join("other-message.json"), proof.to_string()).unwrap();
-    let run = hum(&dir, &["verify", "other-message.json", "--json"]);
+    let run = hum(&dir, &["verify", "other-message.json", "--depth", "5", "--allow-insecure-dev-srs", "--json"]);
     assert_eq!(run.code, 1, "a proof for another message is invalid: {}", run.stdout);
     assert_eq!(serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()["valid"], false);
 
@@ -61,10 +61,10 @@ fn prove_then_verify_then_tamper() {
     let flipped = format!("{}{}{}", &hex[..100], if &hex[100..101] == "0" { "1" } else { "0" }, &hex[101..]);
     proof["proof"] = flipped.into();
     std::fs::write(dir.join("flipped.json"), proof.to_string()).unwrap();
-    assert_eq!(hum(&dir, &["verify", "flipped.json"]).code, 1);
+    assert_eq!(hum(&dir, &["verify", "flipped.json", "--depth", "5", "--allow-insecure-dev-srs"]).code, 1);
 
     std::fs::write(dir.join("garbage.json"), "\u{0}\u{1} not json").unwrap();
-    let run = hum(&dir, &["verify", "garbage.json"]);
+    let run = hum(&dir, &["verify", "garbage.json", "--depth", "5", "--allow-insecure-dev-srs"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.starts_with("hum: error: invalid proof"), "{}", run.stderr);
     assert_eq!(hum(&dir, &["verify", "missing.json"]).code, 2);
@@ -139,4 +139,95 @@ fn a_wrong_pinned_srs_hash_fails_before_any_work_and_keeps_the_cache() {
     );
     assert!(!run.stderr.contains("corrupted"), "a good cache entry must not be discarded: {}", run.stderr);
     assert!(!dir.join("p2.json").exists());
+}
+
+/// The attack SECURITY.md describes: a member who registered L = H(H(s1), H(s2)) in a depth-20
+/// group proves twice at depth 21, with two nullifiers, and both proofs reach the group's root.
+/// `hum verify` takes its depth from its flags (default 20), so it refuses both.
+#[test]
+fn a_depth_21_proof_for_a_depth_20_group_is_refused() {
+    use hum_core::{
+        field::fr_to_hex,
+        poseidon2::{hash1, hash2},
+        tree::MerkleTree,
+        Fr, Witness,
+    };
+    let dir = workdir("depth-attack");
+    let (s1, s2) = (Fr::from(31), Fr::from(32));
+    let group = MerkleTree::new(20, &[hash1(Fr::from(30)), hash2(hash1(s1), hash1(s2))]);
+    let root = fr_to_hex(&group.root());
+    let mut nullifiers = Vec::new();
+    for (name, secret, sibling, index) in [("a", s1, hash1(s2), 0b10), ("b", s2, hash1(s1), 0b11)] {
+        let siblings = std::iter::once(sibling).chain(group.siblings(1)).map(|f| fr_to_hex(&f)).collect();
+        let w = Witness {
+            secret: fr_to_hex(&secret),
+            index,
+            siblings,
+            action_id: "0x77".into(),
+            message_hash: "0x1".into(),
+            root: Some(root.clone()),
+        };
+        std::fs::write(dir.join(format!("{name}.json")), serde_json::to_string(&w).unwrap()).unwrap();
+        let out = format!("p-{name}.json");
+        let run = hum(&dir, &["prove", "--witness", &format!("{name}.json"), "--out", &out]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let proof: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join(&out)).unwrap()).unwrap();
+        assert_eq!(proof["public_inputs"]["root"], root.as_str(), "the depth-21 path reaches the group's root");
+        nullifiers.push(proof["public_inputs"]["nullifier"].clone());
+
+        let run = hum(&dir, &["verify", &out, "--root", &root, "--allow-insecure-dev-srs"]);
+        assert_eq!(run.code, 1, "{} {}", run.stdout, run.stderr);
+        assert!(
+            run.stdout.starts_with("invalid: the proof is for circuit hum1-d21-k10-")
+                && run.stdout.contains("(depth 21, k = 10")
+                && run.stdout.contains("this verifier accepts hum1-d20-k9-"),
+            "{}",
+            run.stdout
+        );
+        // The same proof is valid for a verifier that chose depth 21.
+        assert_eq!(hum(&dir, &["verify", &out, "--depth", "21", "--allow-insecure-dev-srs"]).code, 0);
+    }
+    assert_ne!(nullifiers[0], nullifiers[1]);
+}
+
+#[test]
+fn the_dev_srs_pinned_inputs_and_appended_bytes() {
+    let dir = workdir("verify-policy");
+    let witness = common::witness(4, 2);
+    std::fs::write(dir.join("w.json"), serde_json::to_string(&witness).unwrap()).unwrap();
+    assert_eq!(hum(&dir, &["prove", "--witness", "w.json", "--out", "p.json"]).code, 0);
+    let verify = |extra: &[&str]| {
+        let mut args = vec!["verify", "p.json", "--depth", "4"];
+        args.extend_from_slice(extra);
+        hum(&dir, &args)
+    };
+    let run = verify(&[]);
+    assert_eq!(run.code, 1, "the dev SRS is refused by default: {}", run.stdout);
+    assert!(run.stdout.contains("INSECURE dev SRS") && run.stdout.contains("anyone can forge"), "{}", run.stdout);
+    let run = verify(&["--json"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!((json["valid"].as_bool(), json["error_kind"].as_str()), (Some(false), Some("InsecureSrs")));
+
+    let proof: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("p.json")).unwrap()).unwrap();
+    let root = proof["public_inputs"]["root"].as_str().unwrap();
+    let action = proof["public_inputs"]["action_id"].as_str().unwrap();
+    let dev = "--allow-insecure-dev-srs";
+    assert_eq!(verify(&[dev, "--root", root, "--action-id", action]).code, 0);
+    let run = verify(&[dev, "--root", "0x1234"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("`root` is not the one this verifier expects"), "{}", run.stdout);
+    let run = verify(&[dev, "--action-id", "0x1234"]);
+    assert!(run.code == 1 && run.stdout.contains("`action_id`"), "{}", run.stdout);
+    let run = verify(&[dev, "--root", "0xnothex"]);
+    assert!(run.code == 2 && run.stderr.contains("--root is not hexadecimal"), "{}", run.stderr);
+
+    let mut longer = proof.clone();
+    longer["proof"] = format!("{}00", proof["proof"].as_str().unwrap()).into();
+    std::fs::write(dir.join("p.json"), longer.to_string()).unwrap();
+    let run = verify(&[dev]);
+    assert!(run.code == 1 && run.stdout.contains("1 trailing byte after the end of the proof"), "{}", run.stdout);
+
+    std::fs::write(dir.join("srs.params"), hum_core::Srs::insecure_dev(8).to_bytes()).unwrap();
+    let run = verify(&[dev, "--srs", "srs.params"]);
+    assert!(run.code == 2 && run.stderr.contains("--srs needs --srs-hash"), "{}", run.stderr);
 }

@@ -74,6 +74,11 @@ pub fn verify_natively(result: &hum_host::wit::ProofResult) {
     hum_core::verify(&keys, &core.proof, &core.public_inputs).expect("the proof verifies natively");
 }
 
+/// A verify policy for `depth` that allows the dev SRS (the tests' proofs are made on it).
+pub fn dev_policy(depth: u8) -> hum_host::wit::VerifyPolicy {
+    hum_host::wit::VerifyPolicy { depth, srs_hash: None, allow_insecure_dev_srs: true, root: None, action_id: None }
+}
+
 /// One prover instance driven directly, with the events of each command collected.
 pub struct Harness {
     pub instance: hum_host::instance::ProverInstance,

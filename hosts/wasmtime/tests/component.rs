@@ -85,13 +85,60 @@ fn init_prove_complete_in_order_with_real_progress() {
     assert_eq!(result.public_inputs.nullifier, hum_core::field::fr_to_hex(&expected[3]));
     common::verify_natively(result);
 
-    let verify = |proof: Vec<u8>, h: &mut common::Harness| {
-        h.send(wit::Command::Verify(wit::VerifyRequest { proof, public_inputs: result.public_inputs.clone() }))
-    };
-    assert!(matches!(verify(result.proof.clone(), &mut h).as_slice(), [wit::Event::Verified(true)]));
+    // The instance verifies with its own keys, under the host's policy.
+    let verify =
+        |proof: Vec<u8>, policy: wit::VerifyPolicy, claimed: Option<wit::CircuitInfo>, h: &mut common::Harness| {
+            let events = h.send(wit::Command::Verify(wit::VerifyRequest {
+                proof,
+                public_inputs: result.public_inputs.clone(),
+                claimed_circuit: claimed,
+                policy,
+            }));
+            match events.as_slice() {
+                [wit::Event::Verified(v)] => (v.valid, v.rejection.as_ref().map(|r| (r.code, r.message.clone()))),
+                other => panic!("expected one verdict, got {other:?}"),
+            }
+        };
+    let dev = common::dev_policy(20);
+    assert_eq!(verify(result.proof.clone(), dev.clone(), Some(result.circuit.clone()), &mut h), (true, None));
     let mut tampered = result.proof.clone();
     tampered[40] ^= 1;
-    assert!(matches!(verify(tampered, &mut h).as_slice(), [wit::Event::Verified(false)]));
+    let (valid, why) = verify(tampered, dev.clone(), None, &mut h);
+    assert!(!valid);
+    assert_eq!(why.unwrap().0, wit::ErrorCode::ProofRejected);
+    let mut longer = result.proof.clone();
+    longer.push(0);
+    assert_eq!(verify(longer, dev.clone(), None, &mut h).1.unwrap().0, wit::ErrorCode::InvalidProof);
+    // The dev SRS only with the policy's explicit opt-in.
+    let strict = wit::VerifyPolicy { allow_insecure_dev_srs: false, ..dev.clone() };
+    let (valid, why) = verify(result.proof.clone(), strict, None, &mut h);
+    let (code, message) = why.unwrap();
+    assert!(!valid && code == wit::ErrorCode::InsecureSrs && message.contains("INSECURE"), "{message}");
+    // Another depth than the instance's, or a proof file naming another circuit: wrong circuit.
+    let deeper = wit::VerifyPolicy { depth: 21, ..dev.clone() };
+    assert_eq!(verify(result.proof.clone(), deeper, None, &mut h).1.unwrap().0, wit::ErrorCode::WrongCircuit);
+    let claimed =
+        wit::CircuitInfo { id: "hum1-d21-k10-0123456789abcdef".into(), depth: 21, k: 10, ..result.circuit.clone() };
+    let (_, why) = verify(result.proof.clone(), dev.clone(), Some(claimed), &mut h);
+    let (code, message) = why.unwrap();
+    assert!(
+        code == wit::ErrorCode::WrongCircuit && message.contains("depth 21") && message.contains("depth 20"),
+        "{message}"
+    );
+    // A pinned root or action id must be the proof's.
+    let pinned = wit::VerifyPolicy { root: Some(result.public_inputs.root.clone()), ..dev.clone() };
+    assert_eq!(verify(result.proof.clone(), pinned, None, &mut h), (true, None));
+    let other_root = wit::VerifyPolicy { root: Some("0x1234".into()), ..dev.clone() };
+    assert_eq!(verify(result.proof.clone(), other_root, None, &mut h).1.unwrap().0, wit::ErrorCode::ProofRejected);
+    // A malformed policy is the host's error, answered by an error event.
+    let bad = wit::VerifyPolicy { action_id: Some("0xzz".into()), ..dev };
+    let events = h.send(wit::Command::Verify(wit::VerifyRequest {
+        proof: result.proof.clone(),
+        public_inputs: result.public_inputs.clone(),
+        claimed_circuit: None,
+        policy: bad,
+    }));
+    assert_eq!(error_code(&events), Some(wit::ErrorCode::InvalidArgument));
 }
 
 #[test]
@@ -107,7 +154,9 @@ fn bad_commands_yield_errors_and_the_instance_stays_usable() {
                 action_id: "0x1".into(),
                 message_hash: "0x1".into(),
                 nullifier: "0x1".into()
-            }
+            },
+            claimed_circuit: None,
+            policy: common::dev_policy(6),
         }))),
         Some(wit::ErrorCode::NotInitialized)
     );

@@ -58,12 +58,6 @@ export interface ProofResult {
   proveMs: bigint,
   peakMemory: bigint,
 }
-export interface KeysReady {
-  circuit: CircuitInfo,
-  keys: Uint8Array,
-  fromCache: boolean,
-  initMs: bigint,
-}
 /**
  * # Variants
  * 
@@ -81,16 +75,34 @@ export interface KeysReady {
  * 
  * ## `"invalid-proof"`
  * 
+ * ## `"proof-rejected"`
+ * 
+ * ## `"wrong-circuit"`
+ * 
+ * ## `"insecure-srs"`
+ * 
+ * ## `"invalid-argument"`
+ * 
  * ## `"cancelled"`
  * 
  * ## `"invalid-envelope"`
  * 
  * ## `"internal"`
  */
-export type ErrorCode = 'invalid-witness' | 'not-initialized' | 'out-of-memory' | 'unsatisfied' | 'invalid-srs' | 'invalid-key' | 'invalid-proof' | 'cancelled' | 'invalid-envelope' | 'internal';
+export type ErrorCode = 'invalid-witness' | 'not-initialized' | 'out-of-memory' | 'unsatisfied' | 'invalid-srs' | 'invalid-key' | 'invalid-proof' | 'proof-rejected' | 'wrong-circuit' | 'insecure-srs' | 'invalid-argument' | 'cancelled' | 'invalid-envelope' | 'internal';
 export interface ErrorInfo {
   code: ErrorCode,
   message: string,
+}
+export interface Verdict {
+  valid: boolean,
+  rejection?: ErrorInfo,
+}
+export interface KeysReady {
+  circuit: CircuitInfo,
+  keys: Uint8Array,
+  fromCache: boolean,
+  initMs: bigint,
 }
 export type Event = EventStatus | EventProgress | EventProofComplete | EventVerified | EventKeysReady | EventSealed | EventOpened | EventError;
 export interface EventStatus {
@@ -107,7 +119,7 @@ export interface EventProofComplete {
 }
 export interface EventVerified {
   tag: 'verified',
-  val: boolean,
+  val: Verdict,
 }
 export interface EventKeysReady {
   tag: 'keys-ready',
@@ -141,9 +153,18 @@ export interface Witness {
   messageHash: string,
   root?: string,
 }
+export interface VerifyPolicy {
+  depth: number,
+  srsHash?: string,
+  allowInsecureDevSrs: boolean,
+  root?: string,
+  actionId?: string,
+}
 export interface VerifyRequest {
   proof: Uint8Array,
   publicInputs: PublicInputs,
+  claimedCircuit?: CircuitInfo,
+  policy: VerifyPolicy,
 }
 export interface SealRequest {
   recipient: Uint8Array,

@@ -37,15 +37,13 @@ public final class HumProver {
         }
     }
 
-    /// Loads (or generates) the keys for a tree depth; `srs` nil means the INSECURE dev SRS.
+    /// Loads (or generates) the keys for a tree depth; `srs` nil means the INSECURE dev SRS (an
+    /// empty `srs` is an error, not the dev SRS).
     public func initialize(depth: UInt32, srs: Data? = nil, cachedKeys: Data? = nil) throws {
-        let srsBytes = [UInt8](srs ?? Data())
-        let keyBytes = [UInt8](cachedKeys ?? Data())
-        try srsBytes.withUnsafeBufferPointer { s in
-            try keyBytes.withUnsafeBufferPointer { k in
-                try check(hum_prover_init(handle, depth, s.baseAddress, s.count, k.baseAddress, k.count))
-            }
+        let r = withOptionalBytes(srs) { s, sn in
+            withOptionalBytes(cachedKeys) { k, kn in hum_prover_init(handle, depth, s, sn, k, kn) }
         }
+        try check(r)
     }
 
     /// Proves a witness (SPEC §7 JSON) and returns the proof JSON. Blocks: call it off the main thread.
@@ -59,10 +57,38 @@ public final class HumProver {
         return Data(bytes: out.data, count: out.len)
     }
 
-    /// True when the proof JSON verifies against this prover's keys.
-    public func verify(proofJSON: Data) throws -> Bool {
+    /// What a verifier accepts (`HumVerifyPolicy` in hum.h), chosen by the verifier and never
+    /// read from the proof: the depth of its group (the prover must be initialised for it), an
+    /// explicit opt-in to the insecure dev SRS, and optionally the root and action id (0x-hex).
+    public struct VerifyPolicy {
+        public var depth: UInt32
+        public var allowInsecureDevSrs: Bool
+        public var root: String?
+        public var actionId: String?
+
+        public init(depth: UInt32 = 20, allowInsecureDevSrs: Bool = false, root: String? = nil, actionId: String? = nil) {
+            self.depth = depth
+            self.allowInsecureDevSrs = allowInsecureDevSrs
+            self.root = root
+            self.actionId = actionId
+        }
+    }
+
+    /// True when the proof JSON verifies with this prover's keys under `policy`; false when it
+    /// does not verify or its root or action id differs. Throws for a proof of another circuit
+    /// (`HUM_RESULT_WRONG_CIRCUIT`), a refused dev SRS (`HUM_RESULT_INSECURE_SRS`) or bad input.
+    public func verify(proofJSON: Data, policy: VerifyPolicy = VerifyPolicy()) throws -> Bool {
         let proof = [UInt8](proofJSON)
-        let r = proof.withUnsafeBufferPointer { hum_prover_verify(handle, $0.baseAddress, $0.count) }
+        let r = withOptionalCString(policy.root) { root in
+            withOptionalCString(policy.actionId) { action in
+                var p = hum_verify_policy_default()
+                p.depth = policy.depth
+                p.allow_insecure_dev_srs = policy.allowInsecureDevSrs
+                p.root = root
+                p.action_id = action
+                return proof.withUnsafeBufferPointer { hum_prover_verify(handle, $0.baseAddress, $0.count, &p) }
+            }
+        }
         if r == HUM_RESULT_PROOF_REJECTED { return false }
         try check(r)
         return true
@@ -70,4 +96,21 @@ public final class HumProver {
 
     /// Stops a running proof (from any thread).
     public func cancel() { _ = hum_prover_cancel(handle) }
+}
+
+/// Calls `body` with NULL for nil, else with the bytes (a non-NULL pointer even when empty).
+private func withOptionalBytes<R>(_ data: Data?, _ body: (UnsafePointer<UInt8>?, Int) -> R) -> R {
+    guard let data else { return body(nil, 0) }
+    let bytes = [UInt8](data)
+    if bytes.isEmpty {
+        var none: UInt8 = 0
+        return withUnsafePointer(to: &none) { body($0, 0) }
+    }
+    return bytes.withUnsafeBufferPointer { body($0.baseAddress, $0.count) }
+}
+
+/// Calls `body` with NULL for nil, else with a NUL-terminated copy of the string.
+private func withOptionalCString<R>(_ text: String?, _ body: (UnsafePointer<CChar>?) -> R) -> R {
+    guard let text else { return body(nil) }
+    return text.withCString { body($0) }
 }

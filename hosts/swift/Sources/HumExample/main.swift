@@ -14,7 +14,9 @@ do {
     let witness = try Data(contentsOf: URL(fileURLWithPath: args[2]))
     let proof = try prover.prove(witnessJSON: witness)
     print("proof: \(proof.count) bytes of JSON")
-    print(try prover.verify(proofJSON: proof) ? "verify: valid" : "verify: INVALID")
+    // A verifier pins what it accepts; this example runs on the dev SRS, so it opts in to it.
+    let policy = HumProver.VerifyPolicy(depth: depth, allowInsecureDevSrs: true)
+    print(try prover.verify(proofJSON: proof, policy: policy) ? "verify: valid" : "verify: INVALID")
 } catch {
     FileHandle.standardError.write("error: \(error)\n".data(using: .utf8)!)
     exit(1)

@@ -1,6 +1,7 @@
 //! `hum`: prove membership with a one-time nullifier, through the isolated prover component.
 //!
-//! Exit codes: 0 success (for `verify`: valid), 1 failure (for `verify`: invalid), 2 bad input.
+//! Exit codes: 0 success (for `verify`: valid), 1 failure (for `verify`: invalid, or for another
+//! circuit than the one the verifier accepts), 2 bad input.
 
 use std::{
     io::IsTerminal,
@@ -12,10 +13,12 @@ use std::{
 
 use anyhow::{anyhow, Context};
 use clap::{Args, Parser, Subcommand};
-use hum_core::{field::fr_to_hex, poseidon2::hash1, tree::MerkleTree, CircuitKeys, Fr, Srs, Witness};
+use hum_core::{field::fr_to_hex, poseidon2::hash1, tree::MerkleTree, ErrorKind, Fr, Srs, VerifyPolicy, Witness};
 use hum_host::{
-    runtime::default_component_path, wit, HostError, InitRequest, KeyCache, Notification, OrchestratorConfig,
-    ProverOrchestrator, Runtime,
+    runtime::default_component_path,
+    verifier::{load_keys, load_srs},
+    wit, HostError, InitRequest, KeyCache, NativeVerifier, Notification, OrchestratorConfig, ProverOrchestrator,
+    Runtime, SrsChoice,
 };
 use indicatif::{ProgressBar, ProgressStyle};
 use rand_core::{OsRng, RngCore};
@@ -80,12 +83,25 @@ enum Command {
         #[command(flatten)]
         srs: SrsArgs,
     },
-    /// Verify a proof JSON file: exit 0 valid, 1 invalid, 2 bad input.
+    /// Verify a proof JSON file for the circuit you accept: exit 0 valid, 1 invalid or for
+    /// another circuit, 2 bad input. Nothing about the circuit is taken from the file.
     Verify {
         /// The proof JSON file.
         file: PathBuf,
+        /// The tree depth of your group: it selects the circuit the proof must be for.
+        #[arg(long, default_value_t = 20)]
+        depth: usize,
         #[command(flatten)]
         srs: SrsArgs,
+        /// The root the proof must have (0x-hex): a root you published for your group.
+        #[arg(long, value_name = "ROOT")]
+        root: Option<String>,
+        /// The action id the proof must be for (0x-hex).
+        #[arg(long, value_name = "ACTION_ID")]
+        action_id: Option<String>,
+        /// Accept proofs made with the INSECURE dev SRS (anyone can forge them): development only.
+        #[arg(long)]
+        allow_insecure_dev_srs: bool,
     },
     /// Generate (or load) the keys for a depth and store them in the key cache.
     Keygen {
@@ -196,7 +212,10 @@ fn run(cli: Cli) -> Result<u8, Failure> {
     match cli.command {
         Command::Demo { depth } => demo(&g, depth),
         Command::Prove { witness, out, srs } => prove_file(&g, &witness, &out, &srs),
-        Command::Verify { file, srs } => verify_file(&g, &file, &srs),
+        Command::Verify { file, depth, srs, root, action_id, allow_insecure_dev_srs } => {
+            let expect = Expectations { depth, root, action_id, allow_insecure_dev_srs };
+            verify_file(&g, &file, &srs, &expect)
+        }
         Command::Keygen { depth, out, srs } => keygen(&g, depth, out.as_deref(), &srs),
         Command::Params(ParamsCommand::Import { ptau, k, out }) => params_import(&g, &ptau, k, &out),
         Command::Params(ParamsCommand::Dev { depth, out }) => {
@@ -254,6 +273,7 @@ fn host_failure(e: HostError) -> Failure {
     let code = match e.code() {
         Some(
             wit::ErrorCode::InvalidWitness
+            | wit::ErrorCode::InvalidArgument
             | wit::ErrorCode::InvalidSrs
             | wit::ErrorCode::InvalidKey
             | wit::ErrorCode::InvalidProof,
@@ -349,10 +369,11 @@ fn demo(g: &Global, depth: usize) -> Result<u8, Failure> {
     let started = Instant::now();
     let result = orchestrator.prove_blocking(&witness).map_err(host_failure)?;
     let prove_wall = started.elapsed();
-    let verdict = orchestrator
-        .verify(wit::VerifyRequest { proof: result.proof.clone(), public_inputs: result.public_inputs.clone() })
-        .wait()
-        .map_err(host_failure)?;
+    // The demo runs on the dev SRS, so its verifier opts in to it (and says so below).
+    let policy = VerifyPolicy { allow_insecure_dev_srs: true, ..VerifyPolicy::for_depth(depth) };
+    let verdict = orchestrator.verify_result(&result, &policy).wait().map_err(host_failure)?;
+    let rejection = verdict.rejection.as_ref().map(|r| r.message.clone());
+    let verdict = verdict.valid;
     drop(orchestrator);
     let _ = watcher.join();
     if g.json {
@@ -360,6 +381,7 @@ fn demo(g: &Global, depth: usize) -> Result<u8, Failure> {
             "{}",
             serde_json::to_string_pretty(&json!({
                 "valid": verdict,
+                "rejection": rejection,
                 "root": result.public_inputs.root,
                 "nullifier": result.public_inputs.nullifier,
                 "action_id": result.public_inputs.action_id,
@@ -391,7 +413,10 @@ fn demo(g: &Global, depth: usize) -> Result<u8, Failure> {
             prove_wall.as_millis(),
             result.peak_memory as f64 / 1048576.0
         );
-        println!("  verify      {}", if verdict { "valid" } else { "INVALID" });
+        match &rejection {
+            None => println!("  verify      valid (the demo's verifier allows the insecure dev SRS)"),
+            Some(reason) => println!("  verify      INVALID: {reason}"),
+        }
         println!("  circuit     {}", result.circuit.id);
         if result.circuit.insecure_dev_srs {
             println!("  srs         INSECURE dev SRS (development only)");
@@ -440,67 +465,82 @@ fn prove_file(g: &Global, witness: &Path, out: &Path, srs: &SrsArgs) -> Result<u
     Ok(0)
 }
 
-/// Loads the SRS and keys for a depth natively (verification runs on the host, multi-threaded).
-fn native_keys(g: &Global, depth: usize, k: u32, srs_args: &SrsArgs) -> Result<(Srs, CircuitKeys), Failure> {
-    let cache = cache(g);
-    let srs = match read_srs(srs_args)? {
-        (Some(bytes), hash) => {
-            let expected = hash.as_deref().map(hum_core::srs::parse_hash).transpose().map_err(bad_input)?;
-            Srs::from_bytes(&bytes, expected.as_ref()).map_err(bad_input)?
-        }
-        _ => {
-            let bytes =
-                cache.file_or_insert(&format!("srs-insecure-dev-k{k}.params"), || Srs::insecure_dev(k).to_bytes());
-            Srs::from_bytes(&bytes, None).map_err(|e| anyhow!("cached dev SRS: {e}"))?
-        }
-    };
-    let digest: [u8; 32] = Sha256::digest(srs.to_bytes()).into();
-    if let hum_host::cache::CacheRead::Hit { keys, .. } = cache.read(depth, &digest) {
-        if let Ok(keys) = CircuitKeys::from_bytes(&srs, depth, &keys) {
-            return Ok((srs, keys));
-        }
-        cache.remove(depth, &digest);
-    }
-    let keys = CircuitKeys::generate(&srs, depth)?;
-    let _ = cache.write(depth, &digest, &keys.info().id, &keys.to_bytes());
-    Ok((srs, keys))
+/// What `hum verify` accepts, from its flags.
+struct Expectations {
+    depth: usize,
+    root: Option<String>,
+    action_id: Option<String>,
+    allow_insecure_dev_srs: bool,
 }
 
-fn verify_file(g: &Global, file: &Path, srs: &SrsArgs) -> Result<u8, Failure> {
+/// The SRS a native key load uses: `--srs FILE` (pinned by `--srs-hash` when `pinned`), else the
+/// dev SRS.
+fn srs_choice(args: &SrsArgs, pinned: bool) -> Result<SrsChoice, Failure> {
+    match read_srs(args)? {
+        (Some(bytes), hash) => {
+            let hash = match hash {
+                Some(text) => hum_core::srs::parse_hash(&text).map_err(bad_input)?,
+                None if pinned => {
+                    return Err(bad_input(anyhow!(
+                        "--srs needs --srs-hash: a verifier pins the SRS it accepts (`hum params import` prints it)"
+                    )))
+                }
+                None => Sha256::digest(&bytes).into(),
+            };
+            Ok(SrsChoice::Pinned { bytes, hash })
+        }
+        _ => Ok(SrsChoice::InsecureDev),
+    }
+}
+
+fn field_flag(flag: &str, text: &Option<String>) -> Result<Option<Fr>, Failure> {
+    text.as_deref()
+        .map(|t| hum_core::field::parse_fr(t).map_err(|reason| bad_input(anyhow!("{flag} {reason}"))))
+        .transpose()
+}
+
+fn verify_file(g: &Global, file: &Path, srs: &SrsArgs, expect: &Expectations) -> Result<u8, Failure> {
+    hum_core::keys::checked_k(expect.depth).map_err(bad_input)?;
+    let policy = VerifyPolicy {
+        depth: expect.depth,
+        srs_hash: None,
+        allow_insecure_dev_srs: expect.allow_insecure_dev_srs,
+        root: field_flag("--root", &expect.root)?,
+        action_id: field_flag("--action-id", &expect.action_id)?,
+    };
+    let choice = srs_choice(srs, true)?;
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display())).map_err(bad_input)?;
-    let proof = hum_core::ProofResult::from_json(&bytes).map_err(bad_input)?;
-    let depth = proof.circuit.depth;
-    let k = hum_core::keys::checked_k(depth).map_err(bad_input)?;
-    if proof.circuit.k != k {
-        return Err(bad_input(anyhow!("circuit.k is {}, depth {depth} uses k = {k}", proof.circuit.k)));
-    }
-    if !proof.circuit.insecure_dev_srs && srs.srs.is_none() {
-        return Err(bad_input(anyhow!("the proof was made with SRS {}; pass it with --srs", proof.circuit.srs)));
-    }
-    let (_, keys) = native_keys(g, depth, k, srs)?;
+    // Malformed files are bad input (exit 2); everything after parsing is the verdict (exit 0/1).
+    hum_core::ProofResult::from_json(&bytes).map_err(bad_input)?;
+    let cache = cache(g);
     let started = Instant::now();
-    let outcome = if keys.info().id != proof.circuit.id {
-        Err(anyhow!("the proof is for circuit {}, these keys are {}", proof.circuit.id, keys.info().id))
-    } else {
-        hum_core::verify(&keys, &proof.proof, &proof.public_inputs).map_err(|e| anyhow!(e))
+    let outcome = match NativeVerifier::load(policy, &choice, Some(&cache)) {
+        Ok(verifier) => verifier.verify_json(&bytes).map(|_| verifier.keys().info().clone()),
+        Err(e) if matches!(e.kind(), ErrorKind::InsecureSrs | ErrorKind::WrongCircuit) => Err(e),
+        Err(e) => return Err(bad_input(e)),
     };
     let ms = started.elapsed().as_secs_f64() * 1e3;
-    let valid = outcome.is_ok();
+    let insecure = outcome.as_ref().is_ok_and(|info| info.insecure_dev_srs);
     if g.json {
         println!(
             "{}",
-            json!({ "valid": valid, "verify_ms": ms, "circuit": keys.info().id,
-            "insecure_dev_srs": keys.info().insecure_dev_srs, "error": outcome.as_ref().err().map(|e| e.to_string()) })
+            json!({ "valid": outcome.is_ok(), "verify_ms": ms, "depth": expect.depth,
+            "circuit": outcome.as_ref().ok().map(|info| info.id.clone()), "insecure_dev_srs": insecure,
+            "error": outcome.as_ref().err().map(|e| e.to_string()),
+            "error_kind": outcome.as_ref().err().map(|e| format!("{:?}", e.kind())) })
         );
-    } else if let Err(e) = &outcome {
-        println!("invalid: {e}");
     } else {
-        println!(
-            "valid ({ms:.1} ms){}",
-            if keys.info().insecure_dev_srs { " — INSECURE dev SRS: this proves nothing" } else { "" }
-        );
+        match &outcome {
+            Err(e) => println!("invalid: {e}"),
+            Ok(_) if insecure => {
+                println!(
+                    "valid ({ms:.1} ms) — INSECURE dev SRS, allowed by --allow-insecure-dev-srs: this proves nothing"
+                )
+            }
+            Ok(_) => println!("valid ({ms:.1} ms)"),
+        }
     }
-    Ok(if valid { 0 } else { 1 })
+    Ok(if outcome.is_ok() { 0 } else { 1 })
 }
 
 fn keygen(g: &Global, depth: usize, out: Option<&Path>, srs: &SrsArgs) -> Result<u8, Failure> {
@@ -509,7 +549,9 @@ fn keygen(g: &Global, depth: usize, out: Option<&Path>, srs: &SrsArgs) -> Result
     let init = orchestrator.init(InitRequest { depth, srs: srs_bytes, srs_hash }).wait().map_err(host_failure)?;
     insecure_warning(&init.circuit, g.json);
     if let Some(out) = out {
-        let (_, keys) = native_keys(g, depth, init.circuit.k as u32, srs)?;
+        let cache = cache(g);
+        let srs = load_srs(&srs_choice(srs, false)?, init.circuit.k as u32, Some(&cache)).map_err(bad_input)?;
+        let keys = load_keys(&srs, depth, Some(&cache))?;
         std::fs::write(out, keys.to_bytes()).with_context(|| format!("cannot write {}", out.display()))?;
     }
     if g.json {
