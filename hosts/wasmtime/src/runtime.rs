@@ -18,11 +18,27 @@ use wasmtime::{component::Component, Config, Engine};
 
 use crate::HostError;
 
+mod precompiled;
+
 /// The engine and the compiled prover component.
 pub struct Runtime {
     engine: Engine,
     component: Component,
     stop: Arc<AtomicBool>,
+    precompiled: Precompiled,
+}
+
+/// What became of the precompiled copy of the component in the cache directory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Precompiled {
+    /// No cache directory was given (or it cannot be written).
+    Disabled,
+    /// A trusted precompiled copy was loaded instead of compiling.
+    Loaded,
+    /// There was none: the component was compiled and a copy written for next time.
+    Written,
+    /// A copy was there but not trusted (the reason says why); the component was compiled again.
+    Rejected(String),
 }
 
 impl std::fmt::Debug for Runtime {
@@ -62,7 +78,10 @@ pub fn default_component_path() -> Option<PathBuf> {
 
 impl Runtime {
     /// Loads the component at `path`, reusing a precompiled copy from `cache_dir` when one
-    /// matches the component's hash and this engine.
+    /// matches the component's hash and this engine, and is trusted: precompiled code is native
+    /// code, so it is loaded only from a directory and file owned by this user and writable by
+    /// nobody else, and only when its SHA-256 is the one recorded when hum wrote it. Anything
+    /// else is compiled again (said once on stderr).
     pub fn load(path: &Path, cache_dir: Option<&Path>) -> Result<Arc<Self>, HostError> {
         let wasm =
             std::fs::read(path).map_err(|e| HostError::Component(format!("cannot read {}: {e}", path.display())))?;
@@ -83,24 +102,39 @@ impl Runtime {
         std::hash::Hash::hash(&engine.precompile_compatibility_hash(), &mut compat);
         let key = format!("{}-{:016x}", hex::encode(&digest[..12]), std::hash::Hasher::finish(&compat));
         let cached = cache_dir.map(|d| d.join(format!("component-{key}.cwasm")));
+        let mut precompiled = Precompiled::Disabled;
         let mut component = None;
-        if let Some(file) = cached.as_ref().filter(|f| f.exists()) {
-            // SAFETY: the file is one this host wrote with `Component::serialize` for an engine
-            // with the same compatibility hash (in the name); wasmtime checks the header too.
-            component = unsafe { Component::deserialize_file(&engine, file) }.ok();
+        if let Some(file) = &cached {
+            match precompiled::read_trusted(file) {
+                Ok(Some(bytes)) => {
+                    // SAFETY: the bytes are the ones this host serialised for an engine with the
+                    // same compatibility hash (in the name): the file and its directory belong to
+                    // this user, nobody else can write them, and their SHA-256 is the one recorded
+                    // when they were written (checked on these very bytes). wasmtime checks the
+                    // header too.
+                    match unsafe { Component::deserialize(&engine, &bytes) } {
+                        Ok(c) => {
+                            component = Some(c);
+                            precompiled = Precompiled::Loaded;
+                        }
+                        Err(e) => precompiled = Precompiled::Rejected(format!("wasmtime refused it ({e})")),
+                    }
+                }
+                Ok(None) => precompiled = Precompiled::Written,
+                Err(reason) => precompiled = Precompiled::Rejected(reason),
+            }
+            if let Precompiled::Rejected(reason) = &precompiled {
+                precompiled::warn_once(file, reason);
+            }
         }
         let component = match component {
             Some(c) => c,
             None => {
                 let c = Component::new(&engine, wasm)
                     .map_err(|e| HostError::Component(format!("not a valid hum component: {e}")))?;
-                if let (Some(file), Ok(bytes)) = (cached, c.serialize()) {
-                    if let Some(dir) = file.parent() {
-                        let _ = std::fs::create_dir_all(dir);
-                    }
-                    let tmp = file.with_extension("tmp");
-                    if std::fs::write(&tmp, bytes).is_ok() {
-                        let _ = std::fs::rename(&tmp, &file);
+                if let (Some(file), Ok(bytes)) = (&cached, c.serialize()) {
+                    if precompiled::write(file, &bytes).is_err() && precompiled == Precompiled::Written {
+                        precompiled = Precompiled::Disabled;
                     }
                 }
                 c
@@ -121,7 +155,7 @@ impl Runtime {
                 }
             })
             .map_err(|e| HostError::Component(format!("cannot start the epoch thread: {e}")))?;
-        Ok(Arc::new(Self { engine, component, stop }))
+        Ok(Arc::new(Self { engine, component, stop, precompiled }))
     }
 
     /// The engine.
@@ -132,5 +166,10 @@ impl Runtime {
     /// The compiled component.
     pub fn component(&self) -> &Component {
         &self.component
+    }
+
+    /// Whether the precompiled copy in the cache was used.
+    pub fn precompiled(&self) -> &Precompiled {
+        &self.precompiled
     }
 }

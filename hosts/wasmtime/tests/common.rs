@@ -87,10 +87,14 @@ pub struct Harness {
 
 impl Harness {
     pub fn new(memory_limit: usize) -> Self {
+        Self::with_runtime(&runtime(), memory_limit)
+    }
+
+    pub fn with_runtime(runtime: &Arc<Runtime>, memory_limit: usize) -> Self {
         let events: Arc<std::sync::Mutex<Vec<hum_host::wit::Event>>> = Arc::default();
         let sink = events.clone();
         let instance = hum_host::instance::ProverInstance::new(
-            &runtime(),
+            runtime,
             memory_limit,
             Arc::new(std::sync::atomic::AtomicBool::new(false)),
             Box::new(move |e| sink.lock().unwrap().push(e)),
@@ -104,6 +108,18 @@ impl Harness {
         self.instance.handle(&command, None).expect("no trap");
         std::mem::take(&mut *self.events.lock().unwrap())
     }
+}
+
+/// The WIT INIT command for `depth` on the dev SRS, keys generated.
+pub fn init_command(depth: u8) -> hum_host::wit::Command {
+    hum_host::wit::Command::Init(hum_host::wit::InitOptions {
+        depth,
+        k: None,
+        srs: None,
+        srs_hash: None,
+        cached_keys: None,
+        memory_budget: None,
+    })
 }
 
 /// The WIT PROVE command for a witness.
