@@ -43,6 +43,12 @@ for target in witness_json srs_bytes key_bytes proof_bytes envelope ptau actor_c
 done
 rm -rf "$scratch"
 
+step "the native crates type-check for macOS (x86_64-apple-darwin; no macOS SDK here, see scripts/apple-check-cc)"
+rustup target list --installed | grep -qx x86_64-apple-darwin || rustup target add x86_64-apple-darwin
+command -v clang >/dev/null || apt-get install -y clang >/dev/null || { apt-get update >/dev/null && apt-get install -y clang >/dev/null; }
+CC_x86_64_apple_darwin="$PWD/scripts/apple-check-cc" \
+  cargo check --release --locked --target x86_64-apple-darwin -p hum-core -p hum-ffi -p hum-host
+
 step "formatting and lints"
 cargo fmt --all --check
 cargo clippy --release --locked --workspace --all-targets -- -D warnings

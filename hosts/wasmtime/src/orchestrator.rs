@@ -325,7 +325,9 @@ impl Drop for ProverOrchestrator {
     }
 }
 
-#[cfg(unix)]
+/// Lowers the calling thread's scheduling priority (Linux: a thread is a task with its own nice
+/// value, addressed by its tid).
+#[cfg(any(target_os = "linux", target_os = "android"))]
 fn lower_priority(nice: i32) {
     if nice != 0 {
         // SAFETY: setpriority on the calling thread (tid) has no memory-safety preconditions.
@@ -336,7 +338,9 @@ fn lower_priority(nice: i32) {
     }
 }
 
-#[cfg(not(unix))]
+/// Elsewhere (macOS, Windows, the BSDs) the nice value is per process, not per thread, so the
+/// prover thread keeps the default priority rather than slowing the whole host.
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
 fn lower_priority(_nice: i32) {}
 
 /// The instance thread's side: owns the instance and replays init after restarts.
