@@ -116,6 +116,10 @@ enum HumResult
    * The verifier's SRS is the insecure dev SRS and its policy does not allow it.
    */
   HUM_RESULT_INSECURE_SRS = 16,
+  /**
+   * `hum_prover_free` has started on this prover: nothing new starts.
+   */
+  HUM_RESULT_CLOSING = 17,
 };
 #ifndef __cplusplus
 typedef uint32_t HumResult;
@@ -301,10 +305,13 @@ const char *hum_version(void);
 HumResult hum_prover_new(HumProver **out);
 
 /**
- * Frees a prover: cancels and waits for a running asynchronous proof, then releases
- * everything. NULL is a no-op.
+ * Frees a prover: from the moment it starts no new proof starts (`HUM_RESULT_CLOSING`), a
+ * running proof is cancelled, and when it returns no callback of this prover can run any more.
+ * NULL is a no-op.
  *
- * Call once, after every other call on this prover has returned.
+ * Call once, after every other call on this prover has returned — except that it may be called
+ * from inside one of this prover's callbacks: it then returns at once, the rest of that proof's
+ * events are not delivered, and the proof's thread ends by itself.
  */
 void hum_prover_free(HumProver *prover);
 
@@ -350,8 +357,9 @@ HumResult hum_prover_prove(const HumProver *prover,
  * Starts proving a witness (JSON bytes, copied) on a worker thread and returns at once.
  * `callback(event, user_data)` then receives, on that thread: status PROVING, progress
  * events, and finally either PROOF_COMPLETE (proof JSON) followed by status READY, or ERROR
- * followed by status ERROR. `callback` may be NULL. Returns `HUM_RESULT_BUSY` while another
- * proof runs; the prover is free again before the final two events are sent, so the next
+ * (with its own message) followed by status ERROR. `callback` may be NULL. Returns
+ * `HUM_RESULT_BUSY` while another proof runs and `HUM_RESULT_CLOSING` once `hum_prover_free`
+ * has started; the prover is free again before the final two events are sent, so the next
  * proof may be started from the callback itself.
  */
 HumResult hum_prover_prove_async(const HumProver *prover,

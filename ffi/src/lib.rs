@@ -9,8 +9,12 @@
 //! Thread safety: a `hum_prover` may be shared between threads. `init`, `prove`, `prove_async`,
 //! `verify` and `export_keys` serialise on the prover (a second proof while one runs returns
 //! `HUM_RESULT_BUSY`); `hum_prover_cancel` may be called from any thread at any time;
-//! `hum_prover_free` must be called once, after every other call on that prover has returned
-//! (it cancels and joins a running asynchronous proof first, so no callback runs after it).
+//! `hum_prover_free` must be called once, after every other call on that prover has returned.
+//! Once `free` starts, no new proof starts (`HUM_RESULT_CLOSING`), and when it returns no
+//! callback can run any more; it may be called from inside a callback (see its docs).
+//!
+//! Every function with an out-parameter sets `*out` to an empty buffer on entry, so a host that
+//! frees it whatever the result is always safe.
 
 // The exported functions take raw pointers from C and check them (NULL, length) before use; as
 // in rustls-ffi they are not `unsafe fn`, because C callers cannot see the distinction.
@@ -19,6 +23,7 @@
 mod prover;
 mod result;
 mod seal;
+mod slot;
 
 pub use prover::*;
 pub use result::{hum_result_message, HumResult};
@@ -65,6 +70,15 @@ impl HumBuffer {
 
     pub(crate) fn empty() -> Self {
         Self { data: std::ptr::null_mut(), len: 0 }
+    }
+}
+
+/// Sets a caller's out-parameter to an empty buffer (when it is not NULL), first thing in every
+/// function that has one: a host that frees `*out` whatever the result is then always safe.
+pub(crate) fn clear_out(out: *mut HumBuffer) {
+    if !out.is_null() {
+        // SAFETY: a non-NULL out-parameter points to a writable HumBuffer (every function's contract).
+        unsafe { out.write(HumBuffer::empty()) };
     }
 }
 

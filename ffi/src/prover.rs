@@ -3,10 +3,7 @@
 
 use std::{
     ffi::c_void,
-    sync::{
-        atomic::{AtomicBool, Ordering},
-        Arc, Mutex,
-    },
+    sync::{Arc, Mutex},
     thread::JoinHandle,
 };
 
@@ -14,25 +11,34 @@ use hum_core::{CircuitKeys, Progress, ProgressSink, ProofResult, Srs, Stage, Wit
 use rand_core::OsRng;
 use zeroize::Zeroizing;
 
-use crate::{bytes, ffi_boundary, non_null, HumBuffer, HumResult};
+use crate::{bytes, clear_out, ffi_boundary, non_null, slot::Slot, HumBuffer, HumResult};
 
 /// An opaque prover. Create with `hum_prover_new`, free with `hum_prover_free`.
 pub struct HumProver {
     inner: Arc<Inner>,
-    worker: Mutex<Option<JoinHandle<()>>>,
+    /// The threads of asynchronous proofs that may still deliver events: `free` joins them all.
+    workers: Mutex<Vec<JoinHandle<()>>>,
 }
 
 struct Inner {
     keys: Mutex<Option<Arc<CircuitKeys>>>,
-    busy: AtomicBool,
-    cancel: AtomicBool,
+    slot: Slot,
     last_error: Mutex<String>,
 }
 
+/// A failure with its own message (an asynchronous proof's ERROR event carries this one, not the
+/// shared `last_error`, which a concurrent call may overwrite).
+type Failure = (HumResult, String);
+
 impl Inner {
     fn fail(&self, error: &hum_core::Error) -> HumResult {
-        *self.last_error.lock().unwrap_or_else(|e| e.into_inner()) = error.to_string();
-        HumResult::of(error)
+        self.record(error).0
+    }
+
+    fn record(&self, error: &hum_core::Error) -> Failure {
+        let message = error.to_string();
+        *self.last_error.lock().unwrap_or_else(|e| e.into_inner()) = message.clone();
+        (HumResult::of(error), message)
     }
 
     fn keys(&self) -> Option<Arc<CircuitKeys>> {
@@ -137,14 +143,15 @@ unsafe fn prover<'a>(prover: *const HumProver) -> Option<&'a HumProver> {
 pub extern "C" fn hum_prover_new(out: *mut *mut HumProver) -> HumResult {
     ffi_boundary!({
         non_null!(out);
+        // SAFETY: out is non-null and writable.
+        unsafe { *out = std::ptr::null_mut() };
         let prover = Box::new(HumProver {
             inner: Arc::new(Inner {
                 keys: Mutex::new(None),
-                busy: AtomicBool::new(false),
-                cancel: AtomicBool::new(false),
+                slot: Slot::default(),
                 last_error: Mutex::new(String::new()),
             }),
-            worker: Mutex::new(None),
+            workers: Mutex::new(Vec::new()),
         });
         // SAFETY: out is non-null and writable.
         unsafe { *out = Box::into_raw(prover) };
@@ -152,10 +159,13 @@ pub extern "C" fn hum_prover_new(out: *mut *mut HumProver) -> HumResult {
     })
 }
 
-/// Frees a prover: cancels and waits for a running asynchronous proof, then releases
-/// everything. NULL is a no-op.
+/// Frees a prover: from the moment it starts no new proof starts (`HUM_RESULT_CLOSING`), a
+/// running proof is cancelled, and when it returns no callback of this prover can run any more.
+/// NULL is a no-op.
 ///
-/// Call once, after every other call on this prover has returned.
+/// Call once, after every other call on this prover has returned — except that it may be called
+/// from inside one of this prover's callbacks: it then returns at once, the rest of that proof's
+/// events are not delivered, and the proof's thread ends by itself.
 #[no_mangle]
 pub extern "C" fn hum_prover_free(prover: *mut HumProver) {
     let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -164,10 +174,19 @@ pub extern "C" fn hum_prover_free(prover: *mut HumProver) {
         }
         // SAFETY: from hum_prover_new, freed once (the caller's contract).
         let prover = unsafe { Box::from_raw(prover) };
-        prover.inner.cancel.store(true, Ordering::SeqCst);
-        let worker = prover.worker.lock().unwrap_or_else(|e| e.into_inner()).take();
-        if let Some(worker) = worker {
-            let _ = worker.join();
+        let workers = {
+            // Closed under the workers lock: `prove_async` takes the slot under the same lock, so
+            // no thread can be started and registered after this point.
+            let mut workers = prover.workers.lock().unwrap_or_else(|e| e.into_inner());
+            prover.inner.slot.close();
+            std::mem::take(&mut *workers)
+        };
+        let me = std::thread::current().id();
+        for worker in workers {
+            // Our own thread (free called from a callback) is not joined: it delivers nothing more.
+            if worker.thread().id() != me {
+                let _ = worker.join();
+            }
         }
     }));
 }
@@ -234,8 +253,8 @@ fn init(
     if pinned.is_some() && srs.is_empty() {
         return HumResult::NullArgument;
     }
-    if p.inner.busy.swap(true, Ordering::SeqCst) {
-        return HumResult::Busy;
+    if let Err(code) = p.inner.slot.take() {
+        return code;
     }
     let outcome = (|| {
         let k = hum_core::keys::checked_k(depth as usize)?;
@@ -253,17 +272,21 @@ fn init(
         }
         Err(e) => p.inner.fail(&e),
     };
-    p.inner.busy.store(false, Ordering::SeqCst);
+    p.inner.slot.release();
     result
 }
 
 struct Events<'a> {
     callback: Option<(extern "C" fn(*const HumEvent, *mut c_void), *mut c_void)>,
-    cancel: &'a AtomicBool,
+    slot: &'a Slot,
 }
 
 impl Events<'_> {
     fn send(&self, kind: HumEventKind, state: HumState, progress: Progress, code: HumResult, data: &[u8]) {
+        if self.slot.closing() {
+            // `hum_prover_free` has started: nothing more reaches the host.
+            return;
+        }
         if let Some((callback, user_data)) = self.callback {
             let event = HumEvent {
                 kind,
@@ -289,17 +312,18 @@ impl ProgressSink for Events<'_> {
     }
 
     fn cancelled(&mut self) -> bool {
-        self.cancel.load(Ordering::SeqCst)
+        self.slot.cancelled()
     }
 }
 
-fn run_proof(inner: &Inner, witness_json: &[u8], events: &mut Events<'_>) -> Result<ProofResult, HumResult> {
-    let keys = inner.keys().ok_or(HumResult::NotInitialized)?;
-    let witness = Witness::from_json(witness_json).map_err(|e| inner.fail(&e))?;
-    let values = hum_core::validate_for(&keys, &witness).map_err(|e| inner.fail(&e))?;
+fn run_proof(inner: &Inner, witness_json: &[u8], events: &mut Events<'_>) -> Result<ProofResult, Failure> {
+    let not_initialized = || (HumResult::NotInitialized, "prove before a successful init".to_string());
+    let keys = inner.keys().ok_or_else(not_initialized)?;
+    let witness = Witness::from_json(witness_json).map_err(|e| inner.record(&e))?;
+    let values = hum_core::validate_for(&keys, &witness).map_err(|e| inner.record(&e))?;
     drop(witness);
     events.status(HumState::Proving);
-    hum_core::prove_validated(&keys, values, OsRng, events).map_err(|e| inner.fail(&e))
+    hum_core::prove_validated(&keys, values, OsRng, events).map_err(|e| inner.record(&e))
 }
 
 /// Proves a witness given as JSON bytes (SPEC §7) and blocks until done; the proof JSON goes to
@@ -314,27 +338,25 @@ pub extern "C" fn hum_prover_prove(
     out: *mut HumBuffer,
 ) -> HumResult {
     ffi_boundary!({
+        clear_out(out);
         non_null!(prover, witness_json, out);
         // SAFETY: a live handle (contract).
         let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
         // SAFETY: pointer with its length from the caller.
         let Some(json) = (unsafe { bytes(witness_json, witness_len) }) else { return HumResult::NullArgument };
-        // SAFETY: out is non-null and writable.
-        unsafe { *out = HumBuffer::empty() };
-        if p.inner.busy.swap(true, Ordering::SeqCst) {
-            return HumResult::Busy;
+        if let Err(code) = p.inner.slot.take() {
+            return code;
         }
-        p.inner.cancel.store(false, Ordering::SeqCst);
-        let mut events = Events { callback: None, cancel: &p.inner.cancel };
+        let mut events = Events { callback: None, slot: &p.inner.slot };
         let outcome = run_proof(&p.inner, json, &mut events);
-        p.inner.busy.store(false, Ordering::SeqCst);
+        p.inner.slot.release();
         match outcome {
             Ok(result) => {
-                // SAFETY: as above.
+                // SAFETY: out is non-null and writable.
                 unsafe { *out = HumBuffer::from_vec(result.to_json().into_bytes()) };
                 HumResult::Ok
             }
-            Err(code) => code,
+            Err((code, _)) => code,
         }
     })
 }
@@ -342,8 +364,9 @@ pub extern "C" fn hum_prover_prove(
 /// Starts proving a witness (JSON bytes, copied) on a worker thread and returns at once.
 /// `callback(event, user_data)` then receives, on that thread: status PROVING, progress
 /// events, and finally either PROOF_COMPLETE (proof JSON) followed by status READY, or ERROR
-/// followed by status ERROR. `callback` may be NULL. Returns `HUM_RESULT_BUSY` while another
-/// proof runs; the prover is free again before the final two events are sent, so the next
+/// (with its own message) followed by status ERROR. `callback` may be NULL. Returns
+/// `HUM_RESULT_BUSY` while another proof runs and `HUM_RESULT_CLOSING` once `hum_prover_free`
+/// has started; the prover is free again before the final two events are sent, so the next
 /// proof may be started from the callback itself.
 #[no_mangle]
 pub extern "C" fn hum_prover_prove_async(
@@ -362,40 +385,34 @@ pub extern "C" fn hum_prover_prove_async(
         if p.inner.keys().is_none() {
             return HumResult::NotInitialized;
         }
-        if p.inner.busy.swap(true, Ordering::SeqCst) {
-            return HumResult::Busy;
+        let mut workers = p.workers.lock().unwrap_or_else(|e| e.into_inner());
+        // Taken under the workers lock, which `hum_prover_free` closes the slot under.
+        if let Err(code) = p.inner.slot.take() {
+            return code;
         }
-        p.inner.cancel.store(false, Ordering::SeqCst);
+        // Finished threads deliver nothing more; the others (e.g. the one whose final callback
+        // is starting this proof) stay registered until they end or `free` joins them.
+        workers.retain(|w| !w.is_finished());
         let json = Zeroizing::new(json.to_vec());
         let inner = p.inner.clone();
         let user_data = user_data as usize;
-        let mut worker = p.worker.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(previous) = worker.take() {
-            // Called from the previous proof's callback: that thread is finishing; let it go.
-            if previous.thread().id() != std::thread::current().id() {
-                let _ = previous.join();
-            }
-        }
         let spawned = std::thread::Builder::new().name("hum-prove".into()).spawn(move || {
             let callback = callback.map(|c| (c, user_data as *mut c_void));
-            let mut events = Events { callback, cancel: &inner.cancel };
+            let mut events = Events { callback, slot: &inner.slot };
             let outcome =
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_proof(&inner, &json, &mut events)))
-                    .unwrap_or(Err(HumResult::Panic));
+                    .unwrap_or_else(|_| Err((HumResult::Panic, HumResult::Panic.message().to_string_lossy().into())));
             let none = Progress { stage: Stage::Done, percent: 100 };
             // Free before the final events: a host may start the next proof from the callback
             // or the moment it has seen them.
-            inner.busy.store(false, Ordering::SeqCst);
+            inner.slot.release();
             match outcome {
                 Ok(result) => {
                     let json = result.to_json();
                     events.send(HumEventKind::ProofComplete, HumState::Ready, none, HumResult::Ok, json.as_bytes());
                     events.status(HumState::Ready);
                 }
-                Err(code) => {
-                    let message = inner.last_error.lock().unwrap_or_else(|e| e.into_inner()).clone();
-                    let message =
-                        if message.is_empty() { code.message().to_string_lossy().into_owned() } else { message };
+                Err((code, message)) => {
                     events.send(HumEventKind::Error, HumState::Error, none, code, message.as_bytes());
                     events.status(HumState::Error);
                 }
@@ -403,11 +420,11 @@ pub extern "C" fn hum_prover_prove_async(
         });
         match spawned {
             Ok(handle) => {
-                *worker = Some(handle);
+                workers.push(handle);
                 HumResult::Ok
             }
             Err(_) => {
-                p.inner.busy.store(false, Ordering::SeqCst);
+                p.inner.slot.release();
                 HumResult::Internal
             }
         }
@@ -424,9 +441,7 @@ pub extern "C" fn hum_prover_cancel(prover: *const HumProver) -> HumResult {
         non_null!(prover);
         // SAFETY: a live handle (contract).
         let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
-        if p.inner.busy.load(Ordering::SeqCst) {
-            p.inner.cancel.store(true, Ordering::SeqCst);
-        }
+        p.inner.slot.cancel();
         HumResult::Ok
     })
 }
@@ -521,6 +536,7 @@ pub extern "C" fn hum_prover_verify(
 #[no_mangle]
 pub extern "C" fn hum_prover_export_keys(prover: *const HumProver, out: *mut HumBuffer) -> HumResult {
     ffi_boundary!({
+        clear_out(out);
         non_null!(prover, out);
         // SAFETY: a live handle (contract).
         let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
@@ -537,6 +553,7 @@ pub extern "C" fn hum_prover_export_keys(prover: *const HumProver, out: *mut Hum
 #[no_mangle]
 pub extern "C" fn hum_prover_circuit_id(prover: *const HumProver, out: *mut HumBuffer) -> HumResult {
     ffi_boundary!({
+        clear_out(out);
         non_null!(prover, out);
         // SAFETY: a live handle (contract).
         let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
@@ -554,6 +571,7 @@ pub extern "C" fn hum_prover_circuit_id(prover: *const HumProver, out: *mut HumB
 #[no_mangle]
 pub extern "C" fn hum_prover_last_error(prover: *const HumProver, out: *mut HumBuffer) -> HumResult {
     ffi_boundary!({
+        clear_out(out);
         non_null!(prover, out);
         // SAFETY: a live handle (contract).
         let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };

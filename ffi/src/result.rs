@@ -40,6 +40,8 @@ pub enum HumResult {
     WrongCircuit = 15,
     /// The verifier's SRS is the insecure dev SRS and its policy does not allow it.
     InsecureSrs = 16,
+    /// `hum_prover_free` has started on this prover: nothing new starts.
+    Closing = 17,
 }
 
 impl HumResult {
@@ -79,6 +81,7 @@ impl HumResult {
             HumResult::Panic => c"internal panic caught at the C boundary",
             HumResult::Internal => c"internal error",
             HumResult::WrongCircuit => c"the proof is for another circuit than the one the verifier accepts",
+            HumResult::Closing => c"the prover is being freed",
             HumResult::InsecureSrs => {
                 c"refused: the verifier's SRS is the insecure dev SRS (anyone can forge its proofs)"
             }
@@ -86,7 +89,7 @@ impl HumResult {
     }
 }
 
-const ALL: [HumResult; 17] = [
+const ALL: [HumResult; 18] = [
     HumResult::Ok,
     HumResult::NullArgument,
     HumResult::InvalidArgument,
@@ -104,6 +107,7 @@ const ALL: [HumResult; 17] = [
     HumResult::Internal,
     HumResult::WrongCircuit,
     HumResult::InsecureSrs,
+    HumResult::Closing,
 ];
 
 /// The message of a result code (any `uint32_t`; unknown codes get "unknown result code"): a

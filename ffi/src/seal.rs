@@ -37,6 +37,7 @@ pub extern "C" fn hum_seal(
     out: *mut HumBuffer,
 ) -> HumResult {
     ffi_boundary!({
+        crate::clear_out(out);
         non_null!(recipient, out);
         // SAFETY: the pointers come with their lengths from the caller.
         let (Some(r), Some(p), Some(a)) =
@@ -71,6 +72,7 @@ pub extern "C" fn hum_open(
     out: *mut HumBuffer,
 ) -> HumResult {
     ffi_boundary!({
+        crate::clear_out(out);
         non_null!(secret_key, envelope, out);
         // SAFETY: the pointers come with their lengths from the caller.
         let (Some(k), Some(e), Some(a)) =

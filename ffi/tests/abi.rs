@@ -40,7 +40,7 @@ fn nulls_and_codes_are_reported_not_crashed() {
     assert_eq!(hum_prover_init(p, 4, [1u8, 2, 3].as_ptr(), 3, std::ptr::null(), 0), HumResult::InvalidSrs);
     assert_eq!(hum_prover_init(p, 4, std::ptr::null(), 0, b"junk".as_ptr(), 4), HumResult::InvalidKey);
     assert!(last_error(p).contains("not hum key bytes"));
-    for code in 0..17u32 {
+    for code in 0..18u32 {
         let message = unsafe { CStr::from_ptr(hum_result_message(code)) }.to_str().unwrap();
         assert!(!message.is_empty());
     }

@@ -31,7 +31,8 @@ pub(super) fn read_trusted(file: &Path) -> Result<Option<Vec<u8>>, String> {
     owned_by_me_and_private(dir, true)?;
     owned_by_me_and_private(file, false)?;
     owned_by_me_and_private(&record, false)?;
-    let expected = std::fs::read_to_string(&record).map_err(|e| format!("its recorded SHA-256 cannot be read ({e})"))?;
+    let expected =
+        std::fs::read_to_string(&record).map_err(|e| format!("its recorded SHA-256 cannot be read ({e})"))?;
     let bytes = std::fs::read(file).map_err(|e| format!("it cannot be read ({e})"))?;
     if hex::encode(Sha256::digest(&bytes)) != expected.trim() {
         return Err("its SHA-256 differs from the one recorded when hum wrote it".into());
@@ -91,7 +92,11 @@ fn owned_by_me_and_private(path: &Path, follow: bool) -> Result<(), String> {
         return Err(format!("{} is owned by user {}, not by this user ({me})", path.display(), meta.uid()));
     }
     if meta.mode() & 0o022 != 0 {
-        return Err(format!("{} is writable by its group or by others (mode {:o})", path.display(), meta.mode() & 0o777));
+        return Err(format!(
+            "{} is writable by its group or by others (mode {:o})",
+            path.display(),
+            meta.mode() & 0o777
+        ));
     }
     if meta.file_type().is_symlink() {
         return Err(format!("{} is a symbolic link", path.display()));
