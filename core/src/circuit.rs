@@ -88,10 +88,10 @@ impl std::fmt::Debug for MembershipValues {
 
 impl Drop for MembershipValues {
     fn drop(&mut self) {
-        // Fr has no Zeroize impl; overwrite the secret-bearing values before the memory is freed.
-        self.secret = Fr::zero();
-        self.siblings.iter_mut().for_each(|s| *s = Fr::zero());
-        self.index_bits.iter_mut().for_each(|b| *b = false);
+        // Fr has no Zeroize impl: its words are wiped through zeroize (volatile writes).
+        halo2_proofs::wipe::wipe(std::slice::from_mut(&mut self.secret));
+        halo2_proofs::wipe::wipe(&mut self.siblings);
+        zeroize::Zeroize::zeroize(&mut self.index_bits);
     }
 }
 

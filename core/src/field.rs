@@ -2,6 +2,8 @@
 
 use halo2_proofs::halo2curves::{bn256::Fr, ff::PrimeField};
 
+use zeroize::Zeroizing;
+
 use crate::error::FieldError;
 
 /// Parses a canonical BN254 scalar from `0x` + 1..=64 hex digits (either case).
@@ -18,18 +20,19 @@ pub fn parse_fr(text: &str) -> Result<Fr, FieldError> {
     if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(FieldError::NotHex);
     }
-    let mut padded = [b'0'; 64];
+    // The buffers may hold a secret: wiped on every path out.
+    let mut padded = Zeroizing::new([b'0'; 64]);
     padded[64 - digits.len()..].copy_from_slice(digits.as_bytes());
-    let mut be = [0u8; 32];
-    hex::decode_to_slice(padded, &mut be).map_err(|_| FieldError::NotHex)?;
+    let mut be = Zeroizing::new([0u8; 32]);
+    hex::decode_to_slice(padded.as_ref(), be.as_mut()).map_err(|_| FieldError::NotHex)?;
     fr_from_be_bytes(&be).ok_or(FieldError::NotCanonical)
 }
 
 /// Reads a canonical scalar from 32 big-endian bytes; `None` when the value is ≥ p.
 pub fn fr_from_be_bytes(be: &[u8; 32]) -> Option<Fr> {
-    let mut le = *be;
+    let mut le = Zeroizing::new(*be);
     le.reverse();
-    Option::from(Fr::from_repr(le))
+    Option::from(Fr::from_repr(*le))
 }
 
 /// The 32 big-endian bytes of a scalar.

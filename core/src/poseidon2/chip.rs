@@ -242,8 +242,26 @@ pub struct TraceRow {
     pub helper: [Fr; HELPERS],
 }
 
+/// The rows of one permutation. Wiped when dropped: a trace reveals its input (for the leaf, the
+/// identity secret).
+pub struct Trace(Vec<TraceRow>);
+
+impl std::ops::Deref for Trace {
+    type Target = [TraceRow];
+
+    fn deref(&self) -> &[TraceRow] {
+        &self.0
+    }
+}
+
+impl Drop for Trace {
+    fn drop(&mut self) {
+        halo2_proofs::wipe::wipe(&mut self.0);
+    }
+}
+
 /// Every row of one permutation of `input`; the last row's state is the output.
-pub fn permutation_trace(input: State) -> Vec<TraceRow> {
+pub fn permutation_trace(input: State) -> Trace {
     let mut rows = Vec::with_capacity(ROWS_PER_PERMUTATION);
     let mut s = input;
     for row in 0..ROWS_PER_PERMUTATION - 1 {
@@ -275,7 +293,8 @@ pub fn permutation_trace(input: State) -> Vec<TraceRow> {
         rows.push(TraceRow { state: start, helper });
     }
     rows.push(TraceRow { state: s, helper: [Fr::zero(); HELPERS] });
-    rows
+    debug_assert_eq!(rows.len(), ROWS_PER_PERMUTATION, "allocated once, never grown");
+    Trace(rows)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 
 pub mod cache;
 pub mod instance;
+pub mod keyfile;
 pub mod orchestrator;
 pub mod pending;
 pub mod runtime;

@@ -133,8 +133,26 @@ pub struct InitInfo {
 
 enum Request {
     Init(InitRequest, Reply<Result<InitInfo, HostError>>),
-    Prove(Box<wit::Witness>, Reply<Result<wit::ProofResult, HostError>>),
+    Prove(Box<QueuedWitness>, Reply<Result<wit::ProofResult, HostError>>),
     Verify(Box<wit::VerifyRequest>, Reply<Result<wit::Verdict, HostError>>),
+}
+
+/// A PROVE request's witness. Its secret and path are wiped when it is dropped, whichever way the
+/// request ends: proved, cancelled before it started, or still queued when the orchestrator is
+/// dropped.
+struct QueuedWitness(wit::Witness);
+
+impl Drop for QueuedWitness {
+    fn drop(&mut self) {
+        wipe_witness(&mut self.0);
+    }
+}
+
+fn wipe_witness(w: &mut wit::Witness) {
+    use zeroize::Zeroize;
+    w.secret.zeroize();
+    w.siblings.zeroize();
+    w.index.zeroize();
 }
 
 struct Shared {
@@ -249,7 +267,7 @@ impl ProverOrchestrator {
                     message_hash: witness.message_hash.clone(),
                     root: witness.root.clone(),
                 };
-                self.send(|reply| Request::Prove(Box::new(witness), reply))
+                self.send(|reply| Request::Prove(Box::new(QueuedWitness(witness)), reply))
             }
             Err(_) => {
                 let (reply, pending) = channel(closed::<wit::ProofResult>);
@@ -376,8 +394,9 @@ impl Worker {
                 self.finish();
                 reply.send(result)
             }
-            Request::Prove(witness, reply) => {
-                let result = if skip { Err(HostError::Cancelled) } else { self.prove(*witness) };
+            Request::Prove(mut witness, reply) => {
+                let result = if skip { Err(HostError::Cancelled) } else { self.prove(&mut witness) };
+                drop(witness);
                 self.finish();
                 reply.send(result)
             }
@@ -398,7 +417,7 @@ impl Worker {
     }
 
     fn verify(&mut self, request: wit::VerifyRequest) -> Result<wit::Verdict, HostError> {
-        self.run_recovering(&wit::Command::Verify(request), false).and_then(|events| {
+        self.run_recovering(&mut wit::Command::Verify(request), false).and_then(|events| {
             events
                 .into_iter()
                 .find_map(|e| match e {
@@ -484,14 +503,15 @@ impl Worker {
 
     /// Runs a command; after an OOM (refusal or trap) restarts with twice the memory and
     /// retries once (`retry_oom`), after other traps restarts and reports the trap.
-    fn run_recovering(&mut self, command: &wit::Command, retry_oom: bool) -> Result<Vec<wit::Event>, HostError> {
+    /// The command is the caller's (never copied: a PROVE holds the secret, which the caller
+    /// wipes); an INIT's memory budget is updated in it for each attempt.
+    fn run_recovering(&mut self, command: &mut wit::Command, retry_oom: bool) -> Result<Vec<wit::Event>, HostError> {
         let mut retried = false;
-        let mut command = command.clone();
         loop {
-            if let wit::Command::Init(options) = &mut command {
+            if let wit::Command::Init(options) = command {
                 options.memory_budget = Some(self.budget());
             }
-            let outcome = self.run(&command)?;
+            let outcome = self.run(command)?;
             let oom = match &outcome {
                 Ok(events) => {
                     events.iter().any(|e| matches!(e, wit::Event::Error(i) if i.code == wit::ErrorCode::OutOfMemory))
@@ -559,7 +579,7 @@ impl Worker {
             memory_budget: Some(self.budget()),
         };
         self.replay = None;
-        let mut events = self.run_recovering(&wit::Command::Init(options.clone()), true)?;
+        let mut events = self.run_recovering(&mut wit::Command::Init(options.clone()), true)?;
         let keys_rejected =
             events.iter().any(|e| matches!(e, wit::Event::Error(i) if i.code == wit::ErrorCode::InvalidKey));
         if options.cached_keys.is_some() && keys_rejected {
@@ -569,7 +589,7 @@ impl Worker {
             }
             self.shared.notify(Notification::CacheEntryDiscarded);
             options.cached_keys = None;
-            events = self.run_recovering(&wit::Command::Init(options.clone()), true)?;
+            events = self.run_recovering(&mut wit::Command::Init(options.clone()), true)?;
         }
         let ready = events.into_iter().find_map(|e| match e {
             wit::Event::KeysReady(k) => Some(Ok(k)),
@@ -592,13 +612,21 @@ impl Worker {
         })
     }
 
-    fn prove(&mut self, witness: wit::Witness) -> Result<wit::ProofResult, HostError> {
-        let mut command = wit::Command::Prove(witness);
-        let events = self.run_recovering(&command, true);
-        // The host's copy of the secret is wiped once the component has its own (which the
-        // component zeroizes itself).
+    fn prove(&mut self, witness: &mut QueuedWitness) -> Result<wit::ProofResult, HostError> {
+        let blank = wit::Witness {
+            secret: String::new(),
+            index: 0,
+            siblings: Vec::new(),
+            action_id: String::new(),
+            message_hash: String::new(),
+            root: None,
+        };
+        let mut command = wit::Command::Prove(std::mem::replace(&mut witness.0, blank));
+        let events = self.run_recovering(&mut command, true);
+        // The host's copy of the secret is wiped once the component has had it (the component
+        // zeroizes its own).
         if let wit::Command::Prove(w) = &mut command {
-            zeroize::Zeroize::zeroize(&mut w.secret);
+            wipe_witness(w);
         }
         let events = events?;
         events

@@ -22,4 +22,5 @@ pub mod transcript;
 
 pub mod dev;
 mod helpers;
+pub mod wipe;
 pub use helpers::{CurveRead, SerdeCurveAffine, SerdeFormat, SerdePrimeField};

@@ -426,11 +426,21 @@ fn window_sum<C: CurveAffine, R: AsRef<[u8]>>(coeffs: &[R], bases: &[C], c: usiz
 ///
 /// This function will panic if coeffs and bases have a different length.
 pub fn msm_serial<C: CurveAffine>(coeffs: &[C::Scalar], bases: &[C], acc: &mut C::Curve) {
-    let coeffs: Vec<_> = coeffs.iter().map(|a| a.to_repr()).collect();
+    let mut coeffs: Vec<_> = coeffs.iter().map(|a| a.to_repr()).collect();
     let c = window_size(bases.len());
     let field_byte_size = C::Scalar::NUM_BITS.div_ceil(8u32) as usize;
     let number_of_windows = number_of_windows(&coeffs, field_byte_size, c);
     accumulate_windows(&coeffs, bases, c, 0..number_of_windows, acc);
+    wipe_reprs(&mut coeffs);
+}
+
+/// hum: the scalars of a commitment to a witness column are the witness; their byte copies are
+/// wiped (through zeroize) before they are freed.
+fn wipe_reprs<R: AsMut<[u8]>>(reprs: &mut [R]) {
+    use zeroize::Zeroize;
+    for repr in reprs.iter_mut() {
+        repr.as_mut().zeroize();
+    }
 }
 
 /// acc ← acc·2^(c·len) + Σ_{w in windows} 2^(c·(w − start))·window_sum(w), by Horner's rule from
@@ -469,11 +479,12 @@ pub fn msm_parallel<C: CurveAffine>(coeffs: &[C::Scalar], bases: &[C]) -> C::Cur
         msm_serial(coeffs, bases, &mut acc);
         return acc;
     }
-    let coeffs: Vec<_> = coeffs.par_iter().map(|a| a.to_repr()).collect();
+    let mut coeffs: Vec<_> = coeffs.par_iter().map(|a| a.to_repr()).collect();
     let c = window_size(bases.len());
     let field_byte_size = C::Scalar::NUM_BITS.div_ceil(8u32) as usize;
     let number_of_windows = number_of_windows(&coeffs, field_byte_size, c);
     if number_of_windows == 0 {
+        wipe_reprs(&mut coeffs);
         return C::Curve::identity();
     }
     let parts = num_threads.min(number_of_windows);
@@ -490,6 +501,7 @@ pub fn msm_parallel<C: CurveAffine>(coeffs: &[C::Scalar], bases: &[C]) -> C::Cur
             });
         }
     });
+    wipe_reprs(&mut coeffs);
     results.iter().fold(C::Curve::identity(), |a, b| a + b)
 }
 
@@ -513,7 +525,7 @@ pub fn msm_best<C: CurveAffine>(coeffs: &[C::Scalar], bases: &[C]) -> C::Curve {
     }
 
     // coeffs to byte representation
-    let coeffs: Vec<_> = coeffs.par_iter().map(|a| a.to_repr()).collect();
+    let mut coeffs: Vec<_> = coeffs.par_iter().map(|a| a.to_repr()).collect();
     // copy bases into `Affine` to skip in on curve check for every access
     let bases_local: Vec<_> = bases.par_iter().map(Affine::from).collect();
 
@@ -565,6 +577,7 @@ pub fn msm_best<C: CurveAffine>(coeffs: &[C::Scalar], bases: &[C]) -> C::Curve {
             *acc = acc.double();
         }
     });
+    wipe_reprs(&mut coeffs);
     acc.into_iter().sum::<_>()
 }
 

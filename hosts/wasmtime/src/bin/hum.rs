@@ -586,23 +586,11 @@ fn params_import(g: &Global, ptau: &Path, k: u32, out: &Path) -> Result<u8, Fail
     Ok(0)
 }
 
-fn write_secret_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path)?.write_all(contents)
-}
-
 fn keypair(g: &Global, out: &Path) -> Result<u8, Failure> {
     let (secret, public) = hum_core::seal::keypair(&mut OsRng);
-    let secret_hex = Zeroizing::new(format!("0x{}", hex::encode(secret.as_ref())));
+    hum_host::keyfile::write_key_file(out, &secret, &public)
+        .with_context(|| format!("cannot write {}", out.display()))?;
     let public_hex = format!("0x{}", hex::encode(public));
-    let text = Zeroizing::new(
-        serde_json::to_string_pretty(&json!({ "public_key": public_hex, "secret_key": secret_hex.as_str() }))? + "\n",
-    );
-    write_secret_file(out, text.as_bytes()).with_context(|| format!("cannot write {}", out.display()))?;
     if g.json {
         println!("{}", json!({ "public_key": public_hex, "out": out }));
     } else {
@@ -632,18 +620,12 @@ fn seal(g: &Global, to: &str, input: &Path, out: &Path, aad: &str) -> Result<u8,
 }
 
 fn open(g: &Global, key: &Path, input: &Path, out: &Path, aad: &str) -> Result<u8, Failure> {
-    let text = Zeroizing::new(
-        std::fs::read_to_string(key).with_context(|| format!("cannot read {}", key.display())).map_err(bad_input)?,
-    );
-    let value: serde_json::Value =
-        serde_json::from_str(&text).map_err(|_| bad_input(anyhow!("{} is not a hum key file", key.display())))?;
-    let secret_hex =
-        value["secret_key"].as_str().ok_or_else(|| bad_input(anyhow!("the key file has no secret_key")))?;
-    let secret = Zeroizing::new(decode_hex("secret_key", secret_hex)?);
+    let secret = hum_host::keyfile::read_secret_key(key).map_err(bad_input)?;
     let envelope =
         std::fs::read(input).with_context(|| format!("cannot read {}", input.display())).map_err(bad_input)?;
-    let plaintext = hum_core::seal::open(&secret, &envelope, aad.as_bytes()).map_err(bad_input)?;
-    write_secret_file(out, &plaintext).with_context(|| format!("cannot write {}", out.display()))?;
+    let plaintext = hum_core::seal::open(secret.as_ref(), &envelope, aad.as_bytes()).map_err(bad_input)?;
+    hum_host::keyfile::write_private_file(out, &plaintext)
+        .with_context(|| format!("cannot write {}", out.display()))?;
     if g.json {
         println!("{}", json!({ "out": out, "plaintext_bytes": plaintext.len() }));
     } else {

@@ -133,6 +133,8 @@ fn split_radix_fft<Scalar: Field, G: FftGroup<Scalar>>(
         tmp[i] = t1[i];
         w_m *= omega;
     }
+    // hum: `t1` holds inputs of a possibly witness-derived FFT.
+    crate::wipe::wipe(&mut t1);
 }
 
 /// Precalculate twiddles factors

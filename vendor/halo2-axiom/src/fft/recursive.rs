@@ -420,6 +420,8 @@ fn recursive_fft<Scalar: Field, G: FftGroup<Scalar>>(
     // Will simply swap the vector's buffer, no data is actually copied
     std::mem::swap(data_in, &mut /*data.*/scratch);
     //stop_measure(start);
+    // hum: the old buffer holds intermediate values of a witness-derived FFT.
+    crate::wipe::wipe(&mut scratch);
 }
 
 /// This simple utility function will parallelize an operation that is to be
@@ -457,5 +459,7 @@ pub fn fft<Scalar: Field, G: FftGroup<Scalar>>(
     let mut data_in_vec = data_in.to_vec();
     recursive_fft(data, &mut data_in_vec, inverse);
     data_in.copy_from_slice(&data_in_vec);
+    // hum: the copy is freed here; wipe it first.
+    crate::wipe::wipe(&mut data_in_vec);
     assert_eq!(orig_len, data_in.len());
 }

@@ -581,6 +581,10 @@ impl<C: CurveAffine> Evaluator<C> {
                     #[cfg(feature = "profile")]
                     end_timer!(timer);
                 }
+                // hum: this part's cosets of the advice columns are freed here.
+                for mut poly in advice.into_iter().flatten() {
+                    crate::wipe::wipe(&mut poly);
+                }
                 current_extended_omega *= extended_omega;
                 values
             })

@@ -381,18 +381,14 @@ where
     // Calculate the advice polys
     let advice: Vec<AdviceCommitted<Scheme::Curve, Coeff>> = advice
         .into_iter()
-        .map(
-            |AdviceCommitted {
-                 advice_polys,
-                 advice_blinds,
-             }| AdviceCommitted {
-                advice_polys: advice_polys
-                    .into_iter()
-                    .map(|poly| domain.lagrange_to_coeff(poly))
-                    .collect::<Vec<_>>(),
-                advice_blinds,
-            },
-        )
+        .map(|mut committed| AdviceCommitted {
+            // In place: each Lagrange vector becomes its coefficient vector.
+            advice_polys: std::mem::take(&mut committed.advice_polys)
+                .into_iter()
+                .map(|poly| domain.lagrange_to_coeff(poly))
+                .collect::<Vec<_>>(),
+            advice_blinds: std::mem::take(&mut committed.advice_blinds),
+        })
         .collect();
     #[cfg(feature = "profile")]
     end_timer!(fft_time);

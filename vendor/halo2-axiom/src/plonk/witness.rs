@@ -58,10 +58,19 @@ pub struct AdviceSingle<C: CurveAffine> {
     pub advice_polys: Vec<Polynomial<C::Scalar, Coeff>>,
 }
 
-#[derive(Clone)]
 pub(super) struct AdviceCommitted<C: CurveAffine, B: Basis> {
     pub advice_polys: Vec<Polynomial<C::Scalar, B>>,
     pub advice_blinds: Vec<Blind<C::Scalar>>,
+}
+
+/// hum: the advice polynomials are the witness (in either basis); wipe them when the prover is
+/// done with them, on every path out of it (errors and cancellation included).
+impl<C: CurveAffine, B: Basis> Drop for AdviceCommitted<C, B> {
+    fn drop(&mut self) {
+        for poly in self.advice_polys.iter_mut() {
+            crate::wipe::wipe(poly);
+        }
+    }
 }
 
 /// The shape of advice columns accepted by [`super::create_proof_from_advice`]:
@@ -230,6 +239,10 @@ where
             if witness.current_phase.to_u8() < num_phases as u8 {
                 witness.next_phase();
             }
+        }
+        // hum: the assigned witness (the identity secret included) is freed with `witness`.
+        for column in witness.advice.iter_mut() {
+            crate::wipe::wipe(column);
         }
         advice.push(witness.advice_single);
     }
@@ -559,11 +572,8 @@ where
     // dropping blinds and computing the coefficient-basis advice via iFFT.
     let advice: Vec<AdviceSingle<Scheme::Curve>> = advice
         .into_iter()
-        .map(|committed| {
-            let AdviceCommitted {
-                advice_polys: advice_values,
-                advice_blinds: _,
-            } = committed;
+        .map(|mut committed| {
+            let advice_values = std::mem::take(&mut committed.advice_polys);
             let advice_polys = advice_values
                 .iter()
                 .map(|poly| {
