@@ -6,8 +6,8 @@
 use std::time::Instant;
 
 use hum_core::{
-    field::parse_fr, keys::checked_k, prove_validated, srs::parse_hash, validate_for, CircuitInfo, CircuitKeys, Error,
-    ErrorKind, Progress, ProgressSink, PublicInputsHex, Srs, Stage, VerifyPolicy, Witness,
+    keys::checked_k, prove_validated, srs::parse_hash, validate_for, CircuitInfo, CircuitKeys, Error, ErrorKind,
+    Progress, ProgressSink, PublicInputsHex, Srs, Stage, VerifyPolicy, Witness,
 };
 use rand_chacha::ChaCha20Rng;
 use rand_core::{OsRng, RngCore, SeedableRng};
@@ -187,25 +187,13 @@ pub struct PolicyText {
 impl PolicyText {
     /// Parses the policy, naming the member that is malformed.
     pub fn parse(&self) -> Result<VerifyPolicy, Error> {
-        let fr = |name: &str, text: &Option<String>| {
-            text.as_deref()
-                .map(|t| parse_fr(t).map_err(|reason| Error::InvalidArgument(format!("policy `{name}` {reason}"))))
-                .transpose()
-        };
-        let srs_hash = self
-            .srs_hash
-            .as_deref()
-            .map(|h| {
-                parse_hash(h).map_err(|_| Error::InvalidArgument("policy `srs_hash` must be 64 hex digits".into()))
-            })
-            .transpose()?;
-        Ok(VerifyPolicy {
-            depth: self.depth as usize,
-            srs_hash,
-            allow_insecure_dev_srs: self.allow_insecure_dev_srs,
-            root: fr("root", &self.root)?,
-            action_id: fr("action_id", &self.action_id)?,
-        })
+        VerifyPolicy::from_text(
+            self.depth as usize,
+            self.srs_hash.as_deref(),
+            self.allow_insecure_dev_srs,
+            self.root.as_deref(),
+            self.action_id.as_deref(),
+        )
     }
 }
 
@@ -427,14 +415,10 @@ impl Actor {
             Ok(policy) => policy,
             Err(e) => return self.fail(code_of(&e), e.to_string(), sink),
         };
-        let verdict = (|| {
-            policy.check_keys(keys)?;
-            if let Some(claimed) = &request.claimed_circuit {
-                policy.check_claim(keys, claimed)?;
-            }
-            let inputs = request.public_inputs.parse()?;
-            policy.verify(keys, &request.proof, &inputs)
-        })();
+        let verdict = request
+            .public_inputs
+            .parse()
+            .and_then(|inputs| policy.verify_claimed(keys, request.claimed_circuit.as_ref(), &request.proof, &inputs));
         sink.emit(Event::Verified(verdict.map_err(|e| (code_of(&e), e.to_string()))));
     }
 }

@@ -24,9 +24,10 @@ use halo2_proofs::{
 use crate::{
     circuit::DEFAULT_DEPTH,
     error::{Error, Result},
+    field::parse_fr,
     keys::{CircuitInfo, CircuitKeys},
     prover::{ProofResult, PublicInputs},
-    srs::format_hash,
+    srs::{format_hash, parse_hash},
 };
 
 /// What a verifier accepts. Built by the relying party, never from the proof being checked.
@@ -87,8 +88,51 @@ impl VerifyPolicy {
         Ok(())
     }
 
+    /// A policy from text (the WIT's `verify-policy`, the C ABI's `HumVerifyPolicy`): hashes as
+    /// `sha256:` + 64 hex digits, field elements as 0x-hex. An error names the malformed member.
+    pub fn from_text(
+        depth: usize,
+        srs_hash: Option<&str>,
+        allow_insecure_dev_srs: bool,
+        root: Option<&str>,
+        action_id: Option<&str>,
+    ) -> Result<Self> {
+        let fr = |name: &str, text: Option<&str>| {
+            text.map(|t| parse_fr(t).map_err(|reason| Error::InvalidArgument(format!("policy `{name}` {reason}"))))
+                .transpose()
+        };
+        let srs_hash = srs_hash
+            .map(|h| {
+                parse_hash(h).map_err(|_| Error::InvalidArgument("policy `srs_hash` must be 64 hex digits".into()))
+            })
+            .transpose()?;
+        Ok(Self {
+            depth,
+            srs_hash,
+            allow_insecure_dev_srs,
+            root: fr("root", root)?,
+            action_id: fr("action_id", action_id)?,
+        })
+    }
+
     /// Verifies `proof` for `public_inputs` under this policy with the verifier's own `keys`.
     pub fn verify(&self, keys: &CircuitKeys, proof: &[u8], public_inputs: &PublicInputs) -> Result<()> {
+        self.verify_claimed(keys, None, proof, public_inputs)
+    }
+
+    /// As [`VerifyPolicy::verify`], for a proof that came with the circuit it claims: a claim of
+    /// another circuit is refused first (the clearest reason), then the keys, the pinned inputs
+    /// and the proof itself are checked.
+    pub fn verify_claimed(
+        &self,
+        keys: &CircuitKeys,
+        claimed: Option<&CircuitInfo>,
+        proof: &[u8],
+        public_inputs: &PublicInputs,
+    ) -> Result<()> {
+        if let Some(claimed) = claimed {
+            self.check_claim(keys, claimed)?;
+        }
         self.check_keys(keys)?;
         if self.root.is_some_and(|root| root != public_inputs.root) {
             return Err(Error::UnexpectedPublicInput("root"));
@@ -103,9 +147,7 @@ impl VerifyPolicy {
     /// proof must verify under this policy. Returns the proof on success.
     pub fn verify_json(&self, keys: &CircuitKeys, json: &[u8]) -> Result<ProofResult> {
         let proof = ProofResult::from_json(json)?;
-        self.check_keys(keys)?;
-        self.check_claim(keys, &proof.circuit)?;
-        self.verify(keys, &proof.proof, &proof.public_inputs)?;
+        self.verify_claimed(keys, Some(&proof.circuit), &proof.proof, &proof.public_inputs)?;
         Ok(proof)
     }
 }

@@ -377,29 +377,6 @@ HumResult hum_prover_prove_async(const HumProver *prover,
 HumResult hum_prover_cancel(const HumProver *prover);
 
 /**
- * The default policy: depth 20, the dev SRS refused, any root and action id.
- *
- * Thread-safe.
- */
-HumVerifyPolicy hum_verify_policy_default(void);
-
-/**
- * Verifies proof JSON (as `hum_prover_prove` writes it) with this prover's keys — the circuit
- * and SRS it was initialised with — under `policy` (NULL: `hum_verify_policy_default()`).
- * `HUM_RESULT_OK` when valid; `HUM_RESULT_WRONG_CIRCUIT` when the proof (or the policy's depth)
- * is for another circuit; `HUM_RESULT_INSECURE_SRS` on the dev SRS unless the policy allows it;
- * `HUM_RESULT_PROOF_REJECTED` when it does not verify or its root or action id is not the
- * policy's; `HUM_RESULT_INVALID_PROOF` when malformed; `HUM_RESULT_INVALID_ARGUMENT` for a
- * malformed policy. `hum_prover_last_error` says why.
- *
- * Thread-safe (verification does not take the prover's proof slot).
- */
-HumResult hum_prover_verify(const HumProver *prover,
-                            const uint8_t *proof_json,
-                            size_t proof_len,
-                            const HumVerifyPolicy *policy);
-
-/**
  * Writes the key bytes (for a later `hum_prover_init`) to `*out`.
  *
  * Thread-safe.
@@ -463,6 +440,29 @@ HumResult hum_open(const uint8_t *secret_key,
                    const uint8_t *aad,
                    size_t aad_len,
                    HumBuffer *out);
+
+/**
+ * The default policy: depth 20, the dev SRS refused, any root and action id.
+ *
+ * Thread-safe.
+ */
+HumVerifyPolicy hum_verify_policy_default(void);
+
+/**
+ * Verifies proof JSON (as `hum_prover_prove` writes it) with this prover's keys — the circuit
+ * and SRS it was initialised with — under `policy` (NULL: `hum_verify_policy_default()`).
+ * `HUM_RESULT_OK` when valid; `HUM_RESULT_WRONG_CIRCUIT` when the proof (or the policy's depth)
+ * is for another circuit; `HUM_RESULT_INSECURE_SRS` on the dev SRS unless the policy allows it;
+ * `HUM_RESULT_PROOF_REJECTED` when it does not verify or its root or action id is not the
+ * policy's; `HUM_RESULT_INVALID_PROOF` when malformed; `HUM_RESULT_INVALID_ARGUMENT` for a
+ * malformed policy. `hum_prover_last_error` says why.
+ *
+ * Thread-safe (verification does not take the prover's proof slot).
+ */
+HumResult hum_prover_verify(const HumProver *prover,
+                            const uint8_t *proof_json,
+                            size_t proof_len,
+                            const HumVerifyPolicy *policy);
 
 #ifdef __cplusplus
 }  // extern "C"

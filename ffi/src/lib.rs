@@ -24,10 +24,12 @@ mod prover;
 mod result;
 mod seal;
 mod slot;
+mod verify;
 
 pub use prover::*;
 pub use result::{hum_result_message, HumResult};
 pub use seal::*;
+pub use verify::*;
 
 /// Runs a body, turning a panic into `HUM_RESULT_PANIC`.
 macro_rules! ffi_boundary {

@@ -129,9 +129,21 @@ fn stage(s: Stage) -> HumStage {
     }
 }
 
+impl HumProver {
+    /// The keys of a successful `init`, if any.
+    pub(crate) fn keys(&self) -> Option<Arc<CircuitKeys>> {
+        self.inner.keys()
+    }
+
+    /// Records `error` as the last error and returns its result code.
+    pub(crate) fn fail(&self, error: &hum_core::Error) -> HumResult {
+        self.inner.fail(error)
+    }
+}
+
 /// # Safety
 /// `prover` is NULL or a live pointer from `hum_prover_new`.
-unsafe fn prover<'a>(prover: *const HumProver) -> Option<&'a HumProver> {
+pub(crate) unsafe fn prover<'a>(prover: *const HumProver) -> Option<&'a HumProver> {
     // SAFETY: per the function's contract.
     unsafe { prover.as_ref() }
 }
@@ -443,90 +455,6 @@ pub extern "C" fn hum_prover_cancel(prover: *const HumProver) -> HumResult {
         let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
         p.inner.slot.cancel();
         HumResult::Ok
-    })
-}
-
-/// What a verifier accepts, chosen by the verifier (never read from the proof). Start from
-/// `hum_verify_policy_default()` and set what you need.
-#[repr(C)]
-#[derive(Clone, Copy, Debug)]
-pub struct HumVerifyPolicy {
-    /// The tree depth of the verifier's group; it must be the depth the prover was initialised
-    /// for (its keys are the verifier's), else `HUM_RESULT_WRONG_CIRCUIT`.
-    pub depth: u32,
-    /// Accept proofs on the insecure dev SRS (anyone can forge them): development only.
-    /// Without it a prover initialised on the dev SRS answers `HUM_RESULT_INSECURE_SRS`.
-    pub allow_insecure_dev_srs: bool,
-    /// The root the proof must have: NUL-terminated 0x-hex, or NULL for any root.
-    pub root: *const std::ffi::c_char,
-    /// The action id the proof must be for: NUL-terminated 0x-hex, or NULL for any.
-    pub action_id: *const std::ffi::c_char,
-}
-
-/// The default policy: depth 20, the dev SRS refused, any root and action id.
-///
-/// Thread-safe.
-#[no_mangle]
-pub extern "C" fn hum_verify_policy_default() -> HumVerifyPolicy {
-    HumVerifyPolicy {
-        depth: hum_core::DEFAULT_DEPTH as u32,
-        allow_insecure_dev_srs: false,
-        root: std::ptr::null(),
-        action_id: std::ptr::null(),
-    }
-}
-
-fn policy_of(policy: &HumVerifyPolicy) -> Result<hum_core::VerifyPolicy, hum_core::Error> {
-    let fr = |name: &str, text: *const std::ffi::c_char| {
-        if text.is_null() {
-            return Ok(None);
-        }
-        // SAFETY: a non-NULL member points to a NUL-terminated string (the struct's contract).
-        let text = unsafe { std::ffi::CStr::from_ptr(text) }
-            .to_str()
-            .map_err(|_| hum_core::Error::InvalidArgument(format!("policy `{name}` is not UTF-8")))?;
-        hum_core::field::parse_fr(text)
-            .map(Some)
-            .map_err(|reason| hum_core::Error::InvalidArgument(format!("policy `{name}` {reason}")))
-    };
-    Ok(hum_core::VerifyPolicy {
-        depth: policy.depth as usize,
-        srs_hash: None,
-        allow_insecure_dev_srs: policy.allow_insecure_dev_srs,
-        root: fr("root", policy.root)?,
-        action_id: fr("action_id", policy.action_id)?,
-    })
-}
-
-/// Verifies proof JSON (as `hum_prover_prove` writes it) with this prover's keys — the circuit
-/// and SRS it was initialised with — under `policy` (NULL: `hum_verify_policy_default()`).
-/// `HUM_RESULT_OK` when valid; `HUM_RESULT_WRONG_CIRCUIT` when the proof (or the policy's depth)
-/// is for another circuit; `HUM_RESULT_INSECURE_SRS` on the dev SRS unless the policy allows it;
-/// `HUM_RESULT_PROOF_REJECTED` when it does not verify or its root or action id is not the
-/// policy's; `HUM_RESULT_INVALID_PROOF` when malformed; `HUM_RESULT_INVALID_ARGUMENT` for a
-/// malformed policy. `hum_prover_last_error` says why.
-///
-/// Thread-safe (verification does not take the prover's proof slot).
-#[no_mangle]
-pub extern "C" fn hum_prover_verify(
-    prover: *const HumProver,
-    proof_json: *const u8,
-    proof_len: usize,
-    policy: *const HumVerifyPolicy,
-) -> HumResult {
-    ffi_boundary!({
-        non_null!(prover, proof_json);
-        // SAFETY: a live handle (contract).
-        let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
-        // SAFETY: pointer with its length from the caller.
-        let Some(json) = (unsafe { bytes(proof_json, proof_len) }) else { return HumResult::NullArgument };
-        let Some(keys) = p.inner.keys() else { return HumResult::NotInitialized };
-        // SAFETY: NULL or a readable policy (contract).
-        let policy = unsafe { policy.as_ref() }.copied().unwrap_or_else(|| hum_verify_policy_default());
-        match policy_of(&policy).and_then(|policy| policy.verify_json(&keys, json)) {
-            Ok(_) => HumResult::Ok,
-            Err(e) => p.inner.fail(&e),
-        }
     })
 }
 

@@ -76,18 +76,15 @@ pub struct NativeVerifier {
 
 impl NativeVerifier {
     /// Loads the keys for `policy.depth` on the chosen SRS. A pinned SRS also pins the policy's
-    /// `srs_hash`. Fails early when the policy refuses the dev SRS and `srs` is the dev SRS.
+    /// `srs_hash`. What the policy refuses (e.g. the dev SRS) is refused at each verification,
+    /// after a proof claiming another circuit has been told so.
     pub fn load(mut policy: VerifyPolicy, srs: &SrsChoice, cache: Option<&KeyCache>) -> Result<Self, Error> {
         let k = checked_k(policy.depth)?;
         let srs = load_srs(srs, k, cache)?;
-        if srs.kind() == SrsKind::InsecureDev && !policy.allow_insecure_dev_srs {
-            return Err(Error::InsecureDevSrs);
-        }
         if srs.kind() == SrsKind::Supplied {
             policy.srs_hash = Some(*srs.hash());
         }
         let keys = load_keys(&srs, policy.depth, cache)?;
-        policy.check_keys(&keys)?;
         Ok(Self { keys, policy })
     }
 
@@ -101,9 +98,9 @@ impl NativeVerifier {
         &self.policy
     }
 
-    /// Reads proof JSON and verifies it (see [`VerifyPolicy::verify_json`]).
-    pub fn verify_json(&self, json: &[u8]) -> Result<ProofResult, Error> {
-        self.policy.verify_json(&self.keys, json)
+    /// Verifies a proof with the circuit it claims (see [`VerifyPolicy::verify_claimed`]).
+    pub fn verify_proof(&self, proof: &ProofResult) -> Result<(), Error> {
+        self.policy.verify_claimed(&self.keys, Some(&proof.circuit), &proof.proof, &proof.public_inputs)
     }
 
     /// Verifies proof bytes for public inputs.

@@ -13,7 +13,7 @@ use std::{
 
 use anyhow::{anyhow, Context};
 use clap::{Args, Parser, Subcommand};
-use hum_core::{field::fr_to_hex, poseidon2::hash1, tree::MerkleTree, ErrorKind, Fr, Srs, VerifyPolicy, Witness};
+use hum_core::{field::fr_to_hex, poseidon2::hash1, tree::MerkleTree, Fr, Srs, VerifyPolicy, Witness};
 use hum_host::{
     runtime::default_component_path,
     verifier::{load_keys, load_srs},
@@ -511,14 +511,10 @@ fn verify_file(g: &Global, file: &Path, srs: &SrsArgs, expect: &Expectations) ->
     let choice = srs_choice(srs, true)?;
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display())).map_err(bad_input)?;
     // Malformed files are bad input (exit 2); everything after parsing is the verdict (exit 0/1).
-    hum_core::ProofResult::from_json(&bytes).map_err(bad_input)?;
-    let cache = cache(g);
+    let proof = hum_core::ProofResult::from_json(&bytes).map_err(bad_input)?;
+    let verifier = NativeVerifier::load(policy, &choice, Some(&cache(g))).map_err(bad_input)?;
     let started = Instant::now();
-    let outcome = match NativeVerifier::load(policy, &choice, Some(&cache)) {
-        Ok(verifier) => verifier.verify_json(&bytes).map(|_| verifier.keys().info().clone()),
-        Err(e) if matches!(e.kind(), ErrorKind::InsecureSrs | ErrorKind::WrongCircuit) => Err(e),
-        Err(e) => return Err(bad_input(e)),
-    };
+    let outcome = verifier.verify_proof(&proof).map(|()| verifier.keys().info().clone());
     let ms = started.elapsed().as_secs_f64() * 1e3;
     let insecure = outcome.as_ref().is_ok_and(|info| info.insecure_dev_srs);
     if g.json {
