@@ -205,7 +205,11 @@ fn the_dev_srs_pinned_inputs_and_appended_bytes() {
     // that is said before the dev SRS is.
     let run = hum(&dir, &["verify", "p.json"]);
     assert_eq!(run.code, 1, "{}", run.stdout);
-    assert!(run.stdout.contains("(depth 4,") && run.stdout.contains("this verifier accepts hum1-d20-"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("(depth 4,") && run.stdout.contains("this verifier accepts hum1-d20-"),
+        "{}",
+        run.stdout
+    );
     let run = verify(&[]);
     assert_eq!(run.code, 1, "the dev SRS is refused by default: {}", run.stdout);
     assert!(run.stdout.contains("INSECURE dev SRS") && run.stdout.contains("anyone can forge"), "{}", run.stdout);
