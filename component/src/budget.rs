@@ -96,3 +96,21 @@ pub fn fits(extra: u64) -> bool {
     let budget = BUDGET.load(Relaxed) as u64;
     used().saturating_add(extra) <= budget
 }
+
+/// The counting allocator as the actor's [`Memory`](hum_actor::Memory).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct AllocatorBudget;
+
+impl hum_actor::Memory for AllocatorBudget {
+    fn set_budget(&self, bytes: Option<u64>) {
+        set_budget(bytes)
+    }
+
+    fn fits(&self, bytes: u64) -> bool {
+        fits(bytes)
+    }
+
+    fn peak(&self) -> u64 {
+        peak()
+    }
+}

@@ -75,9 +75,15 @@ pub enum Error {
     /// The caller's expected root differs from the root the witness leads to.
     #[error("invalid witness: `root` differs from the root computed from `secret`, `index` and `siblings`")]
     RootMismatch,
-    /// A depth outside 1..=32 was asked for.
+    /// A depth outside 1..=32 was asked for (at initialisation or by a verifier).
     #[error("unsupported depth {0}: depths 1..=32 are supported")]
     UnsupportedDepth(usize),
+    /// A command that needs keys came before a successful initialisation (it names the command).
+    #[error("`{0}` before a successful init")]
+    NotInitialized(&'static str),
+    /// The memory budget cannot hold the work (the message says which work and how much).
+    #[error("out of memory: {0}")]
+    OutOfMemory(String),
     /// SRS bytes that cannot be read, are too small, or whose hash is not the pinned one.
     #[error("invalid SRS: {0}")]
     InvalidSrs(String),
@@ -129,13 +135,20 @@ pub enum Error {
     Internal(String),
 }
 
-/// How the surfaces (WIT error codes, C ABI results) group [`Error`]s.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The one list of failure kinds. Every surface maps from it in one place: the WIT
+/// `error-code` (same names, see [`ErrorKind::name`]), the C ABI's `HumResult`, the TypeScript
+/// `HumError.code` and the CLI's exit code; `tests/vectors/error-kinds.json` is the table they
+/// are all checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorKind {
     /// Anything wrong with the witness.
     InvalidWitness,
-    /// A depth outside 1..=32 asked for at initialisation.
-    UnsupportedDepth,
+    /// A command that needs keys before a successful initialisation.
+    NotInitialized,
+    /// The memory budget cannot hold the work.
+    OutOfMemory,
+    /// The witness does not satisfy the circuit.
+    Unsatisfied,
     /// SRS bytes rejected.
     InvalidSrs,
     /// Key bytes rejected.
@@ -148,16 +161,59 @@ pub enum ErrorKind {
     WrongCircuit,
     /// The insecure dev SRS, refused by a verifier that did not allow it.
     InsecureSrs,
-    /// A malformed or out-of-range argument of the caller's.
+    /// A malformed or out-of-range argument of the caller's (a depth outside 1..=32 included).
     InvalidArgument,
-    /// The witness does not satisfy the circuit.
-    Unsatisfied,
     /// Stopped on request.
     Cancelled,
     /// A transport envelope or key rejected.
     InvalidEnvelope,
     /// A failure no input explains.
     Internal,
+}
+
+impl ErrorKind {
+    /// Every kind, in the WIT's order.
+    pub const ALL: [ErrorKind; 14] = [
+        ErrorKind::InvalidWitness,
+        ErrorKind::NotInitialized,
+        ErrorKind::OutOfMemory,
+        ErrorKind::Unsatisfied,
+        ErrorKind::InvalidSrs,
+        ErrorKind::InvalidKey,
+        ErrorKind::InvalidProof,
+        ErrorKind::ProofRejected,
+        ErrorKind::WrongCircuit,
+        ErrorKind::InsecureSrs,
+        ErrorKind::InvalidArgument,
+        ErrorKind::Cancelled,
+        ErrorKind::InvalidEnvelope,
+        ErrorKind::Internal,
+    ];
+
+    /// The kebab-case name, which is the WIT `error-code` and the TypeScript code.
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidWitness => "invalid-witness",
+            ErrorKind::NotInitialized => "not-initialized",
+            ErrorKind::OutOfMemory => "out-of-memory",
+            ErrorKind::Unsatisfied => "unsatisfied",
+            ErrorKind::InvalidSrs => "invalid-srs",
+            ErrorKind::InvalidKey => "invalid-key",
+            ErrorKind::InvalidProof => "invalid-proof",
+            ErrorKind::ProofRejected => "proof-rejected",
+            ErrorKind::WrongCircuit => "wrong-circuit",
+            ErrorKind::InsecureSrs => "insecure-srs",
+            ErrorKind::InvalidArgument => "invalid-argument",
+            ErrorKind::Cancelled => "cancelled",
+            ErrorKind::InvalidEnvelope => "invalid-envelope",
+            ErrorKind::Internal => "internal",
+        }
+    }
+
+    /// The kind with this [`name`](ErrorKind::name).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.name() == name)
+    }
 }
 
 impl Error {
@@ -182,14 +238,15 @@ impl Error {
             | Error::DepthMismatch { .. }
             | Error::IndexOutOfRange { .. }
             | Error::RootMismatch => ErrorKind::InvalidWitness,
-            Error::UnsupportedDepth(_) => ErrorKind::UnsupportedDepth,
+            Error::UnsupportedDepth(_) | Error::InvalidArgument(_) => ErrorKind::InvalidArgument,
+            Error::NotInitialized(_) => ErrorKind::NotInitialized,
+            Error::OutOfMemory(_) => ErrorKind::OutOfMemory,
             Error::InvalidSrs(_) => ErrorKind::InvalidSrs,
             Error::InvalidKey(_) => ErrorKind::InvalidKey,
             Error::InvalidProof(_) | Error::InvalidPublicInputs(_) => ErrorKind::InvalidProof,
             Error::ProofRejected(_) | Error::UnexpectedPublicInput(_) => ErrorKind::ProofRejected,
             Error::WrongCircuit { .. } => ErrorKind::WrongCircuit,
             Error::InsecureDevSrs => ErrorKind::InsecureSrs,
-            Error::InvalidArgument(_) => ErrorKind::InvalidArgument,
             Error::Unsatisfied => ErrorKind::Unsatisfied,
             Error::Cancelled => ErrorKind::Cancelled,
             Error::Seal(_) => ErrorKind::InvalidEnvelope,

@@ -65,6 +65,26 @@ pub fn checked_k(depth: usize) -> Result<u32> {
     Ok(k_for_depth(depth))
 }
 
+/// The heap bytes proving at size `k` needs, with margin: 6 MiB at k = 10, scaling with 2^k
+/// (measured peak at k = 9, depth 20: 2.4 MiB with the keys loaded). A prover with a memory
+/// budget refuses a proof that cannot fit before starting it, rather than failing half-way.
+pub fn prove_memory(k: u32) -> u64 {
+    scaled_from_k10(6 << 20, k)
+}
+
+/// The heap bytes key generation at size `k` needs, with margin (as [`prove_memory`]).
+pub fn keygen_memory(k: u32) -> u64 {
+    scaled_from_k10(6 << 20, k)
+}
+
+fn scaled_from_k10(bytes_at_k10: u64, k: u32) -> u64 {
+    if k >= 10 {
+        bytes_at_k10 << (k - 10).min(40)
+    } else {
+        bytes_at_k10 >> (10 - k)
+    }
+}
+
 impl CircuitKeys {
     /// Generates the keys for `depth` from `srs` (the expensive path: seconds in wasm).
     pub fn generate(srs: &Srs, depth: usize) -> Result<Self> {

@@ -120,6 +120,11 @@ enum HumResult
    * `hum_prover_free` has started on this prover: nothing new starts.
    */
   HUM_RESULT_CLOSING = 17,
+  /**
+   * The memory budget cannot hold the work (the C ABI sets none today; reserved so that every
+   * failure kind has its result).
+   */
+  HUM_RESULT_OUT_OF_MEMORY = 18,
 };
 #ifndef __cplusplus
 typedef uint32_t HumResult;
@@ -187,7 +192,7 @@ enum HumState
    */
   HUM_STATE_PROVING = 2,
   /**
-   * The last command failed.
+   * The last command failed (`HUM_STATE_READY` follows when the prover is initialised).
    */
   HUM_STATE_ERROR = 3,
 };
@@ -298,6 +303,33 @@ void hum_buffer_free(HumBuffer buffer);
 const char *hum_version(void);
 
 /**
+ * Proves a witness given as JSON bytes (SPEC §7) and blocks until done; the proof JSON goes to
+ * `*out` (free it with `hum_buffer_free`). Uses all cores (rayon).
+ *
+ * Serialises with the other prover calls; `hum_prover_cancel` from another thread stops it.
+ */
+HumResult hum_prover_prove(const HumProver *prover,
+                           const uint8_t *witness_json,
+                           size_t witness_len,
+                           HumBuffer *out);
+
+/**
+ * Starts proving a witness (JSON bytes, copied) on a worker thread and returns at once.
+ * `callback(event, user_data)` then receives, on that thread: status PROVING, progress
+ * events, and finally either PROOF_COMPLETE (proof JSON) followed by status READY, or ERROR
+ * (with its own message) followed by status ERROR and status READY. `callback` may be NULL.
+ * Returns `HUM_RESULT_NOT_INITIALIZED` before a successful init, `HUM_RESULT_BUSY` while
+ * another proof runs and `HUM_RESULT_CLOSING` once `hum_prover_free` has started; the prover
+ * is free again before PROOF_COMPLETE or ERROR is delivered, so the next proof may be started
+ * from the callback itself.
+ */
+HumResult hum_prover_prove_async(const HumProver *prover,
+                                 const uint8_t *witness_json,
+                                 size_t witness_len,
+                                 HumEventCallback callback,
+                                 void *user_data);
+
+/**
  * Creates a prover; `*out` receives the handle.
  *
  * Thread-safe.
@@ -317,8 +349,12 @@ void hum_prover_free(HumProver *prover);
 
 /**
  * Initialises for a tree `depth` (1..=32). `srs`/`srs_len`: halo2 params bytes, or NULL for
- * the INSECURE dev SRS (a non-NULL `srs` with `srs_len` 0 is `HUM_RESULT_INVALID_ARGUMENT`). `keys`/`keys_len`: cached key bytes from `hum_prover_export_keys`, or
- * NULL to generate them. Production hosts should pin the SRS with `hum_prover_init_pinned`.
+ * the INSECURE dev SRS (a non-NULL `srs` with `srs_len` 0 is `HUM_RESULT_INVALID_ARGUMENT`).
+ * `keys`/`keys_len`: cached key bytes from `hum_prover_export_keys`, or NULL to generate them;
+ * cached keys that do not check out (corrupted, or for another circuit or SRS) are regenerated,
+ * the result is still `HUM_RESULT_OK`, and `hum_prover_last_error` says why they were rejected
+ * (export the new keys to replace your cached copy). Production hosts should pin the SRS with
+ * `hum_prover_init_pinned`.
  *
  * Serialises with the other prover calls (returns `HUM_RESULT_BUSY` during a proof).
  */
@@ -343,34 +379,9 @@ HumResult hum_prover_init_pinned(const HumProver *prover,
                                  size_t keys_len);
 
 /**
- * Proves a witness given as JSON bytes (SPEC §7) and blocks until done; the proof JSON goes to
- * `*out` (free it with `hum_buffer_free`). Uses all cores (rayon).
- *
- * Serialises with the other prover calls; `hum_prover_cancel` from another thread stops it.
- */
-HumResult hum_prover_prove(const HumProver *prover,
-                           const uint8_t *witness_json,
-                           size_t witness_len,
-                           HumBuffer *out);
-
-/**
- * Starts proving a witness (JSON bytes, copied) on a worker thread and returns at once.
- * `callback(event, user_data)` then receives, on that thread: status PROVING, progress
- * events, and finally either PROOF_COMPLETE (proof JSON) followed by status READY, or ERROR
- * (with its own message) followed by status ERROR. `callback` may be NULL. Returns
- * `HUM_RESULT_BUSY` while another proof runs and `HUM_RESULT_CLOSING` once `hum_prover_free`
- * has started; the prover is free again before the final two events are sent, so the next
- * proof may be started from the callback itself.
- */
-HumResult hum_prover_prove_async(const HumProver *prover,
-                                 const uint8_t *witness_json,
-                                 size_t witness_len,
-                                 HumEventCallback callback,
-                                 void *user_data);
-
-/**
  * Asks the running proof (blocking or asynchronous) to stop; it ends with
- * `HUM_RESULT_CANCELLED`. A no-op when nothing runs.
+ * `HUM_RESULT_CANCELLED` at the prover's next cancellation point (before proving starts, and at
+ * the quotient commitments). A no-op when nothing runs: it never affects a later proof.
  *
  * Thread-safe: call it from any thread.
  */

@@ -1,6 +1,8 @@
 //! # hum-ffi: the C ABI
 //!
-//! Native, multi-threaded proving behind an opaque `hum_prover` handle. The model is
+//! Native, multi-threaded proving behind an opaque `hum_prover` handle. Every command runs on
+//! [`hum_actor::Actor`], the same state machine the WASI component wraps, so the C ABI follows
+//! the protocol's rules (`wit/POLICY.md`) by construction. The model is
 //! rustls-ffi: every `extern "C"` body runs inside [`ffi_boundary!`] (a caught panic becomes
 //! `HUM_RESULT_PANIC`), every pointer is checked for NULL and every length with it, one
 //! `#[repr(u32)]` result enum with [`hum_result_message`], handles and buffers created and freed
@@ -19,13 +21,18 @@
 // The exported functions take raw pointers from C and check them (NULL, length) before use; as
 // in rustls-ffi they are not `unsafe fn`, because C callers cannot see the distinction.
 #![allow(clippy::not_unsafe_ptr_arg_deref)]
+#![deny(missing_docs)]
 
+mod events;
+mod prove;
 mod prover;
 mod result;
 mod seal;
 mod slot;
 mod verify;
 
+pub use events::{HumEvent, HumEventCallback, HumEventKind, HumStage, HumState};
+pub use prove::*;
 pub use prover::*;
 pub use result::{hum_result_message, HumResult};
 pub use seal::*;

@@ -1,6 +1,6 @@
 //! The one result enum of the C ABI and its messages.
 
-use hum_core::{Error, ErrorKind};
+use hum_core::ErrorKind;
 
 /// The result of every fallible hum call. `HUM_RESULT_OK` is 0.
 #[repr(u32)]
@@ -42,13 +42,18 @@ pub enum HumResult {
     InsecureSrs = 16,
     /// `hum_prover_free` has started on this prover: nothing new starts.
     Closing = 17,
+    /// The memory budget cannot hold the work (the C ABI sets none today; reserved so that every
+    /// failure kind has its result).
+    OutOfMemory = 18,
 }
 
 impl HumResult {
-    pub(crate) fn of(error: &Error) -> Self {
-        match error.kind() {
+    /// The C ABI's one map from the failure kinds (`tests/vectors/error-kinds.json` is its table).
+    pub fn of_kind(kind: ErrorKind) -> Self {
+        match kind {
             ErrorKind::InvalidWitness => HumResult::InvalidWitness,
-            ErrorKind::UnsupportedDepth => HumResult::InvalidArgument,
+            ErrorKind::NotInitialized => HumResult::NotInitialized,
+            ErrorKind::OutOfMemory => HumResult::OutOfMemory,
             ErrorKind::InvalidSrs => HumResult::InvalidSrs,
             ErrorKind::InvalidKey => HumResult::InvalidKey,
             ErrorKind::InvalidProof => HumResult::InvalidProof,
@@ -82,6 +87,7 @@ impl HumResult {
             HumResult::Internal => c"internal error",
             HumResult::WrongCircuit => c"the proof is for another circuit than the one the verifier accepts",
             HumResult::Closing => c"the prover is being freed",
+            HumResult::OutOfMemory => c"out of memory",
             HumResult::InsecureSrs => {
                 c"refused: the verifier's SRS is the insecure dev SRS (anyone can forge its proofs)"
             }
@@ -89,7 +95,7 @@ impl HumResult {
     }
 }
 
-const ALL: [HumResult; 18] = [
+const ALL: [HumResult; 19] = [
     HumResult::Ok,
     HumResult::NullArgument,
     HumResult::InvalidArgument,
@@ -108,6 +114,7 @@ const ALL: [HumResult; 18] = [
     HumResult::WrongCircuit,
     HumResult::InsecureSrs,
     HumResult::Closing,
+    HumResult::OutOfMemory,
 ];
 
 /// The message of a result code (any `uint32_t`; unknown codes get "unknown result code"): a

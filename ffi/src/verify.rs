@@ -1,6 +1,8 @@
 //! Verification through the C ABI: the verifier's policy and `hum_prover_verify`.
 
-use crate::{bytes, ffi_boundary, non_null, prover::HumProver, HumResult};
+use hum_actor::{Command, Failure, PolicyText, VerifyCommand};
+
+use crate::{bytes, events::CallbackSink, ffi_boundary, non_null, prover::HumProver, HumResult};
 
 /// What a verifier accepts, chosen by the verifier (never read from the proof). Start from
 /// `hum_verify_policy_default()` and set what you need.
@@ -45,11 +47,31 @@ unsafe fn member<'a>(name: &str, text: *const std::ffi::c_char) -> Result<Option
     text.to_str().map(Some).map_err(|_| hum_core::Error::InvalidArgument(format!("policy `{name}` is not UTF-8")))
 }
 
-fn policy_of(policy: &HumVerifyPolicy) -> Result<hum_core::VerifyPolicy, hum_core::Error> {
+/// The policy as the actor's text form (its one parser checks it, naming the member).
+fn policy_text(policy: &HumVerifyPolicy) -> Result<PolicyText, hum_core::Error> {
+    hum_core::keys::checked_k(policy.depth as usize)?;
     // SAFETY: non-NULL members point to NUL-terminated strings (the struct's contract), alive
     // for the call.
     let (root, action_id) = unsafe { (member("root", policy.root)?, member("action_id", policy.action_id)?) };
-    hum_core::VerifyPolicy::from_text(policy.depth as usize, None, policy.allow_insecure_dev_srs, root, action_id)
+    Ok(PolicyText {
+        depth: policy.depth as u8,
+        srs_hash: None,
+        allow_insecure_dev_srs: policy.allow_insecure_dev_srs,
+        root: root.map(str::to_owned),
+        action_id: action_id.map(str::to_owned),
+    })
+}
+
+/// The actor's `verify` command for proof JSON under a policy.
+fn command(json: &[u8], policy: &HumVerifyPolicy) -> Result<Command, hum_core::Error> {
+    let policy = policy_text(policy)?;
+    let proof = hum_core::ProofResult::from_json(json)?;
+    Ok(Command::Verify(Box::new(VerifyCommand {
+        public_inputs: proof.public_inputs.to_hex(),
+        claimed_circuit: Some(proof.circuit),
+        proof: proof.proof,
+        policy,
+    })))
 }
 
 /// Verifies proof JSON (as `hum_prover_prove` writes it) with this prover's keys — the circuit
@@ -74,12 +96,14 @@ pub extern "C" fn hum_prover_verify(
         let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
         // SAFETY: pointer with its length from the caller.
         let Some(json) = (unsafe { bytes(proof_json, proof_len) }) else { return HumResult::NullArgument };
-        let Some(keys) = p.keys() else { return HumResult::NotInitialized };
+        if p.keys().is_none() {
+            return HumResult::NotInitialized;
+        }
         // SAFETY: NULL or a readable policy (contract).
         let policy = unsafe { policy.as_ref() }.copied().unwrap_or_else(|| hum_verify_policy_default());
-        match policy_of(&policy).and_then(|policy| policy.verify_json(&keys, json)) {
-            Ok(_) => HumResult::Ok,
-            Err(e) => p.fail(&e),
+        match command(json, &policy) {
+            Ok(command) => p.inner.run(command, &mut CallbackSink::blocking(&p.inner.slot)),
+            Err(e) => p.inner.record(&Failure::from(e)),
         }
     })
 }

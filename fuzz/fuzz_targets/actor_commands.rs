@@ -1,5 +1,5 @@
-//! Arbitrary command sequences into the component's actor (natively): every command ends in
-//! events, none panics, and the actor keeps answering.
+//! Arbitrary command sequences into the actor (natively; the component and the C ABI wrap it):
+//! every command ends in events, none panics, and the actor keeps answering.
 //!
 //! One actor lives across all inputs, as a real instance lives across commands: a sequence can
 //! leave it uninitialised or ready, and the next input starts from there. Key generation and dev
@@ -10,9 +10,9 @@
 //! true one, so it runs the whole check (parsing, the Merkle path, the root) and is refused before
 //! any proving. Proving itself is covered by the test suite and the 200-proof soaks.
 #![no_main]
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
-use hum_component::actor::{Actor, Command, Event, InitOptions, PolicyText, VerifyCommand};
+use hum_actor::{Actor, Command, Event, InitOptions, OpenRequest, PolicyText, SealRequest, VerifyCommand};
 use hum_core::{field::fr_to_hex, tree::MerkleTree, CircuitKeys, Fr, PublicInputsHex, Srs, Witness};
 use libfuzzer_sys::fuzz_target;
 
@@ -31,9 +31,9 @@ fn template() -> &'static Template {
     })
 }
 
-fn actor() -> &'static Mutex<Actor> {
-    static ACTOR: OnceLock<Mutex<Actor>> = OnceLock::new();
-    ACTOR.get_or_init(|| Mutex::new(Actor::new()))
+fn actor() -> &'static Actor {
+    static ACTOR: OnceLock<Actor> = OnceLock::new();
+    ACTOR.get_or_init(Actor::new)
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -127,13 +127,13 @@ fn command(op: u8, rest: &[u8]) -> Command {
             },
         })),
         4 => Command::ExportKeys,
-        5 | 6 => Command::Seal(rest.to_vec(), rest.to_vec(), vec![]),
-        _ => Command::Open(rest.to_vec(), rest.to_vec(), vec![]),
+        5 | 6 => Command::Seal(SealRequest { recipient: rest.to_vec(), plaintext: rest.to_vec(), aad: vec![] }),
+        _ => Command::Open(OpenRequest { secret_key: rest.to_vec(), envelope: rest.to_vec(), aad: vec![] }),
     }
 }
 
 fuzz_target!(|data: &[u8]| {
-    let mut actor = actor().lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let actor = actor();
     let events = std::cell::Cell::new(0usize);
     let mut sink = |_: Event| events.set(events.get() + 1);
     for chunk in data.chunks(40).take(6) {

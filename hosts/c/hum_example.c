@@ -32,7 +32,9 @@ static void on_event(const HumEvent *event, void *user_data) {
         printf("status: %s\n", event->state == HUM_STATE_PROVING ? "proving"
                                : event->state == HUM_STATE_READY ? "ready"
                                : event->state == HUM_STATE_ERROR ? "error" : "initializing");
-        if (event->state != HUM_STATE_PROVING) {
+        /* Every asynchronous proof ends with READY (after PROOF_COMPLETE, or after ERROR and
+           status ERROR: wit/POLICY.md). */
+        if (event->state == HUM_STATE_READY) {
             wait->done = 1;
             pthread_cond_signal(&wait->done_cond);
         }

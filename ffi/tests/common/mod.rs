@@ -65,13 +65,15 @@ pub extern "C" fn record(event: *const HumEvent, user_data: *mut c_void) {
     let e = unsafe { &*event };
     let data = if e.len == 0 { Vec::new() } else { unsafe { std::slice::from_raw_parts(e.data, e.len) }.to_vec() };
     seen.events.lock().unwrap().push((e.kind, e.percent, e.code, data));
-    if e.kind == HumEventKind::Status && e.state != HumState::Proving {
+    // Every asynchronous proof ends with status READY (after PROOF_COMPLETE, or after ERROR and
+    // status ERROR: wit/POLICY.md).
+    if e.kind == HumEventKind::Status && e.state == HumState::Ready {
         *seen.finished.lock().unwrap() = true;
         seen.done.notify_all();
     }
 }
 
-/// Waits for the final status event of an asynchronous proof and returns its events.
+/// Waits for the final status event (READY) of an asynchronous proof and returns its events.
 pub fn wait(seen: &Seen) -> Vec<Recorded> {
     let mut finished = seen.finished.lock().unwrap();
     while !*finished {

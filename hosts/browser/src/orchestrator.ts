@@ -1,28 +1,21 @@
-// The Conductor on the main thread: a state machine over one prover worker, with a command
-// queue (one proof at a time), INIT started early at low priority, cancellation (terminate and
-// restart the worker), OOM recovery (restart with twice the memory budget and retry once), a
-// key cache in IndexedDB, and witness validation against the committed JSON Schema before
-// anything is posted to the worker. A worker that goes silent while a command is outstanding
-// (killed, or crashed without an error event) is detected by a watchdog, replaced, and the
-// command retried once on the new one.
-import Ajv2020 from "ajv/dist/2020.js";
-import witnessSchema from "../../../core/witness.schema.json";
+// The Conductor on the main thread: a state machine over one prover worker that follows the host
+// policy of wit/POLICY.md (replayed from tests/vectors/orchestration.json by the Chromium tests):
+// a command queue (one command at a time), INIT started early at low priority, cancel (the
+// running command only: terminate and restart the worker; idle: nothing), out-of-memory recovery
+// (twice the budget and one retry, for INIT and PROVE), a crash that is not out-of-memory
+// (restart, fail `internal`, no retry), a key cache in IndexedDB (the component regenerates keys
+// it rejects; the entry is replaced), and a watchdog for a worker that goes silent.
+import pkg from "../package.json";
 import { cacheKey, readKeys, writeKeys } from "./keycache.js";
-import { describeUnknownField } from "./protocol.js";
-import type {
-  CircuitInfo, ErrorCode, ProofResult, PublicInputs, Stage, Verdict, VerifyPolicy, WitnessData, WorkerCommand, WorkerEvent,
-} from "./protocol.js";
+import type { CircuitInfo, Event, ProofResult, PublicInputs, Stage, Verdict, WitnessData, WorkerCommand } from "./protocol.js";
+import { type Answer, WorkerLink } from "./link.js";
+import { checkWitness, HumError, toPolicy, type VerifyExpectations } from "./witness.js";
 
+export { checkWitness, HumError, toProofJson, type VerifyExpectations } from "./witness.js";
 export type { ProofResult, Verdict, WitnessData };
 export type OrchestratorState = "idle" | "initializing" | "ready" | "proving" | "error";
-
-/** An error with the protocol's code (plus host-side `cancelled`). */
-export class HumError extends Error {
-  constructor(public readonly code: ErrorCode, message: string) {
-    super(message);
-    this.name = "HumError";
-  }
-}
+/** A machine-readable notice: the instance was restarted (and why), or a cache entry replaced. */
+export type NoticeKind = "initializing" | "restarted:cancelled" | "restarted:out-of-memory" | "restarted:trap" | "restarted:lost" | "cache-entry-discarded";
 
 export interface OrchestratorOptions {
   /** URL of the bundled worker (dist/worker.js). */
@@ -35,7 +28,7 @@ export interface OrchestratorOptions {
   srsHash?: string;
   /** The worker's first heap budget in bytes (default 64 MiB). */
   memoryBudget?: number;
-  /** The most an OOM restart may raise it to (default 1 GiB). */
+  /** The most an out-of-memory restart may raise it to (default 1 GiB). */
   maxMemoryBudget?: number;
   /** Cache keys in IndexedDB (default true). */
   cache?: boolean;
@@ -58,54 +51,44 @@ export interface InitInfo {
   componentInitMs: number;
 }
 
-/** What a posted command ends with: a worker event, or `LOST` when the worker went silent. */
-type Answer = WorkerEvent | { type: "LOST" };
-type Waiter = { accept: (e: Answer) => boolean; resolve: (e: Answer) => void; reject: (e: Error) => void };
-
-const VERSION = "0.1.0";
-const ajv = new Ajv2020({ allErrors: false, strict: false });
-ajv.addFormat("uint64", /^[0-9]+$/);
-const validateWitness = ajv.compile(witnessSchema);
-
-/** Checks a witness against core/witness.schema.json; throws `invalid-witness` naming the field. */
-export function checkWitness(witness: unknown): asserts witness is WitnessData {
-  if (validateWitness(witness)) return;
-  const e = validateWitness.errors?.[0];
-  const field = e?.instancePath ? e.instancePath.slice(1).replace(/\/(\d+)/g, "[$1]").replace(/\//g, ".") : "";
-  const what = e?.keyword === "additionalProperties"
-    ? describeUnknownField((e.params as { additionalProperty: string }).additionalProperty)
-    : e?.keyword === "required" ? `field \`${(e.params as { missingProperty: string }).missingProperty}\` is missing`
-    : e?.keyword === "pattern" ? `\`${field}\` must be 0x + 1..64 hex digits`
-    : `\`${field || "witness"}\` ${e?.message ?? "is invalid"}`;
-  throw new HumError("invalid-witness", `invalid witness: ${what}`);
-}
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const d = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
   return Array.from(d, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+const answers = (...tags: Event["tag"][]) => (e: Event) => tags.includes(e.tag);
+
 export class ProverOrchestrator {
-  private worker?: Worker;
-  private waiters: Waiter[] = [];
+  private readonly link: WorkerLink;
   private stateValue: OrchestratorState = "idle";
   private stateListeners = new Set<(s: OrchestratorState) => void>();
   private progressListeners = new Set<(p: { percent: number; stage: Stage }) => void>();
-  private noticeListeners = new Set<(message: string) => void>();
+  private noticeListeners = new Set<(message: string, kind: NoticeKind) => void>();
   private queue: Promise<unknown> = Promise.resolve();
   private initPromise?: Promise<InitInfo>;
   private initialized = false;
+  private replaying = false;
   private srs?: { bytes: Uint8Array; hash: string };
   private keys?: Uint8Array;
   private budget: number;
-  private generation = 0;
-  private lastHeard = 0;
-  private watchdog?: ReturnType<typeof setInterval>;
-  /** How many commands were posted to the worker (tests use it to show nothing was posted). */
-  postedCommands = 0;
-
+  /** Commands queued or running, and a cancel aimed at the running task before it posts. */
+  private tasks = 0;
+  private running = false;
+  private cancelRunning = false;
+  private cancelNext = false;
   constructor(private readonly options: OrchestratorOptions) {
     this.budget = options.memoryBudget ?? 64 << 20;
+    this.link = new WorkerLink(options.workerUrl, options.stallTimeoutMs ?? 60_000, (event) => {
+      // The component's own states (error, then ready) are the host's; a replayed INIT is quiet.
+      if (event.tag === "status" && !this.replaying) this.setState(event.val.state);
+      if (event.tag === "progress") this.progressListeners.forEach((l) => l({ percent: event.val.percent, stage: event.val.stage }));
+    });
+  }
+
+  /** How many commands were posted to the worker (tests use it to show nothing was posted). */
+  get postedCommands(): number {
+    return this.link.posted;
   }
 
   get state(): OrchestratorState {
@@ -124,8 +107,9 @@ export class ProverOrchestrator {
     return () => this.progressListeners.delete(listener);
   }
 
-  /** Subscribes to notices for the user ("Initializing Secure Enclave…", restarts, cache). */
-  onNotice(listener: (message: string) => void): () => void {
+  /** Subscribes to notices for the user ("Initializing Secure Enclave…", restarts, cache), each
+   * with its machine-readable kind. */
+  onNotice(listener: (message: string, kind: NoticeKind) => void): () => void {
     this.noticeListeners.add(listener);
     return () => this.noticeListeners.delete(listener);
   }
@@ -136,78 +120,44 @@ export class ProverOrchestrator {
     this.stateListeners.forEach((l) => l(s));
   }
 
-  private notice(message: string) {
-    this.noticeListeners.forEach((l) => l(message));
+  private notice(message: string, kind: NoticeKind) {
+    this.noticeListeners.forEach((l) => l(message, kind));
   }
 
-  private async spawn(): Promise<void> {
-    this.worker?.terminate();
-    const generation = ++this.generation;
-    const worker = new Worker(this.options.workerUrl, { type: "module" });
-    this.worker = worker;
-    const loaded = new Promise<void>((resolve, reject) => {
-      worker.onerror = (e) => reject(new HumError("internal", `the prover worker failed to start: ${e.message}`));
-      worker.onmessage = (m: MessageEvent<WorkerEvent>) => {
-        if (m.data.type === "LOADED") resolve();
-      };
-    });
-    await loaded;
-    worker.onerror = (e) => this.dispatch(generation, { type: "CRASHED", message: e.message });
-    worker.onmessage = (m: MessageEvent<WorkerEvent>) => this.dispatch(generation, m.data);
-  }
-
-  private dispatch(generation: number, event: WorkerEvent) {
-    if (generation !== this.generation) return; // a terminated worker's late message
-    this.lastHeard = performance.now();
-    if (event.type === "STATUS" && this.initialized) {
-      this.setState(event.status === "error" ? "ready" : event.status);
+  /** Posts a command, unless `cancel()` was aimed at the running task before it posted. */
+  private send(command: WorkerCommand, accept: (e: Event) => boolean): Promise<Answer> {
+    if (this.cancelRunning) {
+      this.cancelRunning = false;
+      return Promise.resolve({ tag: "cancelled" });
     }
-    if (event.type === "PROGRESS") this.progressListeners.forEach((l) => l({ percent: event.percent, stage: event.stage }));
-    const index = this.waiters.findIndex((w) => w.accept(event));
-    if (index >= 0) this.waiters.splice(index, 1)[0].resolve(event);
+    return this.link.send(command, accept);
   }
 
-  /**
-   * Posts a command and resolves with the first event `accept` takes — or with `LOST` when the
-   * worker stays silent for `stallTimeoutMs` (it was killed, or died without an error event).
-   */
-  private send(command: WorkerCommand, accept: (e: WorkerEvent) => boolean, transfer: Transferable[] = []): Promise<Answer> {
-    return new Promise((resolve, reject) => {
-      this.waiters.push({ accept: (e) => e.type !== "LOST" && accept(e), resolve, reject });
-      this.postedCommands++;
-      this.lastHeard = performance.now();
-      this.worker!.postMessage(command, transfer);
-      this.watch();
-    });
+  private discardWorker() {
+    this.link.discard();
+    this.initialized = false;
   }
 
-  private watch() {
-    if (this.watchdog !== undefined) return;
-    const limit = this.options.stallTimeoutMs ?? 60_000;
-    this.watchdog = setInterval(() => {
-      if (this.waiters.length === 0) {
-        clearInterval(this.watchdog);
-        this.watchdog = undefined;
-      } else if (performance.now() - this.lastHeard > limit) {
-        this.worker?.terminate();
-        this.worker = undefined;
-        this.generation++;
-        this.initialized = false;
-        this.waiters.splice(0).forEach((w) => w.resolve({ type: "LOST" }));
-      }
-    }, Math.min(1000, Math.max(50, limit / 4)));
-  }
-
-  private rejectAll(error: Error) {
-    const waiters = this.waiters;
-    this.waiters = [];
-    waiters.forEach((w) => w.reject(error));
-  }
-
+  /** Runs tasks one at a time, in order; a task `cancel()` aimed at before it started ends `cancelled`. */
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
-    return run;
+    this.tasks++;
+    const run = async () => {
+      this.running = true;
+      try {
+        if (this.cancelNext) {
+          this.cancelNext = false;
+          throw new HumError("cancelled", "cancelled before it started");
+        }
+        return await task();
+      } finally {
+        this.running = false;
+        this.cancelRunning = false;
+        this.tasks--;
+      }
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
   }
 
   /** Starts INIT at low priority (when the browser is idle); `prove` waits for it. */
@@ -224,7 +174,10 @@ export class ProverOrchestrator {
         });
         return this.runInit();
       });
-      this.initPromise.catch(() => { this.initPromise = undefined; this.setState("error"); });
+      this.initPromise.catch(() => {
+        this.initPromise = undefined;
+        this.setState(this.stateValue === "initializing" ? "error" : this.stateValue);
+      });
     }
     return this.initPromise;
   }
@@ -234,9 +187,8 @@ export class ProverOrchestrator {
     return this.startInit();
   }
 
-  private async loadSrs(): Promise<{ bytes: Uint8Array; hash: string }> {
+  private async loadSrs(depth: number): Promise<{ bytes: Uint8Array; hash: string }> {
     if (this.srs) return this.srs;
-    const depth = this.options.depth ?? 20;
     const url = this.options.srsUrl ?? new URL(`srs-insecure-dev-d${depth}.params`, this.options.workerUrl);
     const response = await fetch(url);
     if (!response.ok) throw new HumError("invalid-srs", `cannot fetch the SRS (${response.status})`);
@@ -251,65 +203,133 @@ export class ProverOrchestrator {
 
   private async runInit(): Promise<InitInfo> {
     const started = performance.now();
-    this.setState("initializing");
     const depth = this.options.depth ?? 20;
+    if (!Number.isInteger(depth) || depth < 1 || depth > 32) {
+      this.setState("error");
+      throw new HumError("invalid-argument", `unsupported depth ${depth}: depths 1..=32 are supported`);
+    }
+    this.setState("initializing");
     // The worker starts (fetching and compiling the component) while the SRS and the cached keys
     // load; a failure there is reported once the SRS is in hand.
-    const spawning = this.worker ? undefined : this.spawn().then(() => undefined, (e: unknown) => e);
+    const spawning = this.link.alive ? undefined : this.link.spawn().then(() => undefined, (e: unknown) => e);
     let srs: { bytes: Uint8Array; hash: string };
     try {
-      srs = await this.loadSrs();
+      srs = await this.loadSrs(depth);
     } catch (e) {
       await spawning;
+      this.setState("error");
       throw e;
     }
-    const key = cacheKey(depth, srs.hash.slice(0, 16), VERSION);
+    const key = cacheKey(depth, srs.hash.slice(0, 16), pkg.version);
     if (this.options.cache !== false && !this.keys) {
       const read = await readKeys(key);
       if (read.kind === "hit") this.keys = read.entry.keys;
-      if (read.kind === "corrupted") this.notice("A corrupted cached key entry was discarded; generating keys again.");
+      if (read.kind === "corrupted") this.notice("A corrupted cached key entry was discarded; generating keys again.", "cache-entry-discarded");
     }
     const spawnError = await spawning;
     if (spawnError !== undefined) {
-      this.worker?.terminate();
-      this.worker = undefined;
+      this.discardWorker();
       this.setState("error");
       throw spawnError;
     }
-    if (!this.worker) await this.spawn();
-    let ready = await this.sendInit(depth, srs, this.keys);
-    if (ready.type === "ERROR" && ready.code === "invalid-key" && this.keys) {
-      this.notice("The cached keys were rejected; generating keys again.");
-      this.keys = undefined;
-      ready = await this.sendInit(depth, srs, undefined);
+    let retried = false;
+    for (;;) {
+      if (!this.link.alive) await this.link.spawn();
+      const command: WorkerCommand = { type: "INIT", options: { depth, srs: srs.bytes, cachedKeys: this.keys, memoryBudget: this.budget } };
+      const ready = await this.send(command, answers("keys-ready", "error"));
+      if (ready.tag === "keys-ready") {
+        if (ready.val.cachedKeysRejected !== undefined) {
+          this.notice(`The cached keys were rejected (${ready.val.cachedKeysRejected}); new keys replace them.`, "cache-entry-discarded");
+        }
+        if (!ready.val.fromCache) {
+          this.keys = ready.val.keys;
+          if (this.options.cache !== false) await writeKeys(key, { circuitId: ready.val.circuit.id, keys: ready.val.keys }).catch(() => undefined);
+        }
+        this.initialized = true;
+        this.setState("ready");
+        return { circuit: ready.val.circuit, fromCache: ready.val.fromCache, initMs: performance.now() - started, componentInitMs: Number(ready.val.initMs) };
+      }
+      if (!retried && this.outOfMemory(ready) && this.growBudget()) {
+        retried = true;
+        this.discardWorker();
+        this.notice(`The prover restarted (out of memory; the budget is now ${this.budget >> 20} MiB).`, "restarted:out-of-memory");
+        continue;
+      }
+      if (ready.tag !== "error") this.discardWorker();
+      this.setState(ready.tag === "cancelled" ? "idle" : "error");
+      throw this.failure(ready, "INIT");
     }
-    if (ready.type !== "KEYS_READY") {
-      this.setState("error");
-      throw ready.type === "ERROR" ? new HumError(ready.code, ready.message)
-        : new HumError("internal", ready.type === "LOST" ? "the prover worker stopped answering during INIT" : "the prover worker crashed during INIT");
+  }
+
+  private outOfMemory(answer: Answer): boolean {
+    return (answer.tag === "error" && answer.val.code === "out-of-memory") || (answer.tag === "crashed" && answer.outOfMemory);
+  }
+
+  /** Doubles the budget up to the maximum; false when it cannot grow. */
+  private growBudget(): boolean {
+    const max = this.options.maxMemoryBudget ?? 1 << 30;
+    if (this.budget >= max) return false;
+    this.budget = Math.min(this.budget * 2, max);
+    return true;
+  }
+
+  private failure(answer: Answer, command: string): HumError {
+    switch (answer.tag) {
+      case "error": return new HumError(answer.val.code, answer.val.message);
+      case "cancelled": return new HumError("cancelled", "cancelled");
+      case "lost": return new HumError("internal", `the prover worker stopped answering during ${command}`);
+      case "crashed": return answer.outOfMemory ? new HumError("out-of-memory", answer.message) : new HumError("internal", `the prover instance trapped: ${answer.message}`);
+      default: return new HumError("internal", `unexpected ${answer.tag} in answer to ${command}`);
     }
-    if (!ready.fromCache) {
-      this.keys = ready.keys;
-      if (this.options.cache !== false) await writeKeys(key, { circuitId: ready.circuit.id, keys: ready.keys }).catch(() => undefined);
+  }
+
+  /** Replaces the worker (after a cancel, a crash, an out-of-memory or a loss) and replays INIT
+   * quietly from the keys in hand. */
+  private async restart(message: string, kind: NoticeKind): Promise<void> {
+    this.discardWorker();
+    this.replaying = true;
+    try {
+      await this.runInit();
+    } finally {
+      this.replaying = false;
     }
-    this.initialized = true;
+    this.notice(`The prover restarted (${message}).`, kind);
     this.setState("ready");
-    return { circuit: ready.circuit, fromCache: ready.fromCache, initMs: performance.now() - started, componentInitMs: ready.initMs };
   }
 
-  private sendInit(depth: number, srs: { bytes: Uint8Array }, cachedKeys?: Uint8Array): Promise<Answer> {
-    return this.send({ type: "INIT", depth, srs: srs.bytes, cachedKeys, memoryBudget: this.budget },
-      (e) => e.type === "KEYS_READY" || e.type === "ERROR" || e.type === "CRASHED");
-  }
-
-  /** Restarts the worker (after cancel, a crash or an OOM) and replays INIT from the keys in hand. */
-  private async restart(reason: string): Promise<InitInfo> {
-    this.worker?.terminate();
-    this.worker = undefined;
-    this.generation++;
-    this.initialized = false;
-    this.notice(`The prover restarted (${reason}).`);
-    return this.runInit();
+  /**
+   * Runs a command under the host policy: out-of-memory → twice the budget, a new worker and one
+   * retry; lost → a new worker and one retry; a crash → a new worker, `internal`, no retry;
+   * cancelled → a new worker, `cancelled`.
+   */
+  private async recovering(command: WorkerCommand, accept: (e: Event) => boolean, name: string): Promise<Event> {
+    await this.initPromise;
+    let retried = false;
+    for (;;) {
+      const answer = await this.send(command, accept);
+      if (answer.tag !== "crashed" && answer.tag !== "lost" && answer.tag !== "cancelled") {
+        if (answer.tag !== "error") return answer;
+        if (!(this.outOfMemory(answer) && !retried && this.growBudget())) throw this.failure(answer, name);
+      }
+      if (answer.tag === "cancelled") {
+        await this.restart("cancelled", "restarted:cancelled");
+        throw this.failure(answer, name);
+      }
+      if (this.outOfMemory(answer) && !retried && (answer.tag === "error" || this.growBudget())) {
+        retried = true;
+        await this.restart(`out of memory; the budget is now ${this.budget >> 20} MiB`, "restarted:out-of-memory");
+        continue;
+      }
+      if (answer.tag === "lost" && !retried) {
+        retried = true;
+        await this.restart("the worker stopped answering", "restarted:lost");
+        continue;
+      }
+      if (answer.tag === "crashed" || answer.tag === "lost") {
+        await this.restart(answer.tag === "lost" ? "the worker stopped answering again" : "it crashed", answer.tag === "lost" ? "restarted:lost" : "restarted:trap");
+      }
+      throw this.failure(answer, name);
+    }
   }
 
   /** Validates, then proves a witness. Waits for INIT ("Initializing Secure Enclave…"). */
@@ -320,42 +340,13 @@ export class ProverOrchestrator {
       return Promise.reject(error);
     }
     if (!this.initialized) {
-      this.notice("Initializing Secure Enclave…");
+      this.notice("Initializing Secure Enclave…", "initializing");
       this.startInit();
     }
     return this.enqueue(async () => {
-      await this.initPromise;
-      let retried = false;
-      let lost = false;
-      for (;;) {
-        this.setState("proving");
-        const event = await this.send({ type: "PROVE", witness },
-          (e) => e.type === "PROOF_COMPLETE" || e.type === "ERROR" || e.type === "CRASHED");
-        if (event.type === "PROOF_COMPLETE") {
-          this.setState("ready");
-          return event.result;
-        }
-        if (event.type === "LOST") {
-          // Killed or silently dead: a new worker, INIT replayed from the keys in hand, and the
-          // same witness once more.
-          if (lost) throw new HumError("internal", "the prover worker stopped answering twice in a row");
-          lost = true;
-          await this.restart("the worker stopped answering");
-          continue;
-        }
-        const oom = event.type === "CRASHED" || (event.type === "ERROR" && event.code === "out-of-memory");
-        const max = this.options.maxMemoryBudget ?? 1 << 30;
-        if (oom && !retried && this.budget < max) {
-          retried = true;
-          this.budget = Math.min(this.budget * 2, max);
-          await this.restart(`out of memory; the budget is now ${this.budget >> 20} MiB`);
-          continue;
-        }
-        if (event.type === "CRASHED") await this.restart("it crashed");
-        this.setState("ready");
-        if (event.type === "ERROR") throw new HumError(event.code, event.message);
-        throw new HumError("out-of-memory", event.type === "CRASHED" ? event.message : "the prover stopped");
-      }
+      const event = await this.recovering({ type: "PROVE", witness }, answers("proof-complete", "error"), "PROVE");
+      if (event.tag !== "proof-complete") throw new HumError("internal", `unexpected ${event.tag} in answer to PROVE`);
+      return event.val;
     });
   }
 
@@ -366,79 +357,42 @@ export class ProverOrchestrator {
    * insecure dev SRS are rejected unless `allowInsecureDevSrs` is set.
    */
   verify(proof: Uint8Array, publicInputs: PublicInputs, expect: VerifyExpectations = {}): Promise<Verdict> {
-    return this.verifyCommand({ type: "VERIFY", proof, publicInputs, policy: toPolicy(expect) });
+    return this.verifyCommand({ proof, publicInputs, policy: toPolicy(expect) });
   }
 
   /** As `verify` for a whole result: the circuit it names must be this orchestrator's too. */
   verifyProof(result: ProofResult, expect: VerifyExpectations = {}): Promise<Verdict> {
-    return this.verifyCommand({
-      type: "VERIFY", proof: result.proof, publicInputs: result.publicInputs, claimedCircuit: result.circuit, policy: toPolicy(expect),
-    });
+    return this.verifyCommand({ proof: result.proof, publicInputs: result.publicInputs, claimedCircuit: result.circuit, policy: toPolicy(expect) });
   }
 
-  private verifyCommand(command: Extract<WorkerCommand, { type: "VERIFY" }>): Promise<Verdict> {
+  private verifyCommand(request: Extract<WorkerCommand, { type: "VERIFY" }>["request"]): Promise<Verdict> {
     return this.enqueue(async () => {
-      await this.initPromise;
-      const answered = (e: WorkerEvent) => e.type === "VERIFIED" || e.type === "ERROR";
-      let event = await this.send(command, answered);
-      if (event.type === "LOST") {
-        await this.restart("the worker stopped answering");
-        event = await this.send(command, answered);
-      }
-      if (event.type === "LOST") throw new HumError("internal", "the prover worker stopped answering twice in a row");
-      if (event.type === "ERROR") throw new HumError(event.code, event.message);
-      if (event.type !== "VERIFIED") throw new HumError("internal", `unexpected ${event.type} in answer to VERIFY`);
-      return event.verdict;
+      const event = await this.recovering({ type: "VERIFY", request }, answers("verified", "error"), "VERIFY");
+      if (event.tag !== "verified") throw new HumError("internal", `unexpected ${event.tag} in answer to VERIFY`);
+      return event.val;
     });
   }
 
-  /** Stops the running command: the worker is terminated and a new one initialised. */
-  async cancel(): Promise<void> {
-    if (!this.worker) return;
-    this.rejectAll(new HumError("cancelled", "cancelled"));
-    this.setState("initializing");
-    const restarted = this.restart("cancelled");
-    this.initPromise = restarted;
-    await restarted.catch(() => undefined);
+  /**
+   * Stops the oldest unfinished command (wit/POLICY.md): the running one — its worker is
+   * terminated and a new one initialised from the keys in hand — or, when none runs, the next to
+   * run. Commands queued after it run as usual. With nothing queued or running it does nothing.
+   */
+  cancel(): void {
+    if (this.link.busy) {
+      this.discardWorker();
+      this.link.settle({ tag: "cancelled" });
+    } else if (this.running) {
+      this.cancelRunning = true;
+    } else if (this.tasks > 0) {
+      this.cancelNext = true;
+    }
   }
 
   /** Ends the worker. */
   terminate(): void {
-    this.worker?.terminate();
-    this.worker = undefined;
-    this.rejectAll(new HumError("cancelled", "the orchestrator was terminated"));
+    this.discardWorker();
+    this.link.settle({ tag: "cancelled" });
     this.setState("idle");
   }
-}
-
-/** What a verifier accepts; see `ProverOrchestrator.verify`. */
-export interface VerifyExpectations {
-  /** The tree depth of your group (default 20): it selects the circuit. */
-  depth?: number;
-  /** The SRS hash the worker's keys must have been made with (`sha256:` + 64 hex digits). */
-  srsHash?: string;
-  /** Accept proofs on the insecure dev SRS, whose toxic waste is public (development only). */
-  allowInsecureDevSrs?: boolean;
-  /** The root the proof must have (0x-hex): one you published for your group. */
-  root?: string;
-  /** The action id the proof must be for (0x-hex). */
-  actionId?: string;
-}
-
-function toPolicy(expect: VerifyExpectations): VerifyPolicy {
-  return {
-    depth: expect.depth ?? 20, srsHash: expect.srsHash, allowInsecureDevSrs: expect.allowInsecureDevSrs ?? false,
-    root: expect.root, actionId: expect.actionId,
-  };
-}
-
-/** The proof JSON of SPEC §7, as `hum verify` reads it. */
-export function toProofJson(result: ProofResult): string {
-  const hex = Array.from(result.proof, (b) => b.toString(16).padStart(2, "0")).join("");
-  const p = result.publicInputs;
-  return JSON.stringify({
-    proof: `0x${hex}`,
-    public_inputs: { root: p.root, action_id: p.actionId, message_hash: p.messageHash, nullifier: p.nullifier },
-    circuit: { id: result.circuit.id, depth: result.circuit.depth, k: result.circuit.k, srs: result.circuit.srs, insecure_dev_srs: result.circuit.insecureDevSrs },
-  }, null, 2);
 }

@@ -1,10 +1,10 @@
-// The typed messages between the orchestrator (main thread) and the worker: the seed's
-// WorkerCommand / WorkerEvent, extended as the WIT is (verify, keys, progress stage, error codes).
+// The typed messages between the orchestrator (main thread) and the worker. Events are the
+// jco-generated WIT `Event`, forwarded as they are; nothing here re-spells the protocol.
 import type {
-  CircuitInfo, ErrorCode, ProofResult, PublicInputs, Stage, State, Verdict, VerifyPolicy,
+  CircuitInfo, ErrorCode, Event, InitOptions, ProofResult, PublicInputs, Stage, State, Verdict, VerifyPolicy, VerifyRequest,
 } from "./generated/hum-prover-types.js";
 
-export type { CircuitInfo, ErrorCode, ProofResult, PublicInputs, Stage, State, Verdict, VerifyPolicy };
+export type { CircuitInfo, ErrorCode, Event, ProofResult, PublicInputs, Stage, State, Verdict, VerifyPolicy, VerifyRequest };
 
 /** The witness as JSON carries it (SPEC §7; core/witness.schema.json). */
 export interface WitnessData {
@@ -27,17 +27,19 @@ export function describeUnknownField(name: string): string {
     : "an unknown field (its name is not repeated: it does not look like a field name)";
 }
 
+/** Main thread → worker: a WIT command's parts (the worker checks a witness's shape and builds
+ * the WIT record), or the test hook that arms a fault (honoured only by a worker started with
+ * `?test-hooks`). */
 export type WorkerCommand =
-  | { type: "INIT"; depth: number; k?: number; srs?: Uint8Array; srsHash?: string; cachedKeys?: Uint8Array; memoryBudget?: number }
+  | { type: "INIT"; options: Omit<InitOptions, "memoryBudget"> & { memoryBudget?: number } }
   | { type: "PROVE"; witness: WitnessData }
-  | { type: "VERIFY"; proof: Uint8Array; publicInputs: PublicInputs; claimedCircuit?: CircuitInfo; policy: VerifyPolicy };
+  | { type: "VERIFY"; request: VerifyRequest }
+  | { type: "ARM_FAULT" };
 
+/** Worker → main thread: the generated WIT `Event` as it is, or what happened to the worker. */
 export type WorkerEvent =
   | { type: "LOADED" }
-  | { type: "STATUS"; status: State; circuitId?: string; insecureDevSrs: boolean }
-  | { type: "PROGRESS"; percent: number; stage: Stage }
-  | { type: "PROOF_COMPLETE"; result: ProofResult }
-  | { type: "KEYS_READY"; circuit: CircuitInfo; keys: Uint8Array; fromCache: boolean; initMs: number }
-  | { type: "VERIFIED"; verdict: Verdict }
-  | { type: "ERROR"; code: ErrorCode; message: string }
-  | { type: "CRASHED"; message: string };
+  | { type: "EVENT"; event: Event }
+  /** The command has run to completion: every one of its events was posted before this. */
+  | { type: "DONE" }
+  | { type: "CRASHED"; outOfMemory: boolean; message: string };

@@ -64,6 +64,13 @@ async function openPage(query = "") {
   return page;
 }
 
+await check("error kinds: the generated TypeScript ErrorCode is the cross-surface table's list", async () => {
+  const table = JSON.parse(readFileSync(join(here, "../../tests/vectors/error-kinds.json"), "utf8"));
+  const types = readFileSync(join(here, "src/generated/hum-prover-types.d.ts"), "utf8");
+  const union = types.match(/export type ErrorCode = ([^;]+);/)[1].split("|").map((s) => s.trim().replace(/'/g, ""));
+  assert(JSON.stringify(union) === JSON.stringify(table.kinds.map((k) => k.ts)), JSON.stringify(union));
+});
+
 const page = await openPage();
 
 await check("INIT → PROVE → PROOF_COMPLETE at depth 20, verified by the Rust verifier; the main thread stays smooth", async () => {
@@ -151,9 +158,9 @@ await check("malformed witnesses (core/vectors): refused by the orchestrator and
       }
     };
     await next((e) => e.type === "LOADED");
-    worker.postMessage({ type: "INIT", depth: 4 });
-    await next((e) => e.type === "STATUS" && e.status === "ready");
-    const answered = (e) => e.type === "ERROR" || e.type === "PROOF_COMPLETE" || e.type === "CRASHED";
+    worker.postMessage({ type: "INIT", options: { depth: 4 } });
+    await next((e) => e.type === "EVENT" && e.event.tag === "status" && e.event.val.state === "ready");
+    const answered = (e) => e.type === "CRASHED" || (e.type === "EVENT" && ["error", "proof-complete"].includes(e.event.tag));
     const out = [];
     for (const c of corpus.cases) {
       let w;
@@ -167,20 +174,20 @@ await check("malformed witnesses (core/vectors): refused by the orchestrator and
     const last = await next(answered);
     o.terminate();
     worker.terminate();
-    return { out, last: last.type };
+    return { out, last: last.type === "EVENT" ? last.event.tag : last.type };
   }, corpus);
   const leaks = (text) => [corpus.secret, corpus.secret_decimal].some((digits) =>
     Array.from({ length: digits.length - 11 }, (_, i) => digits.slice(i, i + 12)).some((w) => text.toLowerCase().includes(w)));
   const parsed = r.out.filter((c) => c.parsed);
   assert(parsed.length >= 25, `only ${parsed.length} cases are JSON`);
   for (const c of parsed) {
-    for (const [surface, code, message] of [["orchestrator", c.api.code, c.api.message], ["worker", c.raw.type === "ERROR" ? c.raw.code : c.raw.type, c.raw.message]]) {
+    for (const [surface, code, message] of [["orchestrator", c.api.code, c.api.message], ["worker", c.raw.type === "EVENT" ? c.raw.event.val.code ?? c.raw.event.tag : c.raw.type, c.raw.event?.val?.message ?? c.raw.message]]) {
       assert(code === "invalid-witness", `${surface}, ${c.name}: ${code} ${message}`);
       assert(!leaks(message), `${surface}, ${c.name}: the secret leaks into ${message}`);
       assert(!c.field || message.includes(`\`${c.field}\``), `${surface}, ${c.name}: ${message} does not name ${c.field}`);
     }
   }
-  assert(r.last === "PROOF_COMPLETE", `after ${parsed.length} refusals the worker's instance proves: ${r.last}`);
+  assert(r.last === "proof-complete", `after ${parsed.length} refusals the worker's instance proves: ${r.last}`);
   results.malformed_witness_cases = parsed.length;
 });
 
@@ -273,6 +280,74 @@ await check("out of memory: a tiny budget, a restart with twice the budget, then
     return { notices, size: result.proof.length };
   });
   assert(r.size > 0 && r.notices.some((n) => n.startsWith("The prover restarted (out of memory")), JSON.stringify(r));
+});
+
+await check("the host policy (wit/POLICY.md): every browser scenario of tests/vectors/orchestration.json", async () => {
+  const table = JSON.parse(readFileSync(join(here, "../../tests/vectors/orchestration.json"), "utf8"));
+  const mine = table.scenarios.filter((s) => s.hosts.includes("browser"));
+  assert(mine.length >= 8, `only ${mine.length} browser scenarios`);
+  for (const scenario of mine) {
+    const observed = await page.evaluate(async (scenario) => {
+      const MiB = 1048576;
+      const memory = {
+        "ample": {},
+        "init-fits-prove-does-not": { memoryBudget: 3.5 * MiB },
+        "init-fits-prove-does-not-limit-fixed": { memoryBudget: 3.5 * MiB, maxMemoryBudget: 3.5 * MiB },
+        "init-does-not-fit-once": { memoryBudget: 2 * MiB },
+      }[scenario.memory];
+      // Every worker the orchestrator makes, to arm the test hook's fault in the current one.
+      const spawned = [];
+      const Original = globalThis.Worker;
+      globalThis.Worker = class extends Original { constructor(...args) { super(...args); spawned.push(this); } };
+      const make = (depth) => new ProverOrchestrator({ workerUrl: new URL("./worker.js?test-hooks", location.href), depth, cache: false, ...memory });
+      let o = make(scenario.depth);
+      let notices = [];
+      let states = [];
+      const watch = (o) => { o.onNotice((_, kind) => { if (kind !== "initializing") notices.push(kind); }); o.onState((s) => states.push(s)); };
+      watch(o);
+      const outcome = (promise) => promise.then(() => "ok", (e) => e.code ?? String(e));
+      const firstProgress = () => new Promise((resolve) => { const off = o.onProgress(() => { off(); resolve(); }); });
+      const steps = [];
+      try {
+        for (const step of scenario.steps) {
+          notices = [];
+          states = [];
+          let results = [];
+          if (step.do === "init") {
+            if (step.depth !== undefined) { o.terminate(); o = make(step.depth); watch(o); }
+            results = [await outcome(o.startInit())];
+          } else if (step.do === "cancel") {
+            o.cancel();
+          } else {
+            const witness = demoWitness(scenario.depth, 1n);
+            if (step.witness === "wrong-root") witness.root = witness.root.slice(0, -1) + (parseInt(witness.root.slice(-1), 16) ^ 1).toString(16);
+            if (step.fault === "trap-at-progress") spawned.at(-1).postMessage({ type: "ARM_FAULT" });
+            const progress = firstProgress();
+            const pending = [outcome(o.prove(witness))];
+            if (step.do === "prove-two") pending.push(outcome(o.prove(demoWitness(scenario.depth, 2n))));
+            if (step.cancel_at_progress) { await progress; o.cancel(); }
+            results = await Promise.all(pending);
+          }
+          steps.push({ results, state: o.state, states: [...states], notices: [...notices] });
+        }
+      } finally {
+        o.terminate();
+        globalThis.Worker = Original;
+      }
+      return steps;
+    }, scenario);
+    scenario.steps.forEach((step, i) => {
+      const got = observed[i];
+      const at = `${scenario.name} step ${i}: ${JSON.stringify(got)}`;
+      const e = step.expect;
+      if (e.result !== undefined) assert(got.results.length === 1 && got.results[0] === e.result, at);
+      if (e.results !== undefined) assert(JSON.stringify(got.results) === JSON.stringify(e.results), at);
+      if (e.state !== undefined) assert(got.state === e.state, at);
+      if (e.states !== undefined) assert(JSON.stringify(got.states) === JSON.stringify(e.states), at);
+      if (e.notices !== undefined) assert(JSON.stringify(got.notices) === JSON.stringify(e.notices), at);
+    });
+  }
+  results.policy_scenarios = mine.length;
 });
 
 await check("a second page load initialises from the IndexedDB cache", async () => {

@@ -11,14 +11,26 @@ use std::{
 
 use wasmtime::{
     component::{HasSelf, Linker, ResourceTable},
-    ResourceLimiter, Store, StoreLimits, StoreLimitsBuilder, UpdateDeadline,
+    Engine, ResourceLimiter, Store, StoreLimits, StoreLimitsBuilder, UpdateDeadline,
 };
 use wasmtime_wasi::{p2::pipe::MemoryOutputPipe, WasiCtx, WasiCtxView, WasiView};
 
 use crate::{
     runtime::Runtime,
-    wit::{self, ProverComponent},
+    wit::{self, ProverComponent, ProverComponentPre},
 };
+
+/// Links the component's imports once (WASI without files, environment or network, and the
+/// event sink) and pre-instantiates it: each new instance then only makes its store.
+pub(crate) fn pre_instantiate(
+    engine: &Engine,
+    component: &wasmtime::component::Component,
+) -> wasmtime::Result<ProverComponentPre<HostState>> {
+    let mut linker = Linker::new(engine);
+    wasmtime_wasi::p2::add_to_linker_sync(&mut linker)?;
+    ProverComponent::add_to_linker::<_, HasSelf<_>>(&mut linker, |s| s)?;
+    ProverComponentPre::new(linker.instantiate_pre(component)?)
+}
 
 /// Why a call into the instance ended in a trap.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,7 +74,7 @@ pub(crate) struct HostState {
     table: ResourceTable,
     limits: Limits,
     stderr: MemoryOutputPipe,
-    sink: Box<dyn FnMut(wit::Event) + Send>,
+    sink: EventSink,
     cancel: Arc<AtomicBool>,
     deadline: Option<Instant>,
     interrupted: Option<TrapKind>,
@@ -77,10 +89,14 @@ impl WasiView for HostState {
 impl wit::hum::prover::types::Host for HostState {}
 
 impl wit::hum::prover::events::Host for HostState {
-    fn emit(&mut self, event: wit::Event) {
-        (self.sink)(event);
+    fn emit(&mut self, event: wit::Event) -> wasmtime::Result<()> {
+        (self.sink)(event).map_err(wasmtime::Error::msg)
     }
 }
+
+/// Receives every event of an instance; an `Err` traps the instance (a host that cannot take
+/// the event stops the command).
+pub type EventSink = Box<dyn FnMut(wit::Event) -> Result<(), String> + Send>;
 
 /// A live instance of the prover component.
 pub struct ProverInstance {
@@ -96,7 +112,7 @@ impl ProverInstance {
         runtime: &Runtime,
         memory_limit: usize,
         cancel: Arc<AtomicBool>,
-        sink: Box<dyn FnMut(wit::Event) + Send>,
+        sink: EventSink,
     ) -> wasmtime::Result<Self> {
         let stderr = MemoryOutputPipe::new(64 * 1024);
         // No preopens, no environment, no arguments, no network: only clocks, random and stdio.
@@ -136,10 +152,7 @@ impl ProverInstance {
             }
             Ok(UpdateDeadline::Continue(1))
         });
-        let mut linker = Linker::new(runtime.engine());
-        wasmtime_wasi::p2::add_to_linker_sync(&mut linker)?;
-        ProverComponent::add_to_linker::<_, HasSelf<_>>(&mut linker, |s| s)?;
-        let bindings = ProverComponent::instantiate(&mut store, runtime.component(), &linker)?;
+        let bindings = runtime.pre().instantiate(&mut store)?;
         Ok(Self { store, bindings, memory_limit })
     }
 

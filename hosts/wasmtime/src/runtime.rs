@@ -16,7 +16,11 @@ use std::{
 use sha2::{Digest, Sha256};
 use wasmtime::{component::Component, Config, Engine};
 
-use crate::HostError;
+use crate::{
+    instance::{pre_instantiate, HostState},
+    wit::ProverComponentPre,
+    HostError,
+};
 
 mod precompiled;
 
@@ -24,6 +28,7 @@ mod precompiled;
 pub struct Runtime {
     engine: Engine,
     component: Component,
+    pre: ProverComponentPre<HostState>,
     stop: Arc<AtomicBool>,
     precompiled: Precompiled,
 }
@@ -83,8 +88,7 @@ impl Runtime {
     /// nobody else, and only when its SHA-256 is the one recorded when hum wrote it. Anything
     /// else is compiled again (said once on stderr).
     pub fn load(path: &Path, cache_dir: Option<&Path>) -> Result<Arc<Self>, HostError> {
-        let wasm =
-            std::fs::read(path).map_err(|e| HostError::Component(format!("cannot read {}: {e}", path.display())))?;
+        let wasm = std::fs::read(path).map_err(|e| HostError::Load(format!("cannot read {}: {e}", path.display())))?;
         Self::from_bytes(&wasm, cache_dir)
     }
 
@@ -96,7 +100,7 @@ impl Runtime {
         // build does not use the feature, so enabling it is harmless for either.
         config.wasm_wide_arithmetic(true);
         config.compiler_inlining(wasmtime::Inlining::Yes);
-        let engine = Engine::new(&config).map_err(|e| HostError::Component(e.to_string()))?;
+        let engine = Engine::new(&config).map_err(|e| HostError::Instantiate(e.to_string()))?;
         let digest = Sha256::digest(wasm);
         let mut compat = std::collections::hash_map::DefaultHasher::new();
         std::hash::Hash::hash(&engine.precompile_compatibility_hash(), &mut compat);
@@ -130,8 +134,7 @@ impl Runtime {
         let component = match component {
             Some(c) => c,
             None => {
-                let c = Component::new(&engine, wasm)
-                    .map_err(|e| HostError::Component(format!("not a valid hum component: {e}")))?;
+                let c = Component::new(&engine, wasm).map_err(|e| HostError::Load(format!("{e}")))?;
                 if let (Some(file), Ok(bytes)) = (&cached, c.serialize()) {
                     if precompiled::write(file, &bytes).is_err() && precompiled == Precompiled::Written {
                         precompiled = Precompiled::Disabled;
@@ -154,8 +157,10 @@ impl Runtime {
                     }
                 }
             })
-            .map_err(|e| HostError::Component(format!("cannot start the epoch thread: {e}")))?;
-        Ok(Arc::new(Self { engine, component, stop, precompiled }))
+            .map_err(|e| HostError::Instantiate(format!("cannot start the epoch thread: {e}")))?;
+        // Linking fails when the file is a component of another world (not hum's prover).
+        let pre = pre_instantiate(&engine, &component).map_err(|e| HostError::Load(format!("{e:#}")))?;
+        Ok(Arc::new(Self { engine, component, pre, stop, precompiled }))
     }
 
     /// The engine.
@@ -166,6 +171,11 @@ impl Runtime {
     /// The compiled component.
     pub fn component(&self) -> &Component {
         &self.component
+    }
+
+    /// The component with its imports linked, ready to instantiate in a new store.
+    pub(crate) fn pre(&self) -> &ProverComponentPre<HostState> {
+        &self.pre
     }
 
     /// Whether the precompiled copy in the cache was used.

@@ -215,7 +215,7 @@ fn the_dev_srs_pinned_inputs_and_appended_bytes() {
     assert!(run.stdout.contains("INSECURE dev SRS") && run.stdout.contains("anyone can forge"), "{}", run.stdout);
     let run = verify(&["--json"]);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!((json["valid"].as_bool(), json["error_kind"].as_str()), (Some(false), Some("InsecureSrs")));
+    assert_eq!((json["valid"].as_bool(), json["error_kind"].as_str()), (Some(false), Some("insecure-srs")));
 
     let proof: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("p.json")).unwrap()).unwrap();
     let root = proof["public_inputs"]["root"].as_str().unwrap();

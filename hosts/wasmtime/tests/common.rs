@@ -97,7 +97,10 @@ impl Harness {
             runtime,
             memory_limit,
             Arc::new(std::sync::atomic::AtomicBool::new(false)),
-            Box::new(move |e| sink.lock().unwrap().push(e)),
+            Box::new(move |e| {
+                sink.lock().unwrap().push(e);
+                Ok(())
+            }),
         )
         .expect("instantiates");
         Self { instance, events }

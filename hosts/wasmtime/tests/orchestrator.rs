@@ -58,7 +58,7 @@ fn prove_queued_before_init_ends_waits_for_it_and_proofs_run_in_order() {
     let b = second.wait().unwrap();
     assert_ne!(a.public_inputs.nullifier, b.public_inputs.nullifier);
     assert!(
-        matches!(third.wait(), Err(HostError::Prover { code: hum_host::wit::ErrorCode::InvalidWitness, message }) if message.contains("index"))
+        matches!(third.wait(), Err(HostError::Prover { kind: hum_core::ErrorKind::InvalidWitness, message }) if message.contains("index"))
     );
 }
 

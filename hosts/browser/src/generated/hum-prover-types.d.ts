@@ -103,6 +103,7 @@ export interface KeysReady {
   keys: Uint8Array,
   fromCache: boolean,
   initMs: bigint,
+  cachedKeysRejected?: string,
 }
 export type Event = EventStatus | EventProgress | EventProofComplete | EventVerified | EventKeysReady | EventSealed | EventOpened | EventError;
 export interface EventStatus {

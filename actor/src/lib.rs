@@ -1,0 +1,273 @@
+//! # hum-actor
+//!
+//! hum's prover as one state machine: commands in, events out, one command at a time per
+//! caller, every outcome an event and nothing input-derived panics. It is independent of any
+//! binding: the WASI component (`component/`) wraps it behind the WIT protocol, and the C ABI
+//! (`ffi/`) drives it natively with an event sink that maps to the C events, so both surfaces
+//! follow the same rules (`wit/POLICY.md`).
+//!
+//! After a failed command the actor reports `error` and then, when it is initialised, `ready`:
+//! the next good command works. `verify` answers with a verdict (valid or why not) and changes
+//! no state; `seal` and `open` failures are an error event alone.
+#![deny(missing_docs)]
+
+pub mod protocol;
+
+use std::{
+    sync::{Arc, Mutex},
+    time::Instant,
+};
+
+use hum_core::{
+    keys::{checked_k, keygen_memory, prove_memory},
+    prove_validated,
+    srs::parse_hash,
+    validate_for, CircuitKeys, Error, ErrorKind, Progress, ProgressSink, Srs, Stage, Witness,
+};
+pub use protocol::{
+    Command, Event, EventSink, Failure, InitOptions, KeysOutcome, Memory, OpenRequest, PolicyText, ProofOutcome,
+    SealRequest, State, Status, Unlimited, VerifyCommand,
+};
+use rand_chacha::ChaCha20Rng;
+use rand_core::{OsRng, RngCore, SeedableRng};
+
+/// The prover actor. `handle` takes `&self`: the keys sit behind a lock that is held only to
+/// read or replace them, so a host may verify or export keys on one thread while another
+/// proves (the C ABI does; the component is single-threaded).
+pub struct Actor {
+    keys: Mutex<Option<Arc<CircuitKeys>>>,
+    memory: Box<dyn Memory>,
+}
+
+impl Default for Actor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl std::fmt::Debug for Actor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Actor").field("circuit", &self.keys().map(|k| k.info().id.clone())).finish()
+    }
+}
+
+/// Forwards the prover's progress and cancellation polls to the host's sink.
+struct ProgressEvents<'a> {
+    sink: &'a mut dyn EventSink,
+}
+
+impl ProgressSink for ProgressEvents<'_> {
+    fn report(&mut self, progress: Progress) {
+        // 100 is sent by the actor right before proof-complete.
+        if progress.stage != Stage::Done {
+            self.sink.emit(Event::Progress(progress));
+        }
+    }
+
+    fn cancelled(&mut self) -> bool {
+        self.sink.cancelled()
+    }
+}
+
+/// A fresh ChaCha20 stream seeded from the operating system, for one command's randomness.
+fn command_rng() -> ChaCha20Rng {
+    let mut seed = zeroize::Zeroizing::new([0u8; 32]);
+    OsRng.fill_bytes(seed.as_mut());
+    ChaCha20Rng::from_seed(*seed)
+}
+
+impl Actor {
+    /// An uninitialised actor without a memory budget (native hosts).
+    pub fn new() -> Self {
+        Self::with_memory(Box::new(Unlimited))
+    }
+
+    /// An uninitialised actor whose budget and peak are kept by `memory` (the component's
+    /// counting allocator).
+    pub fn with_memory(memory: Box<dyn Memory>) -> Self {
+        Self { keys: Mutex::new(None), memory }
+    }
+
+    /// The keys of the last successful `init`, if any.
+    pub fn keys(&self) -> Option<Arc<CircuitKeys>> {
+        self.keys.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    fn set_keys(&self, keys: Option<Arc<CircuitKeys>>) {
+        *self.keys.lock().unwrap_or_else(|e| e.into_inner()) = keys;
+    }
+
+    fn status(&self, state: State, sink: &mut dyn EventSink) {
+        let keys = self.keys();
+        let info = keys.as_ref().map(|k| k.info());
+        sink.emit(Event::Status(Status {
+            state,
+            circuit_id: info.map(|i| i.id.clone()),
+            insecure_dev_srs: info.is_some_and(|i| i.insecure_dev_srs),
+        }));
+    }
+
+    /// Reports a command the host could not decode into a [`Command`] (e.g. the C ABI's witness
+    /// JSON) with the events of any failure: the error, then `error`, then `ready` when
+    /// initialised.
+    pub fn reject(&self, failure: Failure, sink: &mut dyn EventSink) {
+        self.fail(failure, sink)
+    }
+
+    /// The error event, then `error`, then `ready` when initialised.
+    fn fail(&self, failure: Failure, sink: &mut dyn EventSink) {
+        sink.emit(Event::Error(failure));
+        self.status(State::Error, sink);
+        if self.keys().is_some() {
+            self.status(State::Ready, sink);
+        }
+    }
+
+    /// Handles one command to completion, emitting its events before returning.
+    pub fn handle(&self, command: Command, sink: &mut dyn EventSink) {
+        match command {
+            Command::Init(options) => self.init(options, sink),
+            Command::Prove(witness) => self.prove(witness, sink),
+            Command::Verify(request) => self.verify(&request, sink),
+            Command::ExportKeys => match self.keys() {
+                None => self.fail(Error::NotInitialized("export-keys").into(), sink),
+                Some(keys) => sink.emit(Event::KeysReady(Box::new(KeysOutcome {
+                    circuit: keys.info().clone(),
+                    keys: keys.to_bytes(),
+                    from_cache: false,
+                    init_ms: 0,
+                    cached_keys_rejected: None,
+                }))),
+            },
+            Command::Seal(request) => {
+                match hum_core::seal::seal(&request.recipient, &request.plaintext, &request.aad, &mut command_rng()) {
+                    Ok(envelope) => sink.emit(Event::Sealed(envelope)),
+                    Err(e) => sink.emit(Event::Error(Error::from(e).into())),
+                }
+            }
+            Command::Open(request) => {
+                match hum_core::seal::open(&request.secret_key, &request.envelope, &request.aad) {
+                    Ok(plaintext) => sink.emit(Event::Opened(plaintext.to_vec())),
+                    Err(e) => sink.emit(Event::Error(Error::from(e).into())),
+                }
+            }
+        }
+    }
+
+    fn init(&self, options: InitOptions, sink: &mut dyn EventSink) {
+        let start = Instant::now();
+        self.set_keys(None);
+        if !hum_core::poseidon2::self_test() {
+            self.status(State::Initializing, sink);
+            let broken = Error::Internal("self-test failed: this build computes Poseidon2 wrongly".into());
+            return self.fail(broken.into(), sink);
+        }
+        self.memory.set_budget(options.memory_budget);
+        self.status(State::Initializing, sink);
+        match self.load(&options) {
+            Ok((keys, from_cache, cached_keys_rejected)) => {
+                let outcome = KeysOutcome {
+                    circuit: keys.info().clone(),
+                    keys: if from_cache { Vec::new() } else { keys.to_bytes() },
+                    from_cache,
+                    init_ms: start.elapsed().as_millis() as u64,
+                    cached_keys_rejected,
+                };
+                self.set_keys(Some(Arc::new(keys)));
+                sink.emit(Event::KeysReady(Box::new(outcome)));
+                self.status(State::Ready, sink);
+            }
+            Err(e) => self.fail(e.into(), sink),
+        }
+    }
+
+    /// The SRS and keys of `options`: `(keys, from the cache, why the cached keys were rejected)`.
+    fn load(&self, options: &InitOptions) -> Result<(CircuitKeys, bool, Option<String>), Error> {
+        let depth = options.depth as usize;
+        let k = checked_k(depth)?;
+        if let Some(asked) = options.k.filter(|asked| *asked as u32 != k) {
+            return Err(Error::InvalidArgument(format!(
+                "depth {depth} is laid out at k = {k}; k = {asked} is not supported"
+            )));
+        }
+        let need = keygen_memory(k);
+        if !self.memory.fits(need) {
+            return Err(Error::OutOfMemory(format!(
+                "the memory budget cannot hold initialisation at k = {k} (about {} MiB needed)",
+                need >> 20
+            )));
+        }
+        let srs = match (&options.srs, &options.srs_hash) {
+            (Some(bytes), hash) => {
+                let expected = hash.as_deref().map(parse_hash).transpose()?;
+                Srs::from_bytes(bytes, expected.as_ref())?
+            }
+            (None, Some(_)) => return Err(Error::InvalidSrs("srs-hash given without srs bytes".into())),
+            (None, None) => Srs::insecure_dev(k),
+        };
+        let mut rejected = None;
+        if let Some(bytes) = &options.cached_keys {
+            match CircuitKeys::from_bytes(&srs, depth, bytes) {
+                Ok(keys) => return Ok((keys, true, None)),
+                // Keys are derived from the SRS and the circuit alone, so regenerating them is
+                // always right; the host hears why its cache entry was replaced.
+                Err(e) if e.kind() == ErrorKind::InvalidKey => rejected = Some(e.to_string()),
+                Err(e) => return Err(e),
+            }
+        }
+        let keys = CircuitKeys::generate(&srs, depth)?;
+        Ok((keys, false, rejected))
+    }
+
+    fn prove(&self, witness: Witness, sink: &mut dyn EventSink) {
+        let Some(keys) = self.keys() else {
+            return self.fail(Error::NotInitialized("prove").into(), sink);
+        };
+        let need = prove_memory(keys.info().k);
+        if !self.memory.fits(need) {
+            let message = format!(
+                "the memory budget cannot hold a proof at k = {} (about {} MiB more needed)",
+                keys.info().k,
+                need >> 20
+            );
+            return self.fail(Error::OutOfMemory(message).into(), sink);
+        }
+        let values = validate_for(&keys, &witness);
+        drop(witness);
+        let values = match values {
+            Ok(values) => values,
+            Err(e) => return self.fail(e.into(), sink),
+        };
+        self.status(State::Proving, sink);
+        let start = Instant::now();
+        let outcome = prove_validated(&keys, values, command_rng(), &mut ProgressEvents { sink });
+        match outcome {
+            Ok(result) => {
+                let prove_ms = start.elapsed().as_millis() as u64;
+                sink.emit(Event::Progress(Progress { stage: Stage::Done, percent: 100 }));
+                sink.emit(Event::ProofComplete(Box::new(ProofOutcome {
+                    result,
+                    prove_ms,
+                    peak_memory: self.memory.peak(),
+                })));
+                self.status(State::Ready, sink);
+            }
+            Err(e) => self.fail(e.into(), sink),
+        }
+    }
+
+    fn verify(&self, request: &VerifyCommand, sink: &mut dyn EventSink) {
+        let Some(keys) = self.keys() else {
+            return self.fail(Error::NotInitialized("verify").into(), sink);
+        };
+        let policy = match request.policy.parse() {
+            Ok(policy) => policy,
+            Err(e) => return self.fail(e.into(), sink),
+        };
+        let verdict = request
+            .public_inputs
+            .parse()
+            .and_then(|inputs| policy.verify_claimed(&keys, request.claimed_circuit.as_ref(), &request.proof, &inputs));
+        sink.emit(Event::Verified(verdict.map_err(Failure::from)));
+    }
+}

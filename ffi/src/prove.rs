@@ -1,0 +1,125 @@
+//! Proving through the C ABI: blocking (`hum_prover_prove`) and on a worker thread with events
+//! (`hum_prover_prove_async`). Both run the actor's `prove`; the witness JSON is parsed here
+//! (the C ABI takes JSON) and wiped after use.
+
+use std::ffi::c_void;
+
+use hum_actor::{Command, Failure};
+use hum_core::{Stage, Witness};
+use zeroize::Zeroizing;
+
+use crate::{
+    bytes, clear_out,
+    events::{CallbackSink, HumEventCallback, HumEventKind, HumState},
+    ffi_boundary, non_null,
+    prover::{HumProver, Inner},
+    HumBuffer, HumResult,
+};
+
+/// The witness of JSON bytes, or its failure (recorded as the last error).
+fn parse(inner: &Inner, json: &[u8]) -> Result<Witness, HumResult> {
+    Witness::from_json(json).map_err(|e| inner.record(&Failure::from(e)))
+}
+
+/// Proves a witness given as JSON bytes (SPEC §7) and blocks until done; the proof JSON goes to
+/// `*out` (free it with `hum_buffer_free`). Uses all cores (rayon).
+///
+/// Serialises with the other prover calls; `hum_prover_cancel` from another thread stops it.
+#[no_mangle]
+pub extern "C" fn hum_prover_prove(
+    prover: *const HumProver,
+    witness_json: *const u8,
+    witness_len: usize,
+    out: *mut HumBuffer,
+) -> HumResult {
+    ffi_boundary!({
+        clear_out(out);
+        non_null!(prover, witness_json, out);
+        // SAFETY: a live handle (contract).
+        let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
+        // SAFETY: pointer with its length from the caller.
+        let Some(json) = (unsafe { bytes(witness_json, witness_len) }) else { return HumResult::NullArgument };
+        if let Err(code) = p.inner.slot.take() {
+            return code;
+        }
+        let mut sink = CallbackSink::blocking(&p.inner.slot);
+        let result = match parse(&p.inner, json) {
+            Ok(witness) => p.inner.run(Command::Prove(witness), &mut sink),
+            Err(code) => code,
+        };
+        p.inner.slot.release();
+        if let Some(proof) = sink.answer.proof.take() {
+            // SAFETY: out is non-null and writable.
+            unsafe { *out = HumBuffer::from_vec(proof.into_bytes()) };
+        }
+        result
+    })
+}
+
+/// Starts proving a witness (JSON bytes, copied) on a worker thread and returns at once.
+/// `callback(event, user_data)` then receives, on that thread: status PROVING, progress
+/// events, and finally either PROOF_COMPLETE (proof JSON) followed by status READY, or ERROR
+/// (with its own message) followed by status ERROR and status READY. `callback` may be NULL.
+/// Returns `HUM_RESULT_NOT_INITIALIZED` before a successful init, `HUM_RESULT_BUSY` while
+/// another proof runs and `HUM_RESULT_CLOSING` once `hum_prover_free` has started; the prover
+/// is free again before PROOF_COMPLETE or ERROR is delivered, so the next proof may be started
+/// from the callback itself.
+#[no_mangle]
+pub extern "C" fn hum_prover_prove_async(
+    prover: *const HumProver,
+    witness_json: *const u8,
+    witness_len: usize,
+    callback: HumEventCallback,
+    user_data: *mut c_void,
+) -> HumResult {
+    ffi_boundary!({
+        non_null!(prover, witness_json);
+        // SAFETY: a live handle (contract).
+        let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
+        // SAFETY: pointer with its length from the caller.
+        let Some(json) = (unsafe { bytes(witness_json, witness_len) }) else { return HumResult::NullArgument };
+        if p.keys().is_none() {
+            return HumResult::NotInitialized;
+        }
+        let mut workers = p.workers.lock().unwrap_or_else(|e| e.into_inner());
+        // Taken under the workers lock, which `hum_prover_free` closes the slot under.
+        if let Err(code) = p.inner.slot.take() {
+            return code;
+        }
+        // Finished threads deliver nothing more; the others (e.g. the one whose final callback
+        // is starting this proof) stay registered until they end or `free` joins them.
+        workers.retain(|w| !w.is_finished());
+        let json = Zeroizing::new(json.to_vec());
+        let inner = p.inner.clone();
+        let user_data = user_data as usize;
+        let spawned = std::thread::Builder::new().name("hum-prove".into()).spawn(move || {
+            let mut sink = CallbackSink::forwarding(&inner.slot, callback, user_data as *mut c_void);
+            let proved = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                match Witness::from_json(&json) {
+                    Ok(witness) => inner.actor.handle(Command::Prove(witness), &mut sink),
+                    // A witness the C ABI could not decode: the actor reports it as any failure.
+                    Err(e) => inner.actor.reject(Failure::from(e), &mut sink),
+                }
+                if let Some(failure) = &sink.answer.failure {
+                    inner.record(failure);
+                }
+            }));
+            if proved.is_err() && !sink.answered() {
+                inner.slot.release();
+                let message = HumResult::Panic.message().to_bytes();
+                sink.send(HumEventKind::Error, HumState::Error, (Stage::Done, 100), HumResult::Panic, message);
+                sink.send(HumEventKind::Status, HumState::Error, (Stage::Synthesis, 0), HumResult::Ok, &[]);
+            }
+        });
+        match spawned {
+            Ok(handle) => {
+                workers.push(handle);
+                HumResult::Ok
+            }
+            Err(_) => {
+                p.inner.slot.release();
+                HumResult::Internal
+            }
+        }
+    })
+}

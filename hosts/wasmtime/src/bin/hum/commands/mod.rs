@@ -1,0 +1,105 @@
+//! Every command, one module each, and what they share: the orchestrator, the key cache and the
+//! SRS flags.
+
+mod demo;
+mod keygen;
+mod params;
+mod prove;
+mod seal;
+mod verify;
+
+use std::{path::Path, sync::Arc, time::Duration};
+
+use anyhow::{anyhow, Context};
+use hum_host::{runtime::default_component_path, KeyCache, OrchestratorConfig, ProverOrchestrator, Runtime, SrsChoice};
+use sha2::{Digest, Sha256};
+
+use crate::{
+    cli::{Cli, Command, Global, ParamsCommand, SrsArgs},
+    error::{bad_input, host_failure, Failure},
+    output::Report,
+};
+
+/// Runs the command line's command.
+pub fn run(cli: Cli) -> Result<Report, Failure> {
+    let g = cli.global;
+    match cli.command {
+        Command::Demo { depth } => demo::run(&g, depth),
+        Command::Prove { witness, out, srs } => prove::run(&g, &witness, &out, &srs),
+        Command::Verify { file, depth, srs, root, action_id, allow_insecure_dev_srs } => {
+            let expect = verify::Expectations { depth, root, action_id, allow_insecure_dev_srs };
+            verify::run(&g, &file, &srs, &expect)
+        }
+        Command::Keygen { depth, out, srs } => keygen::run(&g, depth, out.as_deref(), &srs),
+        Command::Params(ParamsCommand::Import { ptau, k, out }) => params::import(&g, &ptau, k, &out),
+        Command::Params(ParamsCommand::Dev { depth, out }) => params::dev(&g, depth, &out),
+        Command::Keypair { out } => seal::keypair(&out),
+        Command::Seal { to, input, out, aad } => seal::seal(&to, &input, &out, &aad),
+        Command::Open { key, input, out, aad } => seal::open(&key, &input, &out, &aad),
+    }
+}
+
+/// The key cache: `--cache-dir`, else `$HUM_CACHE_DIR`, else the platform's.
+fn cache(g: &Global) -> KeyCache {
+    g.cache_dir.clone().map(KeyCache::new).unwrap_or_else(KeyCache::platform_default)
+}
+
+/// An orchestrator over the component of `--component` (or the default one).
+fn orchestrator(g: &Global) -> Result<ProverOrchestrator, Failure> {
+    let path = g
+        .component
+        .clone()
+        .or_else(default_component_path)
+        .ok_or_else(|| anyhow!("cannot find hum_component.wasm: build it with `cargo build --release --target wasm32-wasip2 -p hum-component` or pass --component"))?;
+    let cache = cache(g);
+    let runtime: Arc<Runtime> = Runtime::load(&path, Some(cache.dir())).map_err(host_failure)?;
+    Ok(ProverOrchestrator::new(
+        runtime,
+        OrchestratorConfig {
+            memory_limit: g.memory_limit_mib << 20,
+            timeout: g.timeout.map(Duration::from_secs),
+            cache: Some(cache),
+            ..OrchestratorConfig::default()
+        },
+    ))
+}
+
+/// Reads a file the user named; a failure is bad input.
+fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
+    std::fs::read(path).with_context(|| format!("cannot read {}", path.display())).map_err(bad_input)
+}
+
+/// Writes a file the user named.
+fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// The `--srs` bytes and `--srs-hash`, if given.
+fn read_srs(args: &SrsArgs) -> Result<(Option<Vec<u8>>, Option<String>), Failure> {
+    match (&args.srs, &args.srs_hash) {
+        (Some(path), hash) => Ok((Some(read_input(path)?), hash.clone())),
+        (None, Some(_)) => Err(bad_input(anyhow!("--srs-hash needs --srs"))),
+        (None, None) => Ok((None, None)),
+    }
+}
+
+/// The SRS a native key load uses: `--srs FILE` (pinned by `--srs-hash`, required when
+/// `pinned`), else the dev SRS.
+fn srs_choice(args: &SrsArgs, pinned: bool) -> Result<SrsChoice, Failure> {
+    match read_srs(args)? {
+        (Some(bytes), hash) => {
+            let hash = match hash {
+                Some(text) => hum_core::srs::parse_hash(&text).map_err(bad_input)?,
+                None if pinned => {
+                    return Err(bad_input(anyhow!(
+                        "--srs needs --srs-hash: a verifier pins the SRS it accepts (`hum params import` prints it)"
+                    )))
+                }
+                None => Sha256::digest(&bytes).into(),
+            };
+            Ok(SrsChoice::Pinned { bytes, hash })
+        }
+        _ => Ok(SrsChoice::InsecureDev),
+    }
+}
