@@ -21,7 +21,7 @@ use std::{
 use hum_core::{
     keys::{checked_k, keygen_memory, prove_memory},
     prove_validated,
-    srs::parse_hash,
+    srs::{parse_hash, CheckedSrs},
     validate_for, CircuitKeys, Error, ErrorKind, Progress, ProgressSink, Srs, Stage, Witness,
 };
 pub use protocol::{
@@ -36,6 +36,8 @@ use rand_core::{OsRng, RngCore, SeedableRng};
 /// proves (the C ABI does; the component is single-threaded).
 pub struct Actor {
     keys: Mutex<Option<Arc<CircuitKeys>>>,
+    /// SRS bytes this actor has checked already (a replayed or repeated INIT skips the checks).
+    checked: Mutex<CheckedSrs>,
     memory: Box<dyn Memory>,
 }
 
@@ -85,7 +87,7 @@ impl Actor {
     /// An uninitialised actor whose budget and peak are kept by `memory` (the component's
     /// counting allocator).
     pub fn with_memory(memory: Box<dyn Memory>) -> Self {
-        Self { keys: Mutex::new(None), memory }
+        Self { keys: Mutex::new(None), checked: Mutex::new(CheckedSrs::default()), memory }
     }
 
     /// The keys of the last successful `init`, if any.
@@ -200,7 +202,8 @@ impl Actor {
         let srs = match (&options.srs, &options.srs_hash) {
             (Some(bytes), hash) => {
                 let expected = hash.as_deref().map(parse_hash).transpose()?;
-                Srs::from_bytes(bytes, expected.as_ref())?
+                let mut checked = self.checked.lock().unwrap_or_else(|e| e.into_inner());
+                Srs::from_bytes_checked(bytes, expected.as_ref(), &mut checked)?
             }
             (None, Some(_)) => return Err(Error::InvalidSrs("srs-hash given without srs bytes".into())),
             (None, None) => Srs::insecure_dev(k),

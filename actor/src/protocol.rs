@@ -129,7 +129,7 @@ impl Drop for SealRequest {
 pub struct OpenRequest {
     /// The recipient's P-256 secret scalar (wiped when the request is dropped).
     pub secret_key: Vec<u8>,
-    /// The envelope.
+    /// The hum-seal-v1 envelope to open.
     pub envelope: Vec<u8>,
     /// Additional authenticated data.
     pub aad: Vec<u8>,

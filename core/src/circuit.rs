@@ -11,7 +11,7 @@
 //! input) to `(left, right, 0, 2·2⁶⁴)`.
 
 use halo2_proofs::{
-    circuit::{Layouter, SimpleFloorPlanner, Value},
+    circuit::{Layouter, Region, SimpleFloorPlanner, Value},
     halo2curves::bn256::Fr,
     plonk::{Circuit, Column, ConstraintSystem, Error, Expression, Instance, Selector},
     poly::Rotation,
@@ -19,8 +19,8 @@ use halo2_proofs::{
 
 use crate::poseidon2::{
     capacity_iv,
-    chip::{Poseidon2Config, ROWS_PER_PERMUTATION},
-    hash1, hash2,
+    chip::{PermutationCells, Poseidon2Chip, Poseidon2Config, Poseidon2Instructions, HELPERS, ROWS_PER_PERMUTATION},
+    hash1, hash2, State,
 };
 
 /// The smallest supported tree depth.
@@ -95,15 +95,16 @@ impl Drop for MembershipValues {
     }
 }
 
-/// A malicious prover's deviation. Only soundness tests make these.
+/// A malicious prover's deviation, for the soundness tests only (compiled into test builds).
+#[cfg(test)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tamper {
+pub(crate) enum Tamper {
     /// `delta` added to one advice cell at (`column`, `row`); columns 0..4 are the state and
     /// 4..12 the helpers.
     Cell {
         /// Advice column index.
         column: usize,
-        /// Absolute row.
+        /// The row in the region (absolute: the leaf permutation starts at row 0).
         row: usize,
         /// Added to the honest value.
         delta: Fr,
@@ -113,29 +114,86 @@ pub enum Tamper {
     NullifierSecret(Fr),
 }
 
+#[cfg(test)]
+impl Tamper {
+    /// The value a tampering prover assigns at (`column`, `row`) instead of `value`.
+    fn adjust(self, column: usize, row: usize, value: Fr) -> Fr {
+        match self {
+            Tamper::Cell { column: c, row: r, delta } if c == column && r == row => value + delta,
+            _ => value,
+        }
+    }
+}
+
 /// The membership-with-nullifier circuit at one depth.
 #[derive(Clone, Debug)]
 pub struct MembershipCircuit {
     depth: usize,
     values: Option<MembershipValues>,
+    #[cfg(test)]
     tamper: Option<Tamper>,
 }
 
 impl MembershipCircuit {
     /// A circuit without witness values, for key generation.
     pub fn shape(depth: usize) -> Self {
-        Self { depth, values: None, tamper: None }
+        Self {
+            depth,
+            values: None,
+            #[cfg(test)]
+            tamper: None,
+        }
     }
 
     /// A circuit with witness values; `values.siblings.len()` is the depth.
     pub fn new(values: MembershipValues) -> Self {
-        Self { depth: values.siblings.len(), values: Some(values), tamper: None }
+        Self {
+            depth: values.siblings.len(),
+            values: Some(values),
+            #[cfg(test)]
+            tamper: None,
+        }
     }
 
     /// A malicious prover's circuit: honest values with one advice cell changed. For soundness
     /// tests (SECURITY.md): MockProver must reject every such assignment.
-    pub fn tampered(values: MembershipValues, tamper: Tamper) -> Self {
+    #[cfg(test)]
+    pub(crate) fn tampered(values: MembershipValues, tamper: Tamper) -> Self {
         Self { depth: values.siblings.len(), values: Some(values), tamper: Some(tamper) }
+    }
+
+    /// One permutation: honest, or (in the soundness tests) through the tamper.
+    fn permute(
+        &self,
+        chip: &Poseidon2Chip,
+        region: &mut Region<'_, Fr>,
+        offset: usize,
+        input: Value<State>,
+    ) -> Result<PermutationCells, Error> {
+        #[cfg(test)]
+        if let Some(tamper) = self.tamper {
+            return chip.permute_adjusted(region, offset, input, &move |c, r, v| tamper.adjust(c, r, v));
+        }
+        chip.permute(region, offset, input)
+    }
+
+    /// The value assigned at (`column`, `row`): `value`, except under a test's tamper.
+    fn cell_value(&self, column: usize, row: usize, value: Fr) -> Fr {
+        #[cfg(test)]
+        if let Some(tamper) = self.tamper {
+            return tamper.adjust(column, row, value);
+        }
+        let _ = (column, row);
+        value
+    }
+
+    /// The secret the nullifier is computed from: the witness's, except under a test's tamper.
+    fn nullifier_secret(&self, secret: Value<Fr>) -> Value<Fr> {
+        #[cfg(test)]
+        if let Some(Tamper::NullifierSecret(other)) = self.tamper {
+            return Value::known(other);
+        }
+        secret
     }
 
     /// The tree depth.
@@ -164,7 +222,12 @@ impl Circuit<Fr> for MembershipCircuit {
     }
 
     fn configure(meta: &mut ConstraintSystem<Fr>) -> MembershipConfig {
-        let poseidon2 = Poseidon2Config::configure(meta);
+        // The circuit owns its columns: the chip's state and helpers, and the round constants.
+        // Its own gates use two helper columns on the rows the chip leaves free.
+        let state = [(); 4].map(|_| meta.advice_column());
+        let helper = [(); HELPERS].map(|_| meta.advice_column());
+        let round_constants = [(); 4].map(|_| meta.fixed_column());
+        let poseidon2 = Poseidon2Config::configure(meta, state, helper, round_constants);
         let instance = meta.instance_column();
         meta.enable_equality(instance);
         let config = MembershipConfig {
@@ -216,23 +279,16 @@ impl Circuit<Fr> for MembershipCircuit {
         };
         let secret = known(&|v| v.secret);
         let action_id = known(&|v| v.action_id);
-        let tamper = self.tamper;
-        let adjust = move |column: usize, row: usize, value: Fr| match tamper {
-            Some(Tamper::Cell { column: c, row: r, delta }) if c == column && r == row => value + delta,
-            _ => value,
-        };
-        let nullifier_secret = match tamper {
-            Some(Tamper::NullifierSecret(other)) => Value::known(other),
-            _ => secret,
-        };
+        let nullifier_secret = self.nullifier_secret(secret);
+        let chip = Poseidon2Chip::construct(config.poseidon2.clone());
 
         let (root, action_cell, nullifier) = layouter.assign_region(
             || "membership",
             |mut region| {
-                let chip = &config.poseidon2;
+                let columns = chip.config();
                 let leaf_input = secret.map(|s| [s, Fr::zero(), Fr::zero(), capacity_iv(1)]);
                 config.leaf_input.enable(&mut region, 0)?;
-                let leaf = chip.assign_permutation_adjusted(&mut region, 0, leaf_input, &adjust)?;
+                let leaf = self.permute(&chip, &mut region, 0, leaf_input)?;
                 let secret_cell = leaf.input[0];
 
                 let mut node = leaf;
@@ -242,24 +298,24 @@ impl Circuit<Fr> for MembershipCircuit {
                     let right = values.map(|v| v.index_bits[level]);
                     let row = node.output_row;
                     config.swap.enable(&mut region, row)?;
-                    region.assign_advice(chip.helper[0], row, sibling.map(|s| adjust(4, row, s)));
+                    region.assign_advice(columns.helper[0], row, sibling.map(|s| self.cell_value(4, row, s)));
                     let bit = match right {
                         Some(b) => Value::known(Fr::from(b as u64)),
                         None => Value::unknown(),
                     };
-                    region.assign_advice(chip.helper[1], row, bit.map(|b| adjust(5, row, b)));
+                    region.assign_advice(columns.helper[1], row, bit.map(|b| self.cell_value(5, row, b)));
                     let input = node_value.zip(sibling).map(|(n, s)| match right {
                         Some(true) => [s, n, Fr::zero(), capacity_iv(2)],
                         _ => [n, s, Fr::zero(), capacity_iv(2)],
                     });
                     node_value = input.map(|i| hash2(i[0], i[1]));
-                    node = chip.assign_permutation_adjusted(&mut region, row + 1, input, &adjust)?;
+                    node = self.permute(&chip, &mut region, row + 1, input)?;
                 }
 
                 let offset = node.output_row + 1;
                 config.nullifier_input.enable(&mut region, offset)?;
                 let input = nullifier_secret.zip(action_id).map(|(s, a)| [s, a, Fr::zero(), capacity_iv(2)]);
-                let nullifier = chip.assign_permutation_adjusted(&mut region, offset, input, &adjust)?;
+                let nullifier = self.permute(&chip, &mut region, offset, input)?;
                 region.constrain_equal(secret_cell, nullifier.input[0]);
                 Ok((node.output, nullifier.input[1], nullifier.output))
             },

@@ -37,7 +37,7 @@ const ID_VERSION: &[u8] = b"hum circuit v1";
 pub struct CircuitInfo {
     /// Hash of vk + SRS hash + version (see the module docs).
     pub id: String,
-    /// Tree depth.
+    /// The Merkle tree depth the circuit proves membership in (1..=32).
     pub depth: usize,
     /// log2 of the number of rows.
     pub k: u32,

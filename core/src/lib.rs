@@ -43,6 +43,8 @@
 //! # Ok(()) }
 //! ```
 
+#![deny(missing_docs)]
+
 pub mod circuit;
 pub mod error;
 pub mod field;

@@ -61,7 +61,8 @@ pub struct PublicInputsHex {
     pub action_id: String,
     /// The message hash.
     pub message_hash: String,
-    /// The nullifier.
+    /// The nullifier H(secret, action_id), 0x-hex: the same for every proof of one identity and
+    /// action, so a verifier rejects a second use.
     pub nullifier: String,
 }
 

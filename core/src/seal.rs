@@ -37,9 +37,9 @@ pub const INFO: &[u8] = b"hum-seal-v1";
 pub const PUBLIC_KEY_LEN: usize = 65;
 /// Secret scalar length.
 pub const SECRET_KEY_LEN: usize = 32;
-/// Nonce length.
+/// Bytes of the AES-256-GCM nonce in an envelope (96 bits, the GCM standard).
 pub const NONCE_LEN: usize = 12;
-/// Tag length.
+/// Bytes of the AES-256-GCM authentication tag at an envelope's end.
 pub const TAG_LEN: usize = 16;
 /// The smallest envelope (empty plaintext).
 pub const OVERHEAD: usize = 1 + PUBLIC_KEY_LEN + NONCE_LEN + TAG_LEN;

@@ -82,6 +82,20 @@ impl Srs {
     ///
     /// The hash is checked before anything is parsed, so a wrong file costs nothing.
     pub fn from_bytes(bytes: &[u8], expected_hash: Option<&[u8; 32]>) -> Result<Self> {
+        Self::read(bytes, expected_hash, None)
+    }
+
+    /// As [`Srs::from_bytes`], skipping the checks for bytes `checked` has seen pass them, and
+    /// remembering these when they pass.
+    pub fn from_bytes_checked(
+        bytes: &[u8],
+        expected_hash: Option<&[u8; 32]>,
+        checked: &mut CheckedSrs,
+    ) -> Result<Self> {
+        Self::read(bytes, expected_hash, Some(checked))
+    }
+
+    fn read(bytes: &[u8], expected_hash: Option<&[u8; 32]>, checked: Option<&mut CheckedSrs>) -> Result<Self> {
         let hash: [u8; 32] = Sha256::digest(bytes).into();
         if let Some(expected) = expected_hash {
             if *expected != hash {
@@ -107,7 +121,7 @@ impl Srs {
                 params_len(k)
             )));
         }
-        let known = verified(&hash);
+        let known = checked.as_deref().and_then(|c| c.get(&hash));
         if known.is_none() {
             check_points(bytes, k)?;
         }
@@ -118,7 +132,9 @@ impl Srs {
             None => {
                 check_consistency(&params, &hash)?;
                 let kind = if is_dev_srs(&params) { SrsKind::InsecureDev } else { SrsKind::Supplied };
-                remember(hash, kind);
+                if let Some(checked) = checked {
+                    checked.remember(hash, kind);
+                }
                 kind
             }
         };
@@ -181,21 +197,29 @@ impl Srs {
     }
 }
 
-/// SRS files this process has already checked (points on the curve, powers, Lagrange bases), by SHA-256 of
-/// their bytes: the same bytes read again — INIT from cached keys — skip the checks.
-static VERIFIED: std::sync::Mutex<Vec<([u8; 32], SrsKind)>> = std::sync::Mutex::new(Vec::new());
-
-fn verified(hash: &[u8; 32]) -> Option<SrsKind> {
-    let list = VERIFIED.lock().unwrap_or_else(|e| e.into_inner());
-    list.iter().find(|(h, _)| h == hash).map(|(_, kind)| *kind)
+/// SRS files a caller has already checked (points on the curve, powers, Lagrange bases), by the
+/// SHA-256 of their bytes: the same bytes read again through [`Srs::from_bytes_checked`] — INIT
+/// from cached keys, a replayed INIT — skip the checks. The caller owns it (the actor keeps one
+/// for its lifetime); hum-core keeps no process-wide state.
+#[derive(Clone, Debug, Default)]
+pub struct CheckedSrs {
+    seen: Vec<([u8; 32], SrsKind)>,
 }
 
-fn remember(hash: [u8; 32], kind: SrsKind) {
-    let mut list = VERIFIED.lock().unwrap_or_else(|e| e.into_inner());
-    if list.len() >= 8 {
-        list.remove(0);
+impl CheckedSrs {
+    /// How many files are remembered at most (the oldest is forgotten first).
+    pub const CAPACITY: usize = 8;
+
+    fn get(&self, hash: &[u8; 32]) -> Option<SrsKind> {
+        self.seen.iter().find(|(h, _)| h == hash).map(|(_, kind)| *kind)
     }
-    list.push((hash, kind));
+
+    fn remember(&mut self, hash: [u8; 32], kind: SrsKind) {
+        if self.seen.len() >= Self::CAPACITY {
+            self.seen.remove(0);
+        }
+        self.seen.push((hash, kind));
+    }
 }
 
 /// True when `params` carry the dev SRS's τ (so dev params passed as bytes stay labelled insecure).

@@ -30,12 +30,12 @@ impl MerkleTree {
         Self { levels, zeros }
     }
 
-    /// The depth.
+    /// The number of levels between a leaf and the root.
     pub fn depth(&self) -> usize {
         self.levels.len() - 1
     }
 
-    /// The root.
+    /// The root: the value a membership proof's public `root` must equal.
     pub fn root(&self) -> Fr {
         self.levels[self.depth()].first().copied().unwrap_or(self.zeros[self.depth()])
     }

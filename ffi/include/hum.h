@@ -143,7 +143,7 @@ enum HumStage
    */
   HUM_STAGE_SYNTHESIS = 0,
   /**
-   * Advice commitments.
+   * Committing to the advice columns.
    */
   HUM_STAGE_ADVICE_COMMITMENTS = 1,
   /**
@@ -155,7 +155,7 @@ enum HumStage
    */
   HUM_STAGE_QUOTIENT = 3,
   /**
-   * Evaluations.
+   * Evaluating the polynomials at the challenge.
    */
   HUM_STAGE_EVALUATIONS = 4,
   /**
@@ -163,7 +163,7 @@ enum HumStage
    */
   HUM_STAGE_OPENINGS = 5,
   /**
-   * Complete.
+   * The proof is complete (percent 100, right before PROOF_COMPLETE).
    */
   HUM_STAGE_DONE = 6,
 };
@@ -188,7 +188,7 @@ enum HumState
    */
   HUM_STATE_READY = 1,
   /**
-   * Proving.
+   * A proof is being made.
    */
   HUM_STATE_PROVING = 2,
   /**
@@ -214,7 +214,7 @@ typedef struct {
    */
   uint8_t *data;
   /**
-   * Their number.
+   * The number of bytes at `data`.
    */
   size_t len;
 } HumBuffer;
@@ -224,7 +224,7 @@ typedef struct {
  */
 typedef struct {
   /**
-   * What happened.
+   * Which kind of event this is (which other members are meaningful).
    */
   HumEventKind kind;
   /**
@@ -248,7 +248,7 @@ typedef struct {
    */
   const uint8_t *data;
   /**
-   * Their length.
+   * The number of bytes at `data` (0 when `data` is NULL).
    */
   size_t len;
 } HumEvent;

@@ -16,7 +16,7 @@ pub enum HumState {
     Initializing = 0,
     /// Ready for a proof.
     Ready = 1,
-    /// Proving.
+    /// A proof is being made.
     Proving = 2,
     /// The last command failed (`HUM_STATE_READY` follows when the prover is initialised).
     Error = 3,
@@ -28,17 +28,17 @@ pub enum HumState {
 pub enum HumStage {
     /// Witness checks and circuit layout.
     Synthesis = 0,
-    /// Advice commitments.
+    /// Committing to the advice columns.
     AdviceCommitments = 1,
     /// The permutation argument.
     Permutation = 2,
     /// The quotient polynomial.
     Quotient = 3,
-    /// Evaluations.
+    /// Evaluating the polynomials at the challenge.
     Evaluations = 4,
     /// The multi-opening proof.
     Openings = 5,
-    /// Complete.
+    /// The proof is complete (percent 100, right before PROOF_COMPLETE).
     Done = 6,
 }
 
@@ -60,7 +60,7 @@ pub enum HumEventKind {
 #[repr(C)]
 #[derive(Debug)]
 pub struct HumEvent {
-    /// What happened.
+    /// Which kind of event this is (which other members are meaningful).
     pub kind: HumEventKind,
     /// For `HUM_EVENT_KIND_STATUS`.
     pub state: HumState,
@@ -72,7 +72,7 @@ pub struct HumEvent {
     pub code: HumResult,
     /// Proof JSON or error message bytes (borrowed for the callback's duration).
     pub data: *const u8,
-    /// Their length.
+    /// The number of bytes at `data` (0 when `data` is NULL).
     pub len: usize,
 }
 

@@ -63,7 +63,7 @@ pub(crate) use non_null;
 pub struct HumBuffer {
     /// The bytes (NULL when `len` is 0).
     pub data: *mut u8,
-    /// Their number.
+    /// The number of bytes at `data`.
     pub len: usize,
 }
 

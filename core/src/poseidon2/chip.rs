@@ -89,11 +89,16 @@ fn internal(s: [Expression<Fr>; 4]) -> [Expression<Fr>; 4] {
 }
 
 impl Poseidon2Config {
-    /// Allocates the chip's columns and gates.
-    pub fn configure(meta: &mut ConstraintSystem<Fr>) -> Self {
-        let state = [(); 4].map(|_| meta.advice_column());
-        let helper = [(); HELPERS].map(|_| meta.advice_column());
-        let round_constants = [(); 4].map(|_| meta.fixed_column());
+    /// The chip's gates over the caller's columns: four state columns, [`HELPERS`] helper
+    /// columns (which the caller may use on rows the chip leaves free, e.g. a permutation's
+    /// output row) and four fixed columns for the round constants. Enables equality on
+    /// `state[0]` and `state[1]`, the cells callers copy in and out.
+    pub fn configure(
+        meta: &mut ConstraintSystem<Fr>,
+        state: [Column<Advice>; 4],
+        helper: [Column<Advice>; HELPERS],
+        round_constants: [Column<Fixed>; 4],
+    ) -> Self {
         meta.enable_equality(state[0]);
         meta.enable_equality(state[1]);
         let config = Self {
@@ -141,36 +146,67 @@ impl Poseidon2Config {
 
         config
     }
+}
 
+/// What a Poseidon2 chip offers a circuit (as `halo2_gadgets`' `PoseidonInstructions`).
+pub trait Poseidon2Instructions {
     /// Assigns one permutation of `input` starting at `offset`, and returns its cells.
     ///
     /// Writes rows `offset ..= offset + ROWS_PER_PERMUTATION - 1`; the output row's helper cells
     /// are left for the caller. With an unknown input (key generation) every advice cell is unknown.
-    pub fn assign_permutation(
+    fn permute(
         &self,
         region: &mut Region<'_, Fr>,
         offset: usize,
         input: Value<State>,
-    ) -> Result<PermutationCells, Error> {
-        self.assign_permutation_adjusted(region, offset, input, &|_, _, v| v)
+    ) -> Result<PermutationCells, Error>;
+}
+
+/// The Poseidon2 chip over a [`Poseidon2Config`].
+#[derive(Clone, Debug)]
+pub struct Poseidon2Chip {
+    config: Poseidon2Config,
+}
+
+impl Poseidon2Chip {
+    /// The chip for `config`.
+    pub fn construct(config: Poseidon2Config) -> Self {
+        Self { config }
     }
 
-    /// [`Self::assign_permutation`], passing every advice value through `adjust(column, row, value)`
-    /// (columns 0..4 the state, 4..12 the helpers; `row` absolute). Soundness tests use it to
-    /// break one cell at a time; provers pass the identity.
-    pub fn assign_permutation_adjusted(
+    /// The chip's columns and selectors.
+    pub fn config(&self) -> &Poseidon2Config {
+        &self.config
+    }
+
+    /// [`Poseidon2Instructions::permute`], passing every advice value through
+    /// `adjust(column, row, value)` (columns 0..4 the state, 4..12 the helpers; `row` absolute):
+    /// the soundness tests break one cell at a time with it.
+    #[cfg(test)]
+    pub(crate) fn permute_adjusted(
         &self,
         region: &mut Region<'_, Fr>,
         offset: usize,
         input: Value<State>,
         adjust: &dyn Fn(usize, usize, Fr) -> Fr,
     ) -> Result<PermutationCells, Error> {
+        self.assign(region, offset, input, adjust)
+    }
+
+    fn assign(
+        &self,
+        region: &mut Region<'_, Fr>,
+        offset: usize,
+        input: Value<State>,
+        adjust: &dyn Fn(usize, usize, Fr) -> Fr,
+    ) -> Result<PermutationCells, Error> {
+        let config = &self.config;
         let trace = input.map(permutation_trace);
         let mut input_cells = Vec::with_capacity(4);
         let mut output = None;
         for row in 0..ROWS_PER_PERMUTATION {
             let values = trace.as_ref().map(|t| t[row]);
-            for (i, column) in self.state.iter().enumerate() {
+            for (i, column) in config.state.iter().enumerate() {
                 let value = values.map(|v| adjust(i, offset + row, v.state[i]));
                 let cell = region.assign_advice(*column, offset + row, value).cell();
                 if row == 0 {
@@ -183,12 +219,12 @@ impl Poseidon2Config {
             if row == ROWS_PER_PERMUTATION - 1 {
                 break;
             }
-            for (i, column) in self.helper.iter().enumerate() {
+            for (i, column) in config.helper.iter().enumerate() {
                 region.assign_advice(*column, offset + row, values.map(|v| adjust(4 + i, offset + row, v.helper[i])));
             }
             let (selector, constants) = row_gate(row);
-            selector_of(self, selector).enable(region, offset + row)?;
-            for (column, constant) in self.round_constants.iter().zip(constants) {
+            selector_of(config, selector).enable(region, offset + row)?;
+            for (column, constant) in config.round_constants.iter().zip(constants) {
                 region.assign_fixed(*column, offset + row, constant);
             }
         }
@@ -197,6 +233,17 @@ impl Poseidon2Config {
             output: output.expect("the loop reaches the output row"),
             output_row: offset + ROWS_PER_PERMUTATION - 1,
         })
+    }
+}
+
+impl Poseidon2Instructions for Poseidon2Chip {
+    fn permute(
+        &self,
+        region: &mut Region<'_, Fr>,
+        offset: usize,
+        input: Value<State>,
+    ) -> Result<PermutationCells, Error> {
+        self.assign(region, offset, input, &|_, _, value| value)
     }
 }
 

@@ -20,7 +20,7 @@ pub const WIDTH: usize = 4;
 pub const RATE: usize = 3;
 /// Full rounds before the partial rounds (and as many after).
 pub const HALF_FULL_ROUNDS: usize = 4;
-/// Partial rounds.
+/// Partial rounds (the S-box on one state element only) of the t = 4 instance.
 pub const PARTIAL_ROUNDS: usize = 56;
 
 /// A Poseidon2 state.

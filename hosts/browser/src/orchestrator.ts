@@ -9,6 +9,7 @@ import pkg from "../package.json";
 import { cacheKey, readKeys, writeKeys } from "./keycache.js";
 import type { CircuitInfo, Event, ProofResult, PublicInputs, Stage, Verdict, WitnessData, WorkerCommand } from "./protocol.js";
 import { type Answer, WorkerLink } from "./link.js";
+import { fetchSrs } from "./srs.js";
 import { checkWitness, HumError, toPolicy, type VerifyExpectations } from "./witness.js";
 
 export { checkWitness, HumError, toProofJson, type VerifyExpectations } from "./witness.js";
@@ -51,11 +52,6 @@ export interface InitInfo {
   componentInitMs: number;
 }
 
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const d = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
-  return Array.from(d, (b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 const answers = (...tags: Event["tag"][]) => (e: Event) => tags.includes(e.tag);
 
@@ -188,16 +184,7 @@ export class ProverOrchestrator {
   }
 
   private async loadSrs(depth: number): Promise<{ bytes: Uint8Array; hash: string }> {
-    if (this.srs) return this.srs;
-    const url = this.options.srsUrl ?? new URL(`srs-insecure-dev-d${depth}.params`, this.options.workerUrl);
-    const response = await fetch(url);
-    if (!response.ok) throw new HumError("invalid-srs", `cannot fetch the SRS (${response.status})`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    const hash = await sha256Hex(bytes);
-    if (this.options.srsHash && this.options.srsHash.replace(/^sha256:/, "") !== hash) {
-      throw new HumError("invalid-srs", `the SRS hash sha256:${hash} differs from the pinned ${this.options.srsHash}`);
-    }
-    this.srs = { bytes, hash };
+    this.srs ??= await fetchSrs(this.options.srsUrl ?? new URL(`srs-insecure-dev-d${depth}.params`, this.options.workerUrl), this.options.srsHash);
     return this.srs;
   }
 
@@ -307,28 +294,33 @@ export class ProverOrchestrator {
     let retried = false;
     for (;;) {
       const answer = await this.send(command, accept);
-      if (answer.tag !== "crashed" && answer.tag !== "lost" && answer.tag !== "cancelled") {
-        if (answer.tag !== "error") return answer;
-        if (!(this.outOfMemory(answer) && !retried && this.growBudget())) throw this.failure(answer, name);
-      }
       if (answer.tag === "cancelled") {
         await this.restart("cancelled", "restarted:cancelled");
         throw this.failure(answer, name);
       }
-      if (this.outOfMemory(answer) && !retried && (answer.tag === "error" || this.growBudget())) {
+      if (this.outOfMemory(answer)) {
+        if (!retried && this.growBudget()) {
+          retried = true;
+          await this.restart(`out of memory; the budget is now ${this.budget >> 20} MiB`, "restarted:out-of-memory");
+          continue;
+        }
+        // A refusal leaves the instance usable; a trapped one is replaced.
+        if (answer.tag === "crashed") await this.restart("out of memory", "restarted:out-of-memory");
+        throw this.failure(answer, name);
+      }
+      if (answer.tag === "lost") {
+        const again = retried;
         retried = true;
-        await this.restart(`out of memory; the budget is now ${this.budget >> 20} MiB`, "restarted:out-of-memory");
+        await this.restart(again ? "the worker stopped answering again" : "the worker stopped answering", "restarted:lost");
+        if (again) throw this.failure(answer, name);
         continue;
       }
-      if (answer.tag === "lost" && !retried) {
-        retried = true;
-        await this.restart("the worker stopped answering", "restarted:lost");
-        continue;
+      if (answer.tag === "crashed") {
+        await this.restart("it crashed", "restarted:trap");
+        throw this.failure(answer, name);
       }
-      if (answer.tag === "crashed" || answer.tag === "lost") {
-        await this.restart(answer.tag === "lost" ? "the worker stopped answering again" : "it crashed", answer.tag === "lost" ? "restarted:lost" : "restarted:trap");
-      }
-      throw this.failure(answer, name);
+      if (answer.tag === "error") throw this.failure(answer, name);
+      return answer;
     }
   }
 

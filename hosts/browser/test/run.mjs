@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { humPath } from "../scripts/paths.mjs";
 import { serve } from "../scripts/serve.mjs";
+import { replayPolicy } from "./policy.mjs";
 
 const here = new URL("..", import.meta.url).pathname;
 const out = join(here, "test-output");
@@ -283,71 +284,7 @@ await check("out of memory: a tiny budget, a restart with twice the budget, then
 });
 
 await check("the host policy (wit/POLICY.md): every browser scenario of tests/vectors/orchestration.json", async () => {
-  const table = JSON.parse(readFileSync(join(here, "../../tests/vectors/orchestration.json"), "utf8"));
-  const mine = table.scenarios.filter((s) => s.hosts.includes("browser"));
-  assert(mine.length >= 8, `only ${mine.length} browser scenarios`);
-  for (const scenario of mine) {
-    const observed = await page.evaluate(async (scenario) => {
-      const MiB = 1048576;
-      const memory = {
-        "ample": {},
-        "init-fits-prove-does-not": { memoryBudget: 3.5 * MiB },
-        "init-fits-prove-does-not-limit-fixed": { memoryBudget: 3.5 * MiB, maxMemoryBudget: 3.5 * MiB },
-        "init-does-not-fit-once": { memoryBudget: 2 * MiB },
-      }[scenario.memory];
-      // Every worker the orchestrator makes, to arm the test hook's fault in the current one.
-      const spawned = [];
-      const Original = globalThis.Worker;
-      globalThis.Worker = class extends Original { constructor(...args) { super(...args); spawned.push(this); } };
-      const make = (depth) => new ProverOrchestrator({ workerUrl: new URL("./worker.js?test-hooks", location.href), depth, cache: false, ...memory });
-      let o = make(scenario.depth);
-      let notices = [];
-      let states = [];
-      const watch = (o) => { o.onNotice((_, kind) => { if (kind !== "initializing") notices.push(kind); }); o.onState((s) => states.push(s)); };
-      watch(o);
-      const outcome = (promise) => promise.then(() => "ok", (e) => e.code ?? String(e));
-      const firstProgress = () => new Promise((resolve) => { const off = o.onProgress(() => { off(); resolve(); }); });
-      const steps = [];
-      try {
-        for (const step of scenario.steps) {
-          notices = [];
-          states = [];
-          let results = [];
-          if (step.do === "init") {
-            if (step.depth !== undefined) { o.terminate(); o = make(step.depth); watch(o); }
-            results = [await outcome(o.startInit())];
-          } else if (step.do === "cancel") {
-            o.cancel();
-          } else {
-            const witness = demoWitness(scenario.depth, 1n);
-            if (step.witness === "wrong-root") witness.root = witness.root.slice(0, -1) + (parseInt(witness.root.slice(-1), 16) ^ 1).toString(16);
-            if (step.fault === "trap-at-progress") spawned.at(-1).postMessage({ type: "ARM_FAULT" });
-            const progress = firstProgress();
-            const pending = [outcome(o.prove(witness))];
-            if (step.do === "prove-two") pending.push(outcome(o.prove(demoWitness(scenario.depth, 2n))));
-            if (step.cancel_at_progress) { await progress; o.cancel(); }
-            results = await Promise.all(pending);
-          }
-          steps.push({ results, state: o.state, states: [...states], notices: [...notices] });
-        }
-      } finally {
-        o.terminate();
-        globalThis.Worker = Original;
-      }
-      return steps;
-    }, scenario);
-    scenario.steps.forEach((step, i) => {
-      const got = observed[i];
-      const at = `${scenario.name} step ${i}: ${JSON.stringify(got)}`;
-      const e = step.expect;
-      if (e.result !== undefined) assert(got.results.length === 1 && got.results[0] === e.result, at);
-      if (e.results !== undefined) assert(JSON.stringify(got.results) === JSON.stringify(e.results), at);
-      if (e.state !== undefined) assert(got.state === e.state, at);
-      if (e.states !== undefined) assert(JSON.stringify(got.states) === JSON.stringify(e.states), at);
-      if (e.notices !== undefined) assert(JSON.stringify(got.notices) === JSON.stringify(e.notices), at);
-    });
-  }
-  results.policy_scenarios = mine.length;
+  results.policy_scenarios = await replayPolicy(page, here, assert);
 });
 
 await check("a second page load initialises from the IndexedDB cache", async () => {

@@ -21,7 +21,7 @@ pub struct KeyCache {
 /// The result of a cache lookup.
 #[derive(Debug, PartialEq, Eq)]
 pub enum CacheRead {
-    /// No entry.
+    /// No entry for this depth and SRS: keys are generated and written.
     Missing,
     /// An entry that failed its integrity check; it has been deleted.
     Corrupted,
@@ -54,7 +54,7 @@ impl KeyCache {
         Self::new(std::env::temp_dir().join("hum-cache"))
     }
 
-    /// The directory.
+    /// The directory the entries (and the precompiled component) live in.
     pub fn dir(&self) -> &Path {
         &self.dir
     }

@@ -16,9 +16,9 @@ pub enum KeyFileError {
     /// The file cannot be read.
     #[error("cannot read {path}: {source}")]
     Read {
-        /// The file.
+        /// The file's path, as given.
         path: String,
-        /// Why.
+        /// The operating system's reason.
         source: std::io::Error,
     },
     /// The file is not a key file (its contents are not repeated).

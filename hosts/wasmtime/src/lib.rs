@@ -4,6 +4,8 @@
 //! wasmtime instance on its own thread (one `Store` each, `StoreLimits`, epoch interruption,
 //! WASI without files, environment or network), and the `hum` CLI is built on it.
 
+#![deny(missing_docs)]
+
 pub mod cache;
 mod error;
 pub mod instance;
@@ -24,7 +26,8 @@ pub use pending::Pending;
 pub use runtime::Runtime;
 pub use verifier::{NativeVerifier, SrsChoice};
 
-/// Types generated from `wit/hum.wit`.
+/// Types generated from `wit/hum.wit` (their documentation is the WIT file's).
+#[allow(missing_docs)]
 pub mod wit {
     wasmtime::component::bindgen!({
         world: "prover-component",

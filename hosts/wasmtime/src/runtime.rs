@@ -163,7 +163,7 @@ impl Runtime {
         Ok(Arc::new(Self { engine, component, pre, stop, precompiled }))
     }
 
-    /// The engine.
+    /// The engine every instance of this runtime runs on (epoch interruption enabled).
     pub fn engine(&self) -> &Engine {
         &self.engine
     }

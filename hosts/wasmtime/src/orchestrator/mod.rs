@@ -74,7 +74,7 @@ pub enum Notification {
     },
     /// The instance was discarded and a new one started.
     Restarted {
-        /// Why.
+        /// Why the instance was replaced.
         reason: RestartReason,
         /// The new instance's memory limit in bytes.
         memory_limit: usize,
@@ -125,7 +125,7 @@ pub struct InitRequest {
 /// What `init` reports.
 #[derive(Clone, Debug)]
 pub struct InitInfo {
-    /// The circuit.
+    /// The circuit the keys are for (its id names the depth, k, SRS and version).
     pub circuit: hum_core::CircuitInfo,
     /// True when the keys came from the cache.
     pub from_cache: bool,

@@ -11,11 +11,11 @@ use crate::{pending::Reply, wit, HostError};
 
 /// One queued command and where its answer goes.
 pub(crate) enum Request {
-    /// Initialise.
+    /// Initialise: load the SRS and the keys (from the cache, or generated).
     Init(super::InitRequest, Reply<Result<InitInfo, HostError>>),
-    /// Prove.
+    /// Prove a witness (wiped when the request ends).
     Prove(Box<QueuedWitness>, Reply<Result<wit::ProofResult, HostError>>),
-    /// Verify.
+    /// Verify a proof with the instance's keys under a policy.
     Verify(Box<wit::VerifyRequest>, Reply<Result<wit::Verdict, HostError>>),
 }
 
