@@ -114,6 +114,13 @@ pub enum Error {
     /// A public input differs from the one the verifier expects (it names the input).
     #[error("the proof's `{0}` is not the one this verifier expects")]
     UnexpectedPublicInput(&'static str),
+    /// An identity (file, seed or secret) that cannot be used; the message never holds the secret.
+    #[error("invalid identity: {0}")]
+    InvalidIdentity(String),
+    /// A group (file, member list or operation) that cannot be used; the message names the
+    /// member by its position.
+    #[error("invalid group: {0}")]
+    InvalidGroup(String),
     /// An argument of the caller's (not an input from a prover) is malformed or out of range.
     #[error("invalid argument: {0}")]
     InvalidArgument(String),
@@ -238,7 +245,10 @@ impl Error {
             | Error::DepthMismatch { .. }
             | Error::IndexOutOfRange { .. }
             | Error::RootMismatch => ErrorKind::InvalidWitness,
-            Error::UnsupportedDepth(_) | Error::InvalidArgument(_) => ErrorKind::InvalidArgument,
+            Error::UnsupportedDepth(_)
+            | Error::InvalidArgument(_)
+            | Error::InvalidIdentity(_)
+            | Error::InvalidGroup(_) => ErrorKind::InvalidArgument,
             Error::NotInitialized(_) => ErrorKind::NotInitialized,
             Error::OutOfMemory(_) => ErrorKind::OutOfMemory,
             Error::InvalidSrs(_) => ErrorKind::InvalidSrs,

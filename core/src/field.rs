@@ -47,9 +47,30 @@ pub fn fr_to_hex(value: &Fr) -> String {
     format!("0x{}", hex::encode(fr_to_be_bytes(value)))
 }
 
+/// `keccak256(bytes) >> 8` as a field element: how an app turns an action name or a message into
+/// an `action_id` or `message_hash` (Semaphore's convention for scope and message, and cheap to
+/// repeat in a contract: `uint256(keccak256(bytes)) >> 8`). The shift keeps 248 bits, so the
+/// value is always below p.
+pub fn hash_to_field(bytes: &[u8]) -> Fr {
+    use sha3::{Digest, Keccak256};
+    let digest: [u8; 32] = Keccak256::digest(bytes).into();
+    let mut be = [0u8; 32];
+    be[1..].copy_from_slice(&digest[..31]);
+    fr_from_be_bytes(&be).expect("248 bits are below p")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hash_to_field_is_keccak256_shifted_right_by_8_bits() {
+        // keccak256("") = c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470
+        assert_eq!(
+            fr_to_hex(&hash_to_field(b"")),
+            "0x00c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a4"
+        );
+    }
 
     #[test]
     fn parses_short_and_full_forms() {

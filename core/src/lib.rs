@@ -48,6 +48,8 @@
 pub mod circuit;
 pub mod error;
 pub mod field;
+pub mod group;
+pub mod identity;
 pub mod keys;
 pub mod poseidon2;
 pub mod progress;
@@ -63,7 +65,10 @@ pub use circuit::{
     k_for_depth, rows_for_depth, MembershipCircuit, MembershipValues, DEFAULT_DEPTH, MAX_DEPTH, MIN_DEPTH,
 };
 pub use error::{Error, ErrorKind, FieldError, Result};
+pub use field::hash_to_field;
+pub use group::{Group, MerkleProof};
 pub use halo2_proofs::halo2curves::bn256::Fr;
+pub use identity::Identity;
 pub use keys::{CircuitInfo, CircuitKeys};
 pub use progress::{Progress, ProgressSink, Stage};
 pub use prover::{prove, prove_validated, validate_for, ProofResult, PublicInputs, PublicInputsHex};

@@ -96,6 +96,40 @@ fn field(name: &str, text: &str) -> Result<Fr> {
 }
 
 impl Witness {
+    /// The witness of `identity`, the member `proof` is for, proving for `action_id` and binding
+    /// `message_hash` (e.g. [`hash_to_field`](crate::hash_to_field) of an action name and a
+    /// message). The proof's leaf must be the identity's commitment; the error says so without
+    /// the secret. The expected root is the proof's, so a stale proof is refused before proving.
+    pub fn for_member(
+        identity: &crate::Identity,
+        proof: &crate::MerkleProof,
+        action_id: Fr,
+        message_hash: Fr,
+    ) -> Result<Self> {
+        let commitment = crate::field::fr_to_hex(&identity.commitment());
+        if parse_fr(&proof.leaf).ok() != Some(identity.commitment()) {
+            return Err(Error::InvalidIdentity(format!(
+                "the identity (commitment {commitment}) is not the member at index {} of this Merkle proof",
+                proof.index
+            )));
+        }
+        if proof.siblings.len() != proof.depth {
+            return Err(Error::InvalidGroup(format!(
+                "the Merkle proof has {} siblings for depth {}",
+                proof.siblings.len(),
+                proof.depth
+            )));
+        }
+        Ok(Self {
+            secret: crate::field::fr_to_hex(identity.secret()),
+            index: proof.index,
+            siblings: proof.siblings.clone(),
+            action_id: crate::field::fr_to_hex(&action_id),
+            message_hash: crate::field::fr_to_hex(&message_hash),
+            root: Some(proof.root.clone()),
+        })
+    }
+
     /// Parses witness JSON strictly: every problem is a typed [`Error`] naming the field.
     pub fn from_json(bytes: &[u8]) -> Result<Self> {
         let value: serde_json::Value =
