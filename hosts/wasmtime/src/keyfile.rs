@@ -1,4 +1,6 @@
-//! hum-seal-v1 key files: `{ "public_key": "0x04…", "secret_key": "0x…" }`, written 0600.
+//! Files that hold secrets, written 0600 and refused when others may read them: hum-seal-v1 key
+//! files (`{ "public_key": "0x04…", "secret_key": "0x…" }`) and identity files
+//! (`{ "version": 1, "secret": "0x…" }`).
 //!
 //! The secret key never passes through a buffer that is freed unwiped: its hex is encoded into
 //! fixed buffers, the file's text is built in one exactly sized buffer, and reading parses into a
@@ -24,6 +26,22 @@ pub enum KeyFileError {
     /// The file is not a key file (its contents are not repeated).
     #[error("{0} is not a hum key file (`{{ \"public_key\": \"0x04…\", \"secret_key\": \"0x…\" }}`)")]
     NotAKeyFile(String),
+    /// The file holds a secret but others may read it (Unix mode bits for group or other).
+    #[error("{path} holds a secret but its mode is {mode:o}: others may read it (chmod 600 {path})")]
+    Exposed {
+        /// The file's path, as given.
+        path: String,
+        /// Its permission bits.
+        mode: u32,
+    },
+    /// The file is not an identity file (the reason never holds the secret).
+    #[error("{path}: {reason}")]
+    NotAnIdentity {
+        /// The file's path, as given.
+        path: String,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// `secret_key` is not 0x + 64 hex digits.
     #[error("`secret_key` in {0} must be 0x + 64 hex digits")]
     BadSecretKey(String),
@@ -67,6 +85,33 @@ pub fn read_secret_key(path: &Path) -> Result<Zeroizing<[u8; SECRET_KEY_LEN]>, K
     let mut secret = Zeroizing::new([0u8; SECRET_KEY_LEN]);
     hex::decode_to_slice(digits, secret.as_mut()).map_err(|_| KeyFileError::BadSecretKey(name))?;
     Ok(secret)
+}
+
+/// Reads a file that holds a secret, refusing it when its group or others may read it (Unix).
+pub fn read_private_file(path: &Path) -> Result<Zeroizing<Vec<u8>>, KeyFileError> {
+    let name = path.display().to_string();
+    let read = |source| KeyFileError::Read { path: name.clone(), source };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_err(read)?.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            return Err(KeyFileError::Exposed { path: name, mode });
+        }
+    }
+    Ok(Zeroizing::new(std::fs::read(path).map_err(read)?))
+}
+
+/// Writes an identity file (`{ "version": 1, "secret": "0x…" }`) with mode 0600.
+pub fn write_identity_file(path: &Path, identity: &hum_core::Identity) -> std::io::Result<()> {
+    write_private_file(path, identity.to_json().as_bytes())
+}
+
+/// Reads an identity file; refused when others may read it.
+pub fn read_identity_file(path: &Path) -> Result<hum_core::Identity, KeyFileError> {
+    let bytes = read_private_file(path)?;
+    hum_core::Identity::from_json(&bytes)
+        .map_err(|e| KeyFileError::NotAnIdentity { path: path.display().to_string(), reason: e.to_string() })
 }
 
 /// Writes a file only its owner can read (mode 0600 on Unix), created or truncated.

@@ -2,35 +2,7 @@
 
 mod common;
 
-use std::{path::PathBuf, process::Command};
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn hum(dir: &PathBuf, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_hum"))
-        .args(args)
-        .env("HUM_COMPONENT", common::component_path())
-        .env("HUM_CACHE_DIR", dir.join("cache"))
-        .current_dir(dir)
-        .output()
-        .expect("hum runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn workdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("hum-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use common::{hum, workdir};
 
 #[test]
 fn prove_then_verify_then_tamper() {

@@ -4,6 +4,7 @@
 
 use std::{
     path::PathBuf,
+    process::Command,
     sync::{Arc, OnceLock},
 };
 
@@ -135,4 +136,35 @@ pub fn prove_command(w: &Witness) -> hum_host::wit::Command {
         message_hash: w.message_hash.clone(),
         root: w.root.clone(),
     })
+}
+
+/// What a run of the `hum` binary printed and returned.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs the `hum` binary in `dir` with the built component and a cache inside `dir`.
+pub fn hum(dir: &PathBuf, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_hum"))
+        .args(args)
+        .env("HUM_COMPONENT", component_path())
+        .env("HUM_CACHE_DIR", dir.join("cache"))
+        .current_dir(dir)
+        .output()
+        .expect("hum runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// A fresh temporary directory for one test.
+pub fn workdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("hum-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }

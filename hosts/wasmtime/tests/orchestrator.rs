@@ -194,3 +194,24 @@ fn cancel_at_fifty_random_moments_then_prove() {
     common::verify_natively(&o.prove_blocking(&common::witness(12, 1)).unwrap());
     assert_eq!(o.state(), OrchestratorState::Ready);
 }
+
+#[test]
+fn prove_member_proves_for_an_identity_in_a_group() {
+    use hum_core::{hash_to_field, Group, Identity};
+    let o = ProverOrchestrator::new(common::runtime(), common::config(common::temp_cache("member")));
+    o.init(InitRequest { depth: 6, ..Default::default() }).wait().unwrap();
+    let me = Identity::from_seed(b"a wallet signature, at least 16 bytes").unwrap();
+    let others: Vec<_> = (1..4u64).map(|i| hum_core::poseidon2::hash1(hum_core::Fr::from(i))).collect();
+    let mut group = Group::with_members(6, &others).unwrap();
+    let index = group.add(me.commitment()).unwrap();
+    let proof = group.merkle_proof(index).unwrap();
+    let result = o.prove_member(&me, &proof, hash_to_field(b"poll-7"), hash_to_field(b"blue")).wait().unwrap();
+    assert_eq!(result.public_inputs.root, hum_core::field::fr_to_hex(&group.root()));
+    common::verify_natively(&result);
+    let stranger = Identity::from_seed(b"somebody else's signature bytes").unwrap();
+    let refused = o.prove_member(&stranger, &proof, hash_to_field(b"poll-7"), hash_to_field(b"blue")).wait();
+    assert!(
+        matches!(refused, Err(HostError::Prover { kind: hum_core::ErrorKind::InvalidArgument, .. })),
+        "{refused:?}"
+    );
+}

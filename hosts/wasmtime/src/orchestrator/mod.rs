@@ -244,6 +244,26 @@ impl ProverOrchestrator {
         }
     }
 
+    /// Queues a proof for a group member: `identity` must be the member `proof` is for (see
+    /// [`hum_core::Witness::for_member`]); `action_id` and `message_hash` are field elements,
+    /// e.g. [`hum_core::hash_to_field`] of an action name and a message.
+    pub fn prove_member(
+        &self,
+        identity: &hum_core::Identity,
+        proof: &hum_core::MerkleProof,
+        action_id: hum_core::Fr,
+        message_hash: hum_core::Fr,
+    ) -> Pending<Result<wit::ProofResult, HostError>> {
+        match hum_core::Witness::for_member(identity, proof, action_id, message_hash) {
+            Ok(witness) => self.prove(&witness),
+            Err(error) => {
+                let (reply, pending) = channel(closed::<wit::ProofResult>);
+                reply.send(Err(error.into()));
+                pending
+            }
+        }
+    }
+
     /// Proves and blocks until the result is in.
     pub fn prove_blocking(&self, witness: &hum_core::Witness) -> Result<wit::ProofResult, HostError> {
         self.prove(witness).wait()

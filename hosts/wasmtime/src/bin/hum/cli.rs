@@ -52,17 +52,26 @@ pub enum Command {
         #[arg(long, default_value_t = 20)]
         depth: usize,
     },
-    /// Prove a witness file (SPEC §7 JSON) and write the proof JSON.
+    /// Prove membership and write the proof JSON: as `--identity` in `--group` for an action and
+    /// a message, or from a witness file (SPEC §7 JSON).
     Prove {
-        /// The witness JSON file.
-        #[arg(long, value_name = "FILE")]
-        witness: PathBuf,
+        #[command(flatten)]
+        member: MemberArgs,
+        /// A witness JSON file instead of an identity and a group (advanced use).
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["identity", "group"])]
+        witness: Option<PathBuf>,
         /// Where to write the proof JSON.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
         #[command(flatten)]
         srs: SrsArgs,
     },
+    /// Identities: make one (the file is written 0600), or print one's commitment.
+    #[command(subcommand)]
+    Identity(IdentityCommand),
+    /// Groups in a group JSON file: make, add, remove, print the root or a member's Merkle proof.
+    #[command(subcommand)]
+    Group(GroupCommand),
     /// Verify a proof JSON file for the circuit you accept: exit 0 valid, 1 invalid or for
     /// another circuit, 2 bad input. Nothing about the circuit is taken from the file.
     Verify {
@@ -79,6 +88,10 @@ pub enum Command {
         /// The action id the proof must be for (0x-hex).
         #[arg(long, value_name = "ACTION_ID")]
         action_id: Option<String>,
+        /// The group file whose depth and current root the proof must have (instead of
+        /// `--depth` and `--root`).
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["root", "depth"])]
+        group: Option<PathBuf>,
         /// Accept proofs made with the INSECURE dev SRS (anyone can forge them): development only.
         #[arg(long)]
         allow_insecure_dev_srs: bool,
@@ -157,5 +170,107 @@ pub enum ParamsCommand {
         /// Where to write the params.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+    },
+}
+
+/// Who proves, in which group, for what: the five-step flags of `hum prove`.
+#[derive(Args, Clone, Default)]
+pub struct MemberArgs {
+    /// The prover's identity file (from `hum identity new`).
+    #[arg(long, value_name = "FILE", requires = "group")]
+    pub identity: Option<PathBuf>,
+    /// The group file the identity is a member of.
+    #[arg(long, value_name = "FILE", requires = "identity")]
+    pub group: Option<PathBuf>,
+    /// The action, as text (its field element is keccak256(text) >> 8).
+    #[arg(long, value_name = "TEXT", conflicts_with = "action_id")]
+    pub action: Option<String>,
+    /// The action id, 0x-hex.
+    #[arg(long, value_name = "0x…")]
+    pub action_id: Option<String>,
+    /// The message, as text (bound as keccak256(text) >> 8).
+    #[arg(long, value_name = "TEXT", conflicts_with = "message_hash")]
+    pub message: Option<String>,
+    /// The message hash, 0x-hex.
+    #[arg(long, value_name = "0x…")]
+    pub message_hash: Option<String>,
+}
+
+/// `hum identity …`.
+#[derive(Subcommand)]
+pub enum IdentityCommand {
+    /// Make an identity and print its commitment (the member to add to a group).
+    New {
+        /// Where to write the identity file (mode 0600; an existing file is not overwritten).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Derive the identity from this file's bytes (e.g. a wallet signature; at least 16
+        /// bytes) instead of drawing it at random: the same seed gives the same identity.
+        #[arg(long, value_name = "FILE")]
+        seed_file: Option<PathBuf>,
+    },
+    /// Print the commitment of an identity file.
+    Commitment {
+        /// The identity file.
+        file: PathBuf,
+    },
+}
+
+/// Which member of a group: its index or its commitment.
+#[derive(Args, Clone)]
+#[group(required = true, multiple = false)]
+pub struct MemberRef {
+    /// The member's index.
+    #[arg(long)]
+    pub index: Option<u64>,
+    /// The member's commitment, 0x-hex.
+    #[arg(long, value_name = "0x…")]
+    pub member: Option<String>,
+}
+
+/// `hum group …`.
+#[derive(Subcommand)]
+pub enum GroupCommand {
+    /// Make a group file (empty, or with the commitments of `--members`, one a line).
+    New {
+        /// Where to write the group file (an existing file is not overwritten).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Tree depth, 1..=32: a group holds up to 2^depth members.
+        #[arg(long, default_value_t = 20)]
+        depth: usize,
+        /// A file with one commitment (0x-hex) a line; blank lines and `#` comments are skipped.
+        #[arg(long, value_name = "FILE")]
+        members: Option<PathBuf>,
+    },
+    /// Add members (commitments) to a group file, in order.
+    Add {
+        /// The group file (rewritten in place).
+        group: PathBuf,
+        /// A commitment to add (repeat the flag for several).
+        #[arg(long = "member", value_name = "0x…", required = true)]
+        members: Vec<String>,
+    },
+    /// Remove a member: its leaf becomes 0 and its index is not reused.
+    Remove {
+        /// The group file (rewritten in place).
+        group: PathBuf,
+        #[command(flatten)]
+        which: MemberRef,
+    },
+    /// Print the group's root (what a verifier pins with `hum verify --root`).
+    Root {
+        /// The group file.
+        group: PathBuf,
+    },
+    /// Print (or write) a member's Merkle proof as JSON.
+    Proof {
+        /// The group file.
+        group: PathBuf,
+        #[command(flatten)]
+        which: MemberRef,
+        /// Write the proof here instead of stdout.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 }

@@ -2,6 +2,8 @@
 //! SRS flags.
 
 mod demo;
+mod group;
+mod identity;
 mod keygen;
 mod params;
 mod prove;
@@ -15,7 +17,7 @@ use hum_host::{runtime::default_component_path, KeyCache, OrchestratorConfig, Pr
 use sha2::{Digest, Sha256};
 
 use crate::{
-    cli::{Cli, Command, Global, ParamsCommand, SrsArgs},
+    cli::{Cli, Command, Global, IdentityCommand, ParamsCommand, SrsArgs},
     error::{bad_input, host_failure, Failure},
     output::Report,
 };
@@ -25,8 +27,19 @@ pub fn run(cli: Cli) -> Result<Report, Failure> {
     let g = cli.global;
     match cli.command {
         Command::Demo { depth } => demo::run(&g, depth),
-        Command::Prove { witness, out, srs } => prove::run(&g, &witness, &out, &srs),
-        Command::Verify { file, depth, srs, root, action_id, allow_insecure_dev_srs } => {
+        Command::Prove { member, witness, out, srs } => prove::run(&g, &member, witness.as_deref(), &out, &srs),
+        Command::Identity(IdentityCommand::New { out, seed_file }) => identity::new(&out, seed_file.as_deref()),
+        Command::Identity(IdentityCommand::Commitment { file }) => identity::commitment(&file),
+        Command::Group(command) => group::run(&command),
+        Command::Verify { file, depth, srs, root, action_id, group, allow_insecure_dev_srs } => {
+            // `--group`: the group's depth and root are the expectations.
+            let (depth, root) = match &group {
+                Some(path) => {
+                    let g = group::read_group(path)?;
+                    (g.depth(), Some(hum_core::field::fr_to_hex(&g.root())))
+                }
+                None => (depth, root),
+            };
             let expect = verify::Expectations { depth, root, action_id, allow_insecure_dev_srs };
             verify::run(&g, &file, &srs, &expect)
         }

@@ -2,23 +2,68 @@
 
 use std::path::Path;
 
-use hum_core::Witness;
+use anyhow::anyhow;
+use hum_core::{
+    field::{fr_to_hex, parse_fr},
+    hash_to_field, Fr, Witness,
+};
 use hum_host::InitRequest;
 use serde_json::json;
 use zeroize::Zeroizing;
 
-use super::{orchestrator, read_input, read_srs, write_output};
+use super::{group::read_group, identity::read_identity, orchestrator, read_input, read_srs, write_output};
 use crate::{
-    cli::{Global, SrsArgs},
+    cli::{Global, MemberArgs, SrsArgs},
     error::{bad_input, host_failure, Failure},
     output::Report,
     progress::{insecure_warning, watch},
 };
 
+/// A field element from its text (keccak256 >> 8) or its 0x-hex flag.
+fn field(text: &Option<String>, hex: &Option<String>, name: &str) -> Result<Fr, Failure> {
+    match (text, hex) {
+        (Some(text), _) => Ok(hash_to_field(text.as_bytes())),
+        (None, Some(hex)) => parse_fr(hex)
+            .map_err(|reason| bad_input(anyhow!("--{name}-{} {reason}", if name == "action" { "id" } else { "hash" }))),
+        (None, None) => Err(bad_input(anyhow!(
+            "give --{name} TEXT or --{name}-{} 0x…",
+            if name == "action" { "id" } else { "hash" }
+        ))),
+    }
+}
+
+/// The witness of `hum prove`: from the witness file, or for the identity in the group.
+fn witness(member: &MemberArgs, witness: Option<&Path>) -> Result<Witness, Failure> {
+    if let Some(path) = witness {
+        let bytes = Zeroizing::new(read_input(path)?);
+        return Witness::from_json(&bytes).map_err(bad_input);
+    }
+    let (Some(identity), Some(group)) = (&member.identity, &member.group) else {
+        return Err(bad_input(anyhow!("give --identity FILE and --group FILE (or --witness FILE)")));
+    };
+    let identity = read_identity(identity)?;
+    let group = read_group(group)?;
+    let index = group.index_of(&identity.commitment()).ok_or_else(|| {
+        bad_input(anyhow!(
+            "the identity (commitment {}) is not a member of the group",
+            fr_to_hex(&identity.commitment())
+        ))
+    })?;
+    let proof = group.merkle_proof(index).map_err(bad_input)?;
+    let action = field(&member.action, &member.action_id, "action")?;
+    let message = field(&member.message, &member.message_hash, "message")?;
+    Witness::for_member(&identity, &proof, action, message).map_err(bad_input)
+}
+
 /// Runs `hum prove`.
-pub fn run(g: &Global, witness: &Path, out: &Path, srs: &SrsArgs) -> Result<Report, Failure> {
-    let bytes = Zeroizing::new(read_input(witness)?);
-    let witness = Witness::from_json(&bytes).map_err(bad_input)?;
+pub fn run(
+    g: &Global,
+    member: &MemberArgs,
+    witness_file: Option<&Path>,
+    out: &Path,
+    srs: &SrsArgs,
+) -> Result<Report, Failure> {
+    let witness = witness(member, witness_file)?;
     witness.validate().map_err(bad_input)?;
     let (srs_bytes, srs_hash) = read_srs(srs)?;
     let orchestrator = orchestrator(g)?;
@@ -38,6 +83,7 @@ pub fn run(g: &Global, witness: &Path, out: &Path, srs: &SrsArgs) -> Result<Repo
     let insecure = result.circuit.insecure_dev_srs;
     Ok(Report::ok(
         json!({ "out": out, "proof_bytes": result.proof.len(), "prove_ms": result.prove_ms,
+                "root": result.public_inputs.root, "action_id": result.public_inputs.action_id,
                 "nullifier": result.public_inputs.nullifier, "insecure_dev_srs": insecure }),
         [format!(
             "wrote {} ({} byte proof, {} ms){}",
