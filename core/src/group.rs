@@ -3,13 +3,10 @@
 //! proof of a member.
 //!
 //! Leaves are filled left to right; an empty leaf, and a removed member's, is 0 (as in Semaphore),
-//! so indices never move. Only the filled prefix of each level is stored: a group of a few members
-//! at depth 32 is small. Members are non-zero, canonical and distinct.
+//! so indices never move. The tree is [`MerkleTree`]; the group adds the members' rules: non-zero,
+//! canonical, distinct, at most 2^depth, and an index of where each member is.
 
 use std::collections::HashMap;
-
-#[cfg(feature = "multicore")]
-use rayon::prelude::*;
 
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +15,7 @@ use crate::{
     error::{Error, Result},
     field::{fr_to_be_bytes, fr_to_hex, parse_fr},
     poseidon2::hash2,
+    tree::MerkleTree,
     Fr,
 };
 
@@ -27,11 +25,8 @@ pub const GROUP_FILE_VERSION: u32 = 1;
 /// A group of members at a fixed depth.
 #[derive(Clone, Debug)]
 pub struct Group {
-    /// `levels[0]` are the leaves (members, 0 where removed); `levels[h]` the filled prefix of
-    /// level h; `levels[depth]` holds the root once there is a leaf.
-    levels: Vec<Vec<Fr>>,
-    /// `zeros[h]`: the root of an empty subtree of height h.
-    zeros: Vec<Fr>,
+    /// The leaves are the members (0 where removed).
+    tree: MerkleTree,
     /// Where each member is, by its 32 big-endian bytes.
     positions: HashMap<[u8; 32], u64>,
 }
@@ -76,11 +71,7 @@ impl Group {
         if !(MIN_DEPTH..=MAX_DEPTH).contains(&depth) {
             return Err(Error::UnsupportedDepth(depth));
         }
-        let mut zeros = vec![Fr::zero()];
-        for h in 0..depth {
-            zeros.push(hash2(zeros[h], zeros[h]));
-        }
-        Ok(Self { levels: vec![Vec::new(); depth + 1], zeros, positions: HashMap::new() })
+        Ok(Self { tree: MerkleTree::empty(depth), positions: HashMap::new() })
     }
 
     /// A group of `depth` with these members, in order.
@@ -92,7 +83,7 @@ impl Group {
 
     /// The tree depth.
     pub fn depth(&self) -> usize {
-        self.zeros.len() - 1
+        self.tree.depth()
     }
 
     /// The most leaves the group can hold: 2^depth.
@@ -102,22 +93,22 @@ impl Group {
 
     /// How many leaves are filled (removed members included: their slots stay).
     pub fn len(&self) -> u64 {
-        self.levels[0].len() as u64
+        self.tree.leaves().len() as u64
     }
 
     /// True when no member was ever added.
     pub fn is_empty(&self) -> bool {
-        self.levels[0].is_empty()
+        self.tree.leaves().is_empty()
     }
 
     /// The leaves in order (0 where a member was removed).
     pub fn members(&self) -> &[Fr] {
-        &self.levels[0]
+        self.tree.leaves()
     }
 
     /// The root of the tree.
     pub fn root(&self) -> Fr {
-        self.levels[self.depth()].first().copied().unwrap_or(self.zeros[self.depth()])
+        self.tree.root()
     }
 
     /// The position of a member, if it is one.
@@ -165,8 +156,7 @@ impl Group {
         for (member, i) in fresh {
             self.positions.insert(member, first + i as u64);
         }
-        self.levels[0].extend_from_slice(members);
-        self.rehash(first as usize, self.levels[0].len());
+        self.tree.extend(members);
         Ok(first)
     }
 
@@ -192,39 +182,18 @@ impl Group {
     }
 
     fn leaf(&self, index: u64) -> Result<Fr> {
-        self.levels[0]
+        self.tree
+            .leaves()
             .get(index as usize)
             .copied()
             .ok_or_else(|| invalid(format!("index {index} is not a member: the group has {} leaves", self.len())))
     }
 
     fn set(&mut self, index: u64, member: Fr) {
-        let old = std::mem::replace(&mut self.levels[0][index as usize], member);
+        let old = self.tree.set(index as usize, member);
         self.positions.remove(&fr_to_be_bytes(&old));
         if member != Fr::zero() {
             self.positions.insert(fr_to_be_bytes(&member), index);
-        }
-        self.rehash(index as usize, index as usize + 1);
-    }
-
-    /// Recomputes the nodes above leaves `from..to`: one path for an update, the new leaves'
-    /// ancestors for an append (in parallel with the `multicore` feature).
-    fn rehash(&mut self, from: usize, to: usize) {
-        let (mut lo, mut hi) = (from, to);
-        for h in 0..self.depth() {
-            let (below, above) = self.levels.split_at_mut(h + 1);
-            let (below, above) = (&below[h], &mut above[0]);
-            above.resize(below.len().div_ceil(2), Fr::zero());
-            let zero = self.zeros[h];
-            (lo, hi) = (lo / 2, hi.div_ceil(2));
-            let parent = |(i, node): (usize, &mut Fr)| {
-                let p = lo + i;
-                *node = hash2(below[2 * p], below.get(2 * p + 1).copied().unwrap_or(zero));
-            };
-            #[cfg(feature = "multicore")]
-            above[lo..hi].par_iter_mut().enumerate().for_each(parent);
-            #[cfg(not(feature = "multicore"))]
-            above[lo..hi].iter_mut().enumerate().for_each(parent);
         }
     }
 
@@ -234,12 +203,7 @@ impl Group {
         if leaf == Fr::zero() {
             return Err(invalid(format!("the member at index {index} was removed")));
         }
-        let siblings = (0..self.depth())
-            .map(|h| {
-                let i = ((index >> h) ^ 1) as usize;
-                fr_to_hex(&self.levels[h].get(i).copied().unwrap_or(self.zeros[h]))
-            })
-            .collect();
+        let siblings = self.tree.siblings(index).iter().map(fr_to_hex).collect();
         Ok(MerkleProof { depth: self.depth(), index, leaf: fr_to_hex(&leaf), root: fr_to_hex(&self.root()), siblings })
     }
 
@@ -248,7 +212,7 @@ impl Group {
         let file = GroupFile {
             version: GROUP_FILE_VERSION,
             depth: self.depth(),
-            members: self.levels[0].iter().map(fr_to_hex).collect(),
+            members: self.members().iter().map(fr_to_hex).collect(),
         };
         serde_json::to_string_pretty(&file).expect("a group serialises") + "\n"
     }
@@ -290,9 +254,7 @@ impl Group {
                 return Err(invalid(format!("`members[{i}]` repeats `members[{j}]`")));
             }
         }
-        let len = members.len();
-        group.levels[0] = members;
-        group.rehash(0, len);
+        group.tree.extend(&members);
         Ok(group)
     }
 }

@@ -3,16 +3,14 @@
 use std::time::Instant;
 
 use anyhow::anyhow;
-use hum_core::{field::fr_to_hex, poseidon2::hash1, tree::MerkleTree, Fr, VerifyPolicy, Witness};
+use hum_core::{hash_to_field, Fr, Group, Identity, VerifyPolicy};
 use hum_host::InitRequest;
-use rand_core::{OsRng, RngCore};
 use serde_json::json;
-use zeroize::Zeroizing;
 
 use super::orchestrator;
 use crate::{
     cli::Global,
-    error::{bad_input, host_failure, Failure},
+    error::{bad_input, core_failure, host_failure, Failure},
     output::Report,
     progress::{insecure_warning, watch},
 };
@@ -21,24 +19,13 @@ use crate::{
 const INDEX: u64 = 2;
 const MEMBERS: u64 = 5;
 
-/// A witness for a fresh random identity, member [`INDEX`] of [`MEMBERS`] random leaves.
-fn demo_witness(depth: usize) -> Result<Witness, Failure> {
-    let mut secret_bytes = Zeroizing::new([0u8; 32]);
-    OsRng.fill_bytes(secret_bytes.as_mut());
-    secret_bytes[0] &= 0x1f; // below p
-    let secret = Zeroizing::new(format!("0x{}", hex::encode(secret_bytes.as_ref())));
-    let secret_fr = hum_core::field::parse_fr(&secret).map_err(|e| anyhow!("demo secret: {e}"))?;
-    let mut leaves: Vec<Fr> = (0..MEMBERS).map(|i| hash1(Fr::from(1000 + i + OsRng.next_u64() % 1000))).collect();
-    leaves[INDEX as usize] = hash1(secret_fr);
-    let tree = MerkleTree::new(depth, &leaves);
-    Ok(Witness {
-        secret: secret.to_string(),
-        index: INDEX,
-        siblings: tree.siblings(INDEX).iter().map(fr_to_hex).collect(),
-        action_id: fr_to_hex(&Fr::from(2026)),
-        message_hash: fr_to_hex(&hash1(Fr::from(42))),
-        root: Some(fr_to_hex(&tree.root())),
-    })
+/// A fresh random identity, member [`INDEX`] of a group of [`MEMBERS`] random commitments.
+fn demo_group(depth: usize) -> Result<(Identity, Group), Failure> {
+    let me = Identity::random();
+    let mut members: Vec<Fr> = (0..MEMBERS).map(|_| Identity::random().commitment()).collect();
+    members[INDEX as usize] = me.commitment();
+    let group = Group::with_members(depth, &members).map_err(core_failure)?;
+    Ok((me, group))
 }
 
 /// Runs `hum demo`.
@@ -46,13 +33,15 @@ pub fn run(g: &Global, depth: usize) -> Result<Report, Failure> {
     if !(1..=32).contains(&depth) {
         return Err(bad_input(anyhow!("--depth must be 1..=32")));
     }
-    let witness = demo_witness(depth)?;
+    let (me, group) = demo_group(depth)?;
+    let proof = group.merkle_proof(INDEX).map_err(core_failure)?;
     let orchestrator = orchestrator(g)?;
     let watcher = watch(&orchestrator, g.json);
     let init = orchestrator.init(InitRequest { depth, ..InitRequest::default() }).wait().map_err(host_failure)?;
     insecure_warning(&init.circuit, g.json);
     let started = Instant::now();
-    let result = orchestrator.prove_blocking(&witness).map_err(host_failure)?;
+    let (action, message) = (hash_to_field(b"hum demo"), hash_to_field(b"hello"));
+    let result = orchestrator.prove_member(&me, &proof, action, message).wait().map_err(host_failure)?;
     let prove_wall = started.elapsed().as_millis() as u64;
     // The demo runs on the dev SRS, so its verifier opts in to it (and says so below).
     let policy = VerifyPolicy { allow_insecure_dev_srs: true, ..VerifyPolicy::for_depth(depth) };

@@ -19,16 +19,12 @@ use crate::{
     progress::{insecure_warning, watch},
 };
 
-/// A field element from its text (keccak256 >> 8) or its 0x-hex flag.
-fn field(text: &Option<String>, hex: &Option<String>, name: &str) -> Result<Fr, Failure> {
+/// A field element from its text flag (keccak256 >> 8) or its 0x-hex flag; `flags` names both.
+fn field(text: &Option<String>, hex: &Option<String>, flags: [&str; 2]) -> Result<Fr, Failure> {
     match (text, hex) {
         (Some(text), _) => Ok(hash_to_field(text.as_bytes())),
-        (None, Some(hex)) => parse_fr(hex)
-            .map_err(|reason| bad_input(anyhow!("--{name}-{} {reason}", if name == "action" { "id" } else { "hash" }))),
-        (None, None) => Err(bad_input(anyhow!(
-            "give --{name} TEXT or --{name}-{} 0x…",
-            if name == "action" { "id" } else { "hash" }
-        ))),
+        (None, Some(hex)) => parse_fr(hex).map_err(|reason| bad_input(anyhow!("{} {reason}", flags[1]))),
+        (None, None) => Err(bad_input(anyhow!("give {} TEXT or {} 0x…", flags[0], flags[1]))),
     }
 }
 
@@ -50,8 +46,8 @@ fn witness(member: &MemberArgs, witness: Option<&Path>) -> Result<Witness, Failu
         ))
     })?;
     let proof = group.merkle_proof(index).map_err(bad_input)?;
-    let action = field(&member.action, &member.action_id, "action")?;
-    let message = field(&member.message, &member.message_hash, "message")?;
+    let action = field(&member.action, &member.action_id, ["--action", "--action-id"])?;
+    let message = field(&member.message, &member.message_hash, ["--message", "--message-hash"])?;
     Witness::for_member(&identity, &proof, action, message).map_err(bad_input)
 }
 
