@@ -8,7 +8,10 @@
 //!
 //! After a failed command the actor reports `error` and then, when it is initialised, `ready`:
 //! the next good command works. `verify` answers with a verdict (valid or why not) and changes
-//! no state; `seal` and `open` failures are an error event alone.
+//! no state; `seal`, `open`, `identity`, `group` and `hash-to-field` need no keys, work in any
+//! state, and their failures are an error event alone. `prove-member` builds the group (the
+//! last one is kept, so proving again for the same group does not rehash it), finds the
+//! identity in it and proves as `prove` does.
 #![deny(missing_docs)]
 
 pub mod protocol;
@@ -22,14 +25,16 @@ use hum_core::{
     keys::{checked_k, keygen_memory, prove_memory},
     prove_validated,
     srs::{parse_hash, CheckedSrs},
-    validate_for, CircuitKeys, Error, ErrorKind, Progress, ProgressSink, Srs, Stage, Witness,
+    validate_for, CircuitKeys, Error, ErrorKind, Group, Identity, Progress, ProgressSink, Srs, Stage, Witness,
 };
 pub use protocol::{
-    Command, Event, EventSink, Failure, InitOptions, KeysOutcome, Memory, OpenRequest, PolicyText, ProofOutcome,
-    SealRequest, State, Status, Unlimited, VerifyCommand,
+    Command, Event, EventSink, Failure, GroupBytes, GroupOutcome, GroupQuery, IdentityOutcome, IdentitySource,
+    InitOptions, KeysOutcome, MemberProofRequest, Memory, OpenRequest, PolicyText, ProofOutcome, SealRequest, State,
+    Status, Unlimited, VerifyCommand,
 };
 use rand_chacha::ChaCha20Rng;
 use rand_core::{OsRng, RngCore, SeedableRng};
+use zeroize::Zeroizing;
 
 /// The prover actor. `handle` takes `&self`: the keys sit behind a lock that is held only to
 /// read or replace them, so a host may verify or export keys on one thread while another
@@ -38,6 +43,9 @@ pub struct Actor {
     keys: Mutex<Option<Arc<CircuitKeys>>>,
     /// SRS bytes this actor has checked already (a replayed or repeated INIT skips the checks).
     checked: Mutex<CheckedSrs>,
+    /// The last group built, with the bytes it was built from: a page proving again for the same
+    /// group (the usual case) does not rehash its tree.
+    group: Mutex<Option<(GroupBytes, Arc<Group>)>>,
     memory: Box<dyn Memory>,
 }
 
@@ -71,6 +79,19 @@ impl ProgressSink for ProgressEvents<'_> {
     }
 }
 
+/// The identity of an `identity` command.
+fn identity(source: &IdentitySource) -> Result<Identity, Error> {
+    match source {
+        IdentitySource::Random => Ok(Identity::random_from(&mut command_rng())),
+        IdentitySource::Seed(seed) => Identity::from_seed(seed),
+        IdentitySource::Secret(text) => {
+            let secret = hum_core::field::parse_fr(text)
+                .map_err(|reason| Error::InvalidIdentity(format!("`secret` {reason}")))?;
+            Identity::from_secret(secret)
+        }
+    }
+}
+
 /// A fresh ChaCha20 stream seeded from the operating system, for one command's randomness.
 fn command_rng() -> ChaCha20Rng {
     let mut seed = zeroize::Zeroizing::new([0u8; 32]);
@@ -87,7 +108,7 @@ impl Actor {
     /// An uninitialised actor whose budget and peak are kept by `memory` (the component's
     /// counting allocator).
     pub fn with_memory(memory: Box<dyn Memory>) -> Self {
-        Self { keys: Mutex::new(None), checked: Mutex::new(CheckedSrs::default()), memory }
+        Self { keys: Mutex::new(None), checked: Mutex::new(CheckedSrs::default()), group: Mutex::new(None), memory }
     }
 
     /// The keys of the last successful `init`, if any.
@@ -153,7 +174,74 @@ impl Actor {
                     Err(e) => sink.emit(Event::Error(Error::from(e).into())),
                 }
             }
+            Command::Identity(source) => match identity(&source) {
+                Ok(identity) => sink.emit(Event::Identity(IdentityOutcome {
+                    secret: Zeroizing::new(hum_core::field::fr_to_hex(identity.secret())),
+                    commitment: hum_core::field::fr_to_hex(&identity.commitment()),
+                })),
+                Err(e) => sink.emit(Event::Error(e.into())),
+            },
+            Command::Group(query) => match self.group_info(query) {
+                Ok(outcome) => sink.emit(Event::Group(Box::new(outcome))),
+                Err(e) => sink.emit(Event::Error(e.into())),
+            },
+            Command::ProveMember(request) => match self.member_witness(*request) {
+                Ok(witness) => self.prove(witness, sink),
+                Err(e) => self.fail(e.into(), sink),
+            },
+            Command::HashToField(bytes) => sink.emit(Event::Field(hum_core::hash_to_field(&bytes))),
         }
+    }
+
+    /// The group of `bytes`: the last one built when the bytes are the same, else built now
+    /// (refused with `out-of-memory` when the budget cannot hold it).
+    fn build_group(&self, bytes: GroupBytes) -> Result<Arc<Group>, Error> {
+        let mut last = self.group.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((built, group)) = last.as_ref() {
+            if built.depth == bytes.depth && built.members == bytes.members {
+                return Ok(group.clone());
+            }
+        }
+        *last = None;
+        let members = bytes.members.len() as u64 / 32;
+        let need = Group::build_memory(members);
+        if !self.memory.fits(need) {
+            return Err(Error::OutOfMemory(format!(
+                "the memory budget cannot hold a group of {members} members (about {} MiB needed)",
+                need >> 20
+            )));
+        }
+        let group = Arc::new(Group::from_bytes(bytes.depth as usize, &bytes.members)?);
+        *last = Some((bytes, group.clone()));
+        Ok(group)
+    }
+
+    fn group_info(&self, query: GroupQuery) -> Result<GroupOutcome, Error> {
+        let group = self.build_group(query.group)?;
+        let merkle_proof = query.proof_of.map(|index| group.merkle_proof(index)).transpose()?;
+        Ok(GroupOutcome { root: group.root(), size: group.len(), merkle_proof })
+    }
+
+    /// The witness of a `prove-member` request (the identity found in the group).
+    fn member_witness(&self, request: MemberProofRequest) -> Result<Witness, Error> {
+        let Some(keys) = self.keys() else {
+            return Err(Error::NotInitialized("prove-member"));
+        };
+        let depth = keys.info().depth;
+        if request.group.depth as usize != depth {
+            return Err(Error::InvalidGroup(format!(
+                "the group has depth {}; this prover is initialised for depth {depth}",
+                request.group.depth
+            )));
+        }
+        let identity = identity(&IdentitySource::Secret(request.secret.clone()))?;
+        let field = |name: &str, text: &str| {
+            hum_core::field::parse_fr(text).map_err(|reason| Error::InvalidField { field: name.to_string(), reason })
+        };
+        let action_id = field("action_id", &request.action_id)?;
+        let message_hash = field("message_hash", &request.message_hash)?;
+        let group = self.build_group(request.group)?;
+        Witness::for_group(&identity, &group, action_id, message_hash)
     }
 
     fn init(&self, options: InitOptions, sink: &mut dyn EventSink) {

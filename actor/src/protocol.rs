@@ -1,8 +1,8 @@
 //! The actor's commands and events: the WIT protocol's records as plain Rust types, one named
 //! struct per record (`wit/hum.wit` documents each member).
 
-use hum_core::{CircuitInfo, Error, ErrorKind, Progress, PublicInputsHex, VerifyPolicy, Witness};
-use zeroize::Zeroize;
+use hum_core::{CircuitInfo, Error, ErrorKind, MerkleProof, Progress, PublicInputsHex, VerifyPolicy, Witness};
+use zeroize::{Zeroize, Zeroizing};
 
 /// The prover's state, sent on every transition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -141,6 +141,68 @@ impl Drop for OpenRequest {
     }
 }
 
+/// Where an `identity` command's identity comes from.
+#[derive(Clone, Debug)]
+pub enum IdentitySource {
+    /// A fresh secret from the operating system's CSPRNG.
+    Random,
+    /// Derived from seed bytes (wiped when dropped).
+    Seed(Zeroizing<Vec<u8>>),
+    /// An existing secret, 0x-hex (wiped when dropped).
+    Secret(Zeroizing<String>),
+}
+
+/// An identity for the host: the secret (wiped when dropped) and the commitment.
+#[derive(Clone, Debug)]
+pub struct IdentityOutcome {
+    /// The secret, 0x-hex.
+    pub secret: Zeroizing<String>,
+    /// H(secret), 0x-hex.
+    pub commitment: String,
+}
+
+/// A group as the protocol carries it.
+#[derive(Clone, Debug)]
+pub struct GroupBytes {
+    /// Tree depth.
+    pub depth: u8,
+    /// 32-byte big-endian commitments laid end to end, zero where removed.
+    pub members: Vec<u8>,
+}
+
+/// A `group` command: the group's root, and a member's Merkle proof when `proof_of` is given.
+#[derive(Clone, Debug)]
+pub struct GroupQuery {
+    /// The group.
+    pub group: GroupBytes,
+    /// The index whose Merkle proof to return.
+    pub proof_of: Option<u64>,
+}
+
+/// The answer to `group`.
+#[derive(Clone, Debug)]
+pub struct GroupOutcome {
+    /// The root.
+    pub root: hum_core::Fr,
+    /// Filled leaves, removed members included.
+    pub size: u64,
+    /// The Merkle proof asked for.
+    pub merkle_proof: Option<MerkleProof>,
+}
+
+/// A `prove-member` command.
+#[derive(Clone, Debug)]
+pub struct MemberProofRequest {
+    /// The identity's secret, 0x-hex (wiped when dropped).
+    pub secret: Zeroizing<String>,
+    /// The group the identity is a member of.
+    pub group: GroupBytes,
+    /// The action id, 0x-hex.
+    pub action_id: String,
+    /// The message hash, 0x-hex.
+    pub message_hash: String,
+}
+
 /// Host → actor.
 #[derive(Clone, Debug)]
 pub enum Command {
@@ -156,6 +218,14 @@ pub enum Command {
     Seal(SealRequest),
     /// Open an envelope.
     Open(OpenRequest),
+    /// Make or load an identity.
+    Identity(IdentitySource),
+    /// A group's root and a member's Merkle proof.
+    Group(GroupQuery),
+    /// Prove for an identity as a member of a group.
+    ProveMember(Box<MemberProofRequest>),
+    /// `hash_to_field` of these bytes.
+    HashToField(Vec<u8>),
 }
 
 /// A finished proof with its measurements.
@@ -202,6 +272,12 @@ pub enum Event {
     Sealed(Vec<u8>),
     /// An opened plaintext.
     Opened(Vec<u8>),
+    /// The answer to `identity`.
+    Identity(IdentityOutcome),
+    /// The answer to `group`.
+    Group(Box<GroupOutcome>),
+    /// The answer to `hash-to-field`.
+    Field(hum_core::Fr),
     /// A command failed.
     Error(Failure),
 }

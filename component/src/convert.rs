@@ -2,7 +2,8 @@
 //! `hum_core::ErrorKind` (the one list); state and stage map here and nowhere else.
 
 use hum_actor as actor;
-use hum_core::{CircuitInfo, ErrorKind, PublicInputsHex, Stage, Witness};
+use hum_core::{field::fr_to_hex, CircuitInfo, ErrorKind, MerkleProof, PublicInputsHex, Stage, Witness};
+use zeroize::Zeroizing;
 
 use crate::bindings::hum::prover::types as wit;
 
@@ -55,6 +56,36 @@ pub fn command(command: wit::Command) -> actor::Command {
         wit::Command::Open(o) => {
             actor::Command::Open(actor::OpenRequest { secret_key: o.secret_key, envelope: o.envelope, aad: o.aad })
         }
+        wit::Command::Identity(source) => actor::Command::Identity(match source {
+            wit::IdentitySource::Random => actor::IdentitySource::Random,
+            wit::IdentitySource::Seed(seed) => actor::IdentitySource::Seed(Zeroizing::new(seed)),
+            wit::IdentitySource::Secret(secret) => actor::IdentitySource::Secret(Zeroizing::new(secret)),
+        }),
+        wit::Command::Group(q) => {
+            actor::Command::Group(actor::GroupQuery { group: group(q.group), proof_of: q.proof_of.map(u64::from) })
+        }
+        wit::Command::ProveMember(r) => actor::Command::ProveMember(Box::new(actor::MemberProofRequest {
+            secret: Zeroizing::new(r.secret),
+            group: group(r.group),
+            action_id: r.action_id,
+            message_hash: r.message_hash,
+        })),
+        wit::Command::HashToField(bytes) => actor::Command::HashToField(bytes),
+    }
+}
+
+fn group(group: wit::Group) -> actor::GroupBytes {
+    actor::GroupBytes { depth: group.depth, members: group.members }
+}
+
+fn merkle_proof(proof: MerkleProof) -> wit::MerkleProof {
+    wit::MerkleProof {
+        depth: proof.depth as u8,
+        // A group's indices are below 2^depth ≤ 2^32.
+        index: proof.index as u32,
+        leaf: proof.leaf,
+        root: proof.root,
+        siblings: proof.siblings,
     }
 }
 
@@ -124,6 +155,17 @@ pub fn event(event: actor::Event) -> wit::Event {
         }),
         actor::Event::Sealed(bytes) => wit::Event::Sealed(bytes),
         actor::Event::Opened(bytes) => wit::Event::Opened(bytes),
+        actor::Event::Identity(identity) => wit::Event::Identity(wit::IdentityInfo {
+            // The WIT string leaves the component; the actor's copy is wiped when dropped.
+            secret: identity.secret.to_string(),
+            commitment: identity.commitment,
+        }),
+        actor::Event::Group(info) => wit::Event::GroupInfo(wit::GroupInfo {
+            root: fr_to_hex(&info.root),
+            size: info.size as u32,
+            merkle_proof: info.merkle_proof.map(merkle_proof),
+        }),
+        actor::Event::Field(value) => wit::Event::Field(fr_to_hex(&value)),
         actor::Event::Error(failure) => wit::Event::Error(error_info(failure)),
     }
 }

@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 use crate::{
     circuit::{DEFAULT_DEPTH, MAX_DEPTH, MIN_DEPTH},
     error::{Error, Result},
-    field::{fr_to_be_bytes, fr_to_hex, parse_fr},
+    field::{fr_from_be_bytes, fr_to_be_bytes, fr_to_hex, parse_fr},
+    identity::Identity,
     poseidon2::hash2,
     tree::MerkleTree,
     Fr,
@@ -79,6 +80,12 @@ impl Group {
         let mut group = Self::new(depth)?;
         group.add_many(members)?;
         Ok(group)
+    }
+
+    /// About how many heap bytes building a group of `members` takes (the tree's levels, the
+    /// index of members and the parsed leaves), for hosts with a memory budget.
+    pub fn build_memory(members: u64) -> u64 {
+        (1 << 20) + members * 256
     }
 
     /// The tree depth.
@@ -239,13 +246,38 @@ impl Group {
             .enumerate()
             .map(|(i, text)| parse_fr(text).map_err(|reason| invalid(format!("`members[{i}]` {reason}"))))
             .collect::<Result<Vec<Fr>>>()?;
-        let mut group = Self::new(file.depth)?;
-        // Removed members (zeros) keep their slots.
+        Self::from_leaves(file.depth, &members)
+    }
+
+    /// The group of `depth` whose leaves are `members`: 32-byte big-endian commitments laid end
+    /// to end, in leaf order, all-zero where a member was removed (the form the WIT protocol and
+    /// the C ABI carry: compact, and no text to parse).
+    pub fn from_bytes(depth: usize, members: &[u8]) -> Result<Self> {
+        if !members.len().is_multiple_of(32) {
+            return Err(invalid(format!(
+                "`members` has {} bytes, not a whole number of 32-byte commitments",
+                members.len()
+            )));
+        }
+        let members = members
+            .chunks_exact(32)
+            .enumerate()
+            .map(|(i, bytes)| {
+                let bytes: &[u8; 32] = bytes.try_into().expect("chunks of 32");
+                fr_from_be_bytes(bytes)
+                    .ok_or_else(|| invalid(format!("`members[{i}]` is not below the field modulus p")))
+            })
+            .collect::<Result<Vec<Fr>>>()?;
+        Self::from_leaves(depth, &members)
+    }
+
+    /// The group of `depth` with these leaves (0 keeps a removed member's slot).
+    fn from_leaves(depth: usize, members: &[Fr]) -> Result<Self> {
+        let mut group = Self::new(depth)?;
         if members.len() as u64 > group.capacity() {
             return Err(invalid(format!(
-                "{} members do not fit a group of depth {} (at most {})",
+                "{} members do not fit a group of depth {depth} (at most 2^{depth} = {})",
                 members.len(),
-                file.depth,
                 group.capacity()
             )));
         }
@@ -254,8 +286,20 @@ impl Group {
                 return Err(invalid(format!("`members[{i}]` repeats `members[{j}]`")));
             }
         }
-        group.tree.extend(&members);
+        group.tree.extend(members);
         Ok(group)
+    }
+
+    /// The Merkle proof of `identity`'s commitment; an error when it is not a member.
+    pub fn proof_for(&self, identity: &Identity) -> Result<MerkleProof> {
+        let commitment = identity.commitment();
+        let index = self.index_of(&commitment).ok_or_else(|| {
+            Error::InvalidIdentity(format!(
+                "the identity (commitment {}) is not a member of the group",
+                fr_to_hex(&commitment)
+            ))
+        })?;
+        self.merkle_proof(index)
     }
 }
 

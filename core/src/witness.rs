@@ -130,6 +130,17 @@ impl Witness {
         })
     }
 
+    /// The witness of `identity` as a member of `group` (its Merkle proof found by the identity's
+    /// commitment; an error when it is not a member), otherwise as [`Witness::for_member`].
+    pub fn for_group(
+        identity: &crate::Identity,
+        group: &crate::Group,
+        action_id: Fr,
+        message_hash: Fr,
+    ) -> Result<Self> {
+        Self::for_member(identity, &group.proof_for(identity)?, action_id, message_hash)
+    }
+
     /// Parses witness JSON strictly: every problem is a typed [`Error`] naming the field.
     pub fn from_json(bytes: &[u8]) -> Result<Self> {
         let value: serde_json::Value =

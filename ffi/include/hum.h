@@ -303,6 +303,105 @@ void hum_buffer_free(HumBuffer buffer);
 const char *hum_version(void);
 
 /**
+ * The message of the last failed identity, group or `hash_to_field` call on this thread (empty
+ * when none failed), as UTF-8 in `*out` (free it with `hum_buffer_free`). It names the argument
+ * and the reason, never a secret.
+ *
+ * Thread-safe (per thread).
+ */
+HumResult hum_last_error(HumBuffer *out);
+
+/**
+ * A fresh identity from the operating system's CSPRNG: writes its 32-byte big-endian secret to
+ * `secret_out`. Keep the secret private and zero it when done.
+ *
+ * Thread-safe.
+ */
+HumResult hum_identity_random(uint8_t *secret_out);
+
+/**
+ * The identity derived from `seed` (at least 16 bytes, e.g. a wallet signature; HKDF-SHA256,
+ * salt "hum-identity-v1", info "secret", 64 bytes reduced mod p): writes its 32-byte secret.
+ *
+ * Thread-safe.
+ */
+HumResult hum_identity_from_seed(const uint8_t *seed, size_t seed_len, uint8_t *secret_out);
+
+/**
+ * The commitment H(secret) of the identity with this 32-byte secret: the identity's leaf in a
+ * group, safe to publish. Writes 32 bytes to `commitment_out`.
+ *
+ * Thread-safe.
+ */
+HumResult hum_identity_commitment(const uint8_t *secret, uint8_t *commitment_out);
+
+/**
+ * keccak256(bytes) >> 8 as a field element (how an app turns an action name or a message into
+ * an action id or message hash): writes 32 bytes to `field_out`. `data` may be NULL with
+ * `len` 0.
+ *
+ * Thread-safe.
+ */
+HumResult hum_hash_to_field(const uint8_t *data, size_t len, uint8_t *field_out);
+
+/**
+ * The root of the group of `depth` (1..=32) whose members are `members`: 32-byte commitments
+ * laid end to end (`members_len` a multiple of 32; zeros where a member was removed). Writes
+ * 32 bytes to `root_out`.
+ *
+ * Thread-safe.
+ */
+HumResult hum_group_root(uint8_t depth,
+                         const uint8_t *members,
+                         size_t members_len,
+                         uint8_t *root_out);
+
+/**
+ * The Merkle proof of the member at `index` of the group (as for `hum_group_root`), as JSON
+ * `{"depth":…,"index":…,"leaf":"0x…","root":"0x…","siblings":["0x…",…]}` in `*out` (free it
+ * with `hum_buffer_free`).
+ *
+ * Thread-safe.
+ */
+HumResult hum_group_merkle_proof(uint8_t depth,
+                                 const uint8_t *members,
+                                 size_t members_len,
+                                 uint64_t index,
+                                 HumBuffer *out);
+
+/**
+ * Proves for the identity with this 32-byte `secret` as a member of the group (`depth` must be
+ * the prover's; `members` as for `hum_group_root`), for `action_id` and binding
+ * `message_hash` (32 bytes each, e.g. from `hum_hash_to_field`), and blocks until done; the
+ * proof JSON goes to `*out` (free it with `hum_buffer_free`). The prover builds the tree and
+ * finds the member; an identity that is not one is `HUM_RESULT_INVALID_ARGUMENT`.
+ *
+ * Serialises with the other prover calls; `hum_prover_cancel` from another thread stops it.
+ */
+HumResult hum_prover_prove_member(const HumProver *prover_handle,
+                                  const uint8_t *secret,
+                                  uint8_t depth,
+                                  const uint8_t *members,
+                                  size_t members_len,
+                                  const uint8_t *action_id,
+                                  const uint8_t *message_hash,
+                                  HumBuffer *out);
+
+/**
+ * As `hum_prover_prove_member`, on a worker thread with the events of
+ * `hum_prover_prove_async` (the arguments are copied before it returns).
+ */
+HumResult hum_prover_prove_member_async(const HumProver *prover_handle,
+                                        const uint8_t *secret,
+                                        uint8_t depth,
+                                        const uint8_t *members,
+                                        size_t members_len,
+                                        const uint8_t *action_id,
+                                        const uint8_t *message_hash,
+                                        HumEventCallback callback,
+                                        void *user_data);
+
+/**
  * Proves a witness given as JSON bytes (SPEC §7) and blocks until done; the proof JSON goes to
  * `*out` (free it with `hum_buffer_free`). Uses all cores (rayon).
  *

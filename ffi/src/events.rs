@@ -192,7 +192,12 @@ impl EventSink for CallbackSink<'_> {
                 self.answer.failure = Some(failure);
             }
             Event::KeysReady(keys) => self.answer.cached_keys_rejected = keys.cached_keys_rejected,
-            Event::Verified(Ok(())) | Event::Sealed(_) | Event::Opened(_) => {}
+            Event::Verified(Ok(()))
+            | Event::Sealed(_)
+            | Event::Opened(_)
+            | Event::Identity(_)
+            | Event::Group(_)
+            | Event::Field(_) => {}
         }
     }
 

@@ -24,6 +24,7 @@
 #![deny(missing_docs)]
 
 mod events;
+mod group;
 mod prove;
 mod prover;
 mod result;
@@ -32,6 +33,7 @@ mod slot;
 mod verify;
 
 pub use events::{HumEvent, HumEventCallback, HumEventKind, HumStage, HumState};
+pub use group::*;
 pub use prove::*;
 pub use prover::*;
 pub use result::{hum_result_message, HumResult};

@@ -39,21 +39,31 @@ pub extern "C" fn hum_prover_prove(
         let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
         // SAFETY: pointer with its length from the caller.
         let Some(json) = (unsafe { bytes(witness_json, witness_len) }) else { return HumResult::NullArgument };
-        if let Err(code) = p.inner.slot.take() {
-            return code;
-        }
-        let mut sink = CallbackSink::blocking(&p.inner.slot);
-        let result = match parse(&p.inner, json) {
-            Ok(witness) => p.inner.run(Command::Prove(witness), &mut sink),
-            Err(code) => code,
-        };
-        p.inner.slot.release();
-        if let Some(proof) = sink.answer.proof.take() {
-            // SAFETY: out is non-null and writable.
-            unsafe { *out = HumBuffer::from_vec(proof.into_bytes()) };
-        }
-        result
+        run_blocking(p, || parse(&p.inner, json).map(Command::Prove), out)
     })
+}
+
+/// Runs the proof command `decode` makes (its failure already recorded) and blocks until it is
+/// done; the proof JSON goes to `*out`.
+pub(crate) fn run_blocking(
+    p: &HumProver,
+    decode: impl FnOnce() -> Result<Command, HumResult>,
+    out: *mut HumBuffer,
+) -> HumResult {
+    if let Err(code) = p.inner.slot.take() {
+        return code;
+    }
+    let mut sink = CallbackSink::blocking(&p.inner.slot);
+    let result = match decode() {
+        Ok(command) => p.inner.run(command, &mut sink),
+        Err(code) => code,
+    };
+    p.inner.slot.release();
+    if let Some(proof) = sink.answer.proof.take() {
+        // SAFETY: out is non-null and writable (checked by the caller).
+        unsafe { *out = HumBuffer::from_vec(proof.into_bytes()) };
+    }
+    result
 }
 
 /// Starts proving a witness (JSON bytes, copied) on a worker thread and returns at once.
@@ -78,48 +88,58 @@ pub extern "C" fn hum_prover_prove_async(
         let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
         // SAFETY: pointer with its length from the caller.
         let Some(json) = (unsafe { bytes(witness_json, witness_len) }) else { return HumResult::NullArgument };
-        if p.keys().is_none() {
-            return HumResult::NotInitialized;
-        }
-        let mut workers = p.workers.lock().unwrap_or_else(|e| e.into_inner());
-        // Taken under the workers lock, which `hum_prover_free` closes the slot under.
-        if let Err(code) = p.inner.slot.take() {
-            return code;
-        }
-        // Finished threads deliver nothing more; the others (e.g. the one whose final callback
-        // is starting this proof) stay registered until they end or `free` joins them.
-        workers.retain(|w| !w.is_finished());
         let json = Zeroizing::new(json.to_vec());
-        let inner = p.inner.clone();
-        let user_data = user_data as usize;
-        let spawned = std::thread::Builder::new().name("hum-prove".into()).spawn(move || {
-            let mut sink = CallbackSink::forwarding(&inner.slot, callback, user_data as *mut c_void);
-            let proved = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                match Witness::from_json(&json) {
-                    Ok(witness) => inner.actor.handle(Command::Prove(witness), &mut sink),
-                    // A witness the C ABI could not decode: the actor reports it as any failure.
-                    Err(e) => inner.actor.reject(Failure::from(e), &mut sink),
-                }
-                if let Some(failure) = &sink.answer.failure {
-                    inner.record(failure);
-                }
-            }));
-            if proved.is_err() && !sink.answered() {
-                inner.slot.release();
-                let message = HumResult::Panic.message().to_bytes();
-                sink.send(HumEventKind::Error, HumState::Error, (Stage::Done, 100), HumResult::Panic, message);
-                sink.send(HumEventKind::Status, HumState::Error, (Stage::Synthesis, 0), HumResult::Ok, &[]);
-            }
-        });
-        match spawned {
-            Ok(handle) => {
-                workers.push(handle);
-                HumResult::Ok
-            }
-            Err(_) => {
-                p.inner.slot.release();
-                HumResult::Internal
-            }
-        }
+        spawn(p, move || Witness::from_json(&json).map(Command::Prove).map_err(Failure::from), callback, user_data)
     })
+}
+
+/// Runs the proof command `decode` makes on a worker thread, its events to `callback`; a
+/// command `decode` cannot make is reported as any failure (error, status error, ready).
+pub(crate) fn spawn(
+    p: &HumProver,
+    decode: impl FnOnce() -> Result<Command, Failure> + Send + 'static,
+    callback: HumEventCallback,
+    user_data: *mut c_void,
+) -> HumResult {
+    if p.keys().is_none() {
+        return HumResult::NotInitialized;
+    }
+    let mut workers = p.workers.lock().unwrap_or_else(|e| e.into_inner());
+    // Taken under the workers lock, which `hum_prover_free` closes the slot under.
+    if let Err(code) = p.inner.slot.take() {
+        return code;
+    }
+    // Finished threads deliver nothing more; the others (e.g. the one whose final callback is
+    // starting this proof) stay registered until they end or `free` joins them.
+    workers.retain(|w| !w.is_finished());
+    let inner = p.inner.clone();
+    let user_data = user_data as usize;
+    let spawned = std::thread::Builder::new().name("hum-prove".into()).spawn(move || {
+        let mut sink = CallbackSink::forwarding(&inner.slot, callback, user_data as *mut c_void);
+        let proved = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            match decode() {
+                Ok(command) => inner.actor.handle(command, &mut sink),
+                Err(failure) => inner.actor.reject(failure, &mut sink),
+            }
+            if let Some(failure) = &sink.answer.failure {
+                inner.record(failure);
+            }
+        }));
+        if proved.is_err() && !sink.answered() {
+            inner.slot.release();
+            let message = HumResult::Panic.message().to_bytes();
+            sink.send(HumEventKind::Error, HumState::Error, (Stage::Done, 100), HumResult::Panic, message);
+            sink.send(HumEventKind::Status, HumState::Error, (Stage::Synthesis, 0), HumResult::Ok, &[]);
+        }
+    });
+    match spawned {
+        Ok(handle) => {
+            workers.push(handle);
+            HumResult::Ok
+        }
+        Err(_) => {
+            p.inner.slot.release();
+            HumResult::Internal
+        }
+    }
 }

@@ -4,8 +4,6 @@
 
 use std::{path::PathBuf, process::Command};
 
-use hum_core::{field::fr_to_hex, poseidon2::hash1, tree::MerkleTree, Fr, Witness};
-
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
@@ -28,22 +26,6 @@ fn run(cmd: &mut Command) -> (bool, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
-}
-
-fn witness_file(depth: usize) -> PathBuf {
-    let secret = Fr::from(99);
-    let tree = MerkleTree::new(depth, &[hash1(Fr::from(5)), hash1(Fr::from(6)), hash1(secret)]);
-    let w = Witness {
-        secret: fr_to_hex(&secret),
-        index: 2,
-        siblings: tree.siblings(2).iter().map(fr_to_hex).collect(),
-        action_id: "0x0a".into(),
-        message_hash: "0x0b".into(),
-        root: Some(fr_to_hex(&tree.root())),
-    };
-    let path = std::env::temp_dir().join(format!("hum-c-witness-{depth}-{}.json", std::process::id()));
-    std::fs::write(&path, serde_json::to_string(&w).unwrap()).unwrap();
-    path
 }
 
 #[test]
@@ -69,17 +51,23 @@ fn build_example() -> PathBuf {
 }
 
 #[test]
-fn the_c_example_proves_verifies_and_shows_the_invalid_witness() {
+fn the_c_example_proves_for_a_member_verifies_and_shows_the_errors() {
     let build = build_example();
-    let witness = witness_file(20);
     for binary in ["hum_example_static", "hum_example_shared"] {
-        let (ok, out, err) = run(Command::new(build.join(binary)).arg("20").arg(&witness));
+        let (ok, out, err) = run(Command::new(build.join(binary)).arg("20"));
         assert!(ok, "{binary}:\n{out}\n{err}");
+        assert!(out.contains("identity commitment: 0x"), "{out}");
+        assert!(out.contains("group root: 0x"), "{out}");
         assert!(out.contains(&format!("initialised: hum1-d20-k{}-", hum_core::k_for_depth(20))), "{out}");
         assert!(out.contains("progress: 100%"), "{out}");
         assert!(out.contains("verify: valid"), "{out}");
         assert!(
-            out.contains("invalid witness: the witness is invalid: invalid witness: `secret` is not hexadecimal"),
+            out.contains("not a member: an argument is out of range: ") && out.contains("is not a member of the group"),
+            "{out}"
+        );
+        assert!(
+            out.contains("bad group: an argument is out of range: ")
+                && out.contains("`members[2]` repeats `members[0]`"),
             "{out}"
         );
         assert!(!err.contains("backwards"), "{err}");
@@ -89,7 +77,6 @@ fn the_c_example_proves_verifies_and_shows_the_invalid_witness() {
 #[test]
 fn the_c_example_is_clean_under_valgrind() {
     let build = build_example();
-    let witness = witness_file(3);
     let (ok, out, err) = run(Command::new("valgrind")
         .args([
             "--tool=memcheck",
@@ -99,8 +86,7 @@ fn the_c_example_is_clean_under_valgrind() {
             "--show-leak-kinds=definite,indirect",
         ])
         .arg(build.join("hum_example_static"))
-        .arg("3")
-        .arg(&witness));
+        .arg("3"));
     assert!(ok, "valgrind reported errors or leaks:\n{out}\n{err}");
     assert!(err.contains("ERROR SUMMARY: 0 errors"), "{err}");
     assert!(out.contains("verify: valid"), "{out}");

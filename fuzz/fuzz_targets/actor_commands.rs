@@ -12,7 +12,10 @@
 #![no_main]
 use std::sync::OnceLock;
 
-use hum_actor::{Actor, Command, Event, InitOptions, OpenRequest, PolicyText, SealRequest, VerifyCommand};
+use hum_actor::{
+    Actor, Command, Event, GroupBytes, GroupQuery, IdentitySource, InitOptions, MemberProofRequest, OpenRequest,
+    PolicyText, SealRequest, VerifyCommand,
+};
 use hum_core::{field::fr_to_hex, tree::MerkleTree, CircuitKeys, Fr, PublicInputsHex, Srs, Witness};
 use libfuzzer_sys::fuzz_target;
 
@@ -57,7 +60,7 @@ fn mutated(base: &[u8], rest: &[u8]) -> Vec<u8> {
 fn command(op: u8, rest: &[u8]) -> Command {
     let t = template();
     let flag = |i: usize| rest.get(i).copied().unwrap_or(0);
-    match op % 10 {
+    match op % 14 {
         0 => Command::Init(InitOptions {
             depth: if flag(0) % 4 == 0 { 1 } else { flag(0) },
             k: Some(flag(1)).filter(|b| b % 3 == 0),
@@ -95,7 +98,11 @@ fn command(op: u8, rest: &[u8]) -> Command {
                 2 => w.action_id = junk,
                 3 => w.message_hash = junk,
                 4 => w.root = Some(junk),
-                5 => w.index = u64::from_le_bytes(rest.iter().copied().chain([0; 8]).take(8).collect::<Vec<_>>().try_into().unwrap()),
+                5 => {
+                    w.index = u64::from_le_bytes(
+                        rest.iter().copied().chain([0; 8]).take(8).collect::<Vec<_>>().try_into().unwrap(),
+                    )
+                }
                 6 => w.siblings.push(junk),
                 _ => {}
             }
@@ -128,7 +135,26 @@ fn command(op: u8, rest: &[u8]) -> Command {
         })),
         4 => Command::ExportKeys,
         5 | 6 => Command::Seal(SealRequest { recipient: rest.to_vec(), plaintext: rest.to_vec(), aad: vec![] }),
-        _ => Command::Open(OpenRequest { secret_key: rest.to_vec(), envelope: rest.to_vec(), aad: vec![] }),
+        7..=9 => Command::Open(OpenRequest { secret_key: rest.to_vec(), envelope: rest.to_vec(), aad: vec![] }),
+        10 => Command::Identity(match flag(0) % 3 {
+            0 => IdentitySource::Random,
+            1 => IdentitySource::Seed(rest.to_vec().into()),
+            _ => IdentitySource::Secret(text(&rest[1.min(rest.len())..]).into()),
+        }),
+        // The fuzzer's bytes as members: lengths that are not whole commitments, values ≥ p,
+        // zeros, repeats, more than 2^depth. (A random identity is never a member, so
+        // `prove-member` stops before proving, as PROVE does above.)
+        11 => Command::Group(GroupQuery {
+            group: GroupBytes { depth: flag(0) % 8, members: rest[1.min(rest.len())..].to_vec() },
+            proof_of: (flag(1) & 1 == 1).then_some(u64::from(flag(1) >> 1)),
+        }),
+        12 => Command::ProveMember(Box::new(MemberProofRequest {
+            secret: text(&rest[..rest.len().min(8)]).into(),
+            group: GroupBytes { depth: 1 + flag(0) % 2, members: rest.to_vec() },
+            action_id: "0x1".into(),
+            message_hash: text(&rest[rest.len().min(8)..]),
+        })),
+        _ => Command::HashToField(rest.to_vec()),
     }
 }
 

@@ -1,60 +1,68 @@
 // The Hum demo page: a calm animation on the main thread that keeps moving while the worker
-// proves, a progress bar, the state, the result, and a bad witness with its error.
-import { poseidon2Hash } from "@zkpassport/poseidon2";
-import { HumError, ProverOrchestrator, toProofJson, type WitnessData } from "./orchestrator.js";
+// proves, a progress bar, the state, and the five steps on hum's API: identities and a group
+// (made in the worker), a proof for a member, its verification against the group, and the
+// error for someone who is not a member.
+import { Group, Hum, HumError, type Identity, ProverOrchestrator, toProofJson } from "./hum.js";
 import * as humSeal from "./seal.js";
 
 const $ = (id: string) => document.getElementById(id)!;
 const params = new URLSearchParams(location.search);
 const depth = Number(params.get("depth") ?? 20);
-const hex = (v: bigint) => `0x${v.toString(16).padStart(64, "0")}`;
+const ACTION = "vote-2026";
 
-/** A fresh identity in a 4-member tree padded to `depth` (hashes from @zkpassport/poseidon2). */
-export function demoWitness(d: number, seed = BigInt(Date.now())): WitnessData {
-  const secret = (seed * 7919n + 12345n) % (1n << 248n);
-  const leaves = [poseidon2Hash([11n]), poseidon2Hash([22n]), poseidon2Hash([secret]), poseidon2Hash([44n])];
-  const index = 2;
-  const zeros = [0n];
-  for (let h = 0; h < d; h++) zeros.push(poseidon2Hash([zeros[h], zeros[h]]));
-  let level = leaves;
-  const siblings: string[] = [];
-  for (let h = 0; h < d; h++) {
-    const i = (index >> h) ^ 1;
-    siblings.push(hex(level[i] ?? zeros[h]));
-    const next: bigint[] = [];
-    for (let j = 0; j < level.length; j += 2) next.push(poseidon2Hash([level[j], level[j + 1] ?? zeros[h]]));
-    level = next;
-  }
-  return { secret: hex(secret), index, siblings, action_id: hex(2026n), message_hash: hex(42n), root: hex(level[0]) };
-}
-
-const hum = new ProverOrchestrator({ workerUrl: new URL("./worker.js", import.meta.url), depth });
+const hum = new Hum({ workerUrl: new URL("./worker.js", import.meta.url), depth });
 hum.onState((s) => ($("state").textContent = s));
 hum.onNotice((m) => ($("notice").textContent = m));
-hum.onProgress(({ percent, stage }) => {
-  ($("progress") as HTMLDivElement).style.width = `${percent}%`;
-  $("stage").textContent = `${stage} — ${percent}%`;
-});
+hum.onProgress(({ percent, stage }) => showProgress(percent, `${stage} — ${percent}%`));
 hum.startInit().then((info) => {
   if (info.circuit.insecureDevSrs) $("srs").textContent = "INSECURE dev SRS: proofs made here prove nothing (development only).";
 }).catch((e) => ($("notice").textContent = String(e)));
 
-$("prove").onclick = async () => {
+function showProgress(percent: number, stage: string) {
+  ($("progress") as HTMLDivElement).style.width = `${percent}%`;
+  $("stage").textContent = stage;
+}
+
+/** A new proof starts from a clean slate: no notice, progress or result of the last one. */
+function startShowing() {
+  $("notice").textContent = "";
   $("result").textContent = "";
+  showProgress(0, "");
+}
+
+// You and three other members; only commitments go into the group.
+const members: Promise<{ me: Identity; group: Group }> = (async () => {
+  const [a, b, me, c] = [await hum.createIdentity(), await hum.createIdentity(), await hum.createIdentity(), await hum.createIdentity()];
+  return { me, group: new Group([a, b, me, c].map((i) => i.commitment), { depth }) };
+})();
+let votes = 0;
+
+$("prove").onclick = async () => {
+  startShowing();
   const started = performance.now();
   try {
-    const result = await hum.prove(demoWitness(depth));
+    const { me, group } = await members;
+    const result = await hum.prove({ identity: me, group, action: ACTION, message: `vote ${++votes}` });
     const ms = performance.now() - started;
-    $("result").textContent = `root       ${result.publicInputs.root}\nnullifier  ${result.publicInputs.nullifier}\nproof      ${result.proof.length} bytes\ntime       ${ms.toFixed(0)} ms (${result.proveMs} ms in the prover)`;
+    const verdict = await hum.verifyProof(result, { group, action: ACTION, allowInsecureDevSrs: true });
+    $("notice").textContent = "";
+    $("result").textContent = [
+      `member     ${me.commitment} (index ${group.indexOf(me.commitment)} of ${group.size})`,
+      `root       ${result.publicInputs.root}`,
+      `nullifier  ${result.publicInputs.nullifier}`,
+      `proof      ${result.proof.length} bytes`,
+      `time       ${ms.toFixed(0)} ms (${result.proveMs} ms in the prover)`,
+      `verified   ${verdict.valid ? "yes, against the group's root and the action" : `no: ${verdict.rejection?.message}`}`,
+    ].join("\n");
   } catch (e) {
-    $("result").innerHTML = `<span class="err">${(e as Error).message}</span>`;
+    $("result").innerHTML = `<span class="err">${e instanceof HumError ? `${e.code}: ${e.message}` : String(e)}</span>`;
   }
 };
 $("bad").onclick = async () => {
-  const w = demoWitness(depth);
-  w.siblings[3] = "0x30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001zz";
+  startShowing();
   try {
-    await hum.prove(w);
+    const { group } = await members;
+    await hum.prove({ identity: await hum.createIdentity(), group, action: ACTION, message: "not a member" });
   } catch (e) {
     $("result").innerHTML = `<span class="err">${e instanceof HumError ? `${e.code}: ${e.message}` : String(e)}</span>`;
   }
@@ -79,5 +87,5 @@ function draw(t: number) {
 }
 requestAnimationFrame(draw);
 
-// For the browser tests: the orchestrator, the witness builder and the proof JSON.
-Object.assign(globalThis, { hum, demoWitness, toProofJson, ProverOrchestrator, HumError, humSeal });
+// For the browser tests: the page's hum, the classes and the proof JSON.
+Object.assign(globalThis, { hum, members, Group, Hum, toProofJson, ProverOrchestrator, HumError, humSeal });

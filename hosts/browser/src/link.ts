@@ -101,3 +101,19 @@ export class WorkerLink {
     this.generation++;
   }
 }
+
+/** True when a command ran out of memory: refused by the budget, or trapped allocating. */
+export function outOfMemory(answer: Answer): boolean {
+  return (answer.tag === "error" && answer.val.code === "out-of-memory") || (answer.tag === "crashed" && answer.outOfMemory);
+}
+
+/** The error a failed answer to `command` is reported as. */
+export function failure(answer: Answer, command: string): HumError {
+  switch (answer.tag) {
+    case "error": return new HumError(answer.val.code, answer.val.message);
+    case "cancelled": return new HumError("cancelled", "cancelled");
+    case "lost": return new HumError("internal", `the prover worker stopped answering during ${command}`);
+    case "crashed": return answer.outOfMemory ? new HumError("out-of-memory", answer.message) : new HumError("internal", `the prover instance trapped: ${answer.message}`);
+    default: return new HumError("internal", `unexpected ${answer.tag} in answer to ${command}`);
+  }
+}

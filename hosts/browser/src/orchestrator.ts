@@ -8,7 +8,7 @@
 import pkg from "../package.json";
 import { cacheKey, readKeys, writeKeys } from "./keycache.js";
 import type { CircuitInfo, Event, ProofResult, PublicInputs, Stage, Verdict, WitnessData, WorkerCommand } from "./protocol.js";
-import { type Answer, WorkerLink } from "./link.js";
+import { type Answer, failure, outOfMemory, WorkerLink } from "./link.js";
 import { fetchSrs } from "./srs.js";
 import { checkWitness, HumError, toPolicy, type VerifyExpectations } from "./witness.js";
 
@@ -53,16 +53,16 @@ export interface InitInfo {
 }
 
 
-const answers = (...tags: Event["tag"][]) => (e: Event) => tags.includes(e.tag);
+export const answers = (...tags: Event["tag"][]) => (e: Event) => tags.includes(e.tag);
 
 export class ProverOrchestrator {
-  private readonly link: WorkerLink;
+  protected readonly link: WorkerLink;
   private stateValue: OrchestratorState = "idle";
   private stateListeners = new Set<(s: OrchestratorState) => void>();
   private progressListeners = new Set<(p: { percent: number; stage: Stage }) => void>();
   private noticeListeners = new Set<(message: string, kind: NoticeKind) => void>();
   private queue: Promise<unknown> = Promise.resolve();
-  private initPromise?: Promise<InitInfo>;
+  protected initPromise?: Promise<InitInfo>;
   private initialized = false;
   private replaying = false;
   private srs?: { bytes: Uint8Array; hash: string };
@@ -73,7 +73,7 @@ export class ProverOrchestrator {
   private running = false;
   private cancelRunning = false;
   private cancelNext = false;
-  constructor(private readonly options: OrchestratorOptions) {
+  constructor(protected readonly options: OrchestratorOptions) {
     this.budget = options.memoryBudget ?? 64 << 20;
     this.link = new WorkerLink(options.workerUrl, options.stallTimeoutMs ?? 60_000, (event) => {
       // The component's own states (error, then ready) are the host's; a replayed INIT is quiet.
@@ -121,7 +121,7 @@ export class ProverOrchestrator {
   }
 
   /** Posts a command, unless `cancel()` was aimed at the running task before it posted. */
-  private send(command: WorkerCommand, accept: (e: Event) => boolean): Promise<Answer> {
+  protected send(command: WorkerCommand, accept: (e: Event) => boolean): Promise<Answer> {
     if (this.cancelRunning) {
       this.cancelRunning = false;
       return Promise.resolve({ tag: "cancelled" });
@@ -129,13 +129,13 @@ export class ProverOrchestrator {
     return this.link.send(command, accept);
   }
 
-  private discardWorker() {
+  protected discardWorker() {
     this.link.discard();
     this.initialized = false;
   }
 
   /** Runs tasks one at a time, in order; a task `cancel()` aimed at before it started ends `cancelled`. */
-  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+  protected enqueue<T>(task: () => Promise<T>): Promise<T> {
     this.tasks++;
     const run = async () => {
       this.running = true;
@@ -236,7 +236,7 @@ export class ProverOrchestrator {
         this.setState("ready");
         return { circuit: ready.val.circuit, fromCache: ready.val.fromCache, initMs: performance.now() - started, componentInitMs: Number(ready.val.initMs) };
       }
-      if (!retried && this.outOfMemory(ready) && this.growBudget()) {
+      if (!retried && outOfMemory(ready) && this.growBudget()) {
         retried = true;
         this.discardWorker();
         this.notice(`The prover restarted (out of memory; the budget is now ${this.budget >> 20} MiB).`, "restarted:out-of-memory");
@@ -244,12 +244,8 @@ export class ProverOrchestrator {
       }
       if (ready.tag !== "error") this.discardWorker();
       this.setState(ready.tag === "cancelled" ? "idle" : "error");
-      throw this.failure(ready, "INIT");
+      throw failure(ready, "INIT");
     }
-  }
-
-  private outOfMemory(answer: Answer): boolean {
-    return (answer.tag === "error" && answer.val.code === "out-of-memory") || (answer.tag === "crashed" && answer.outOfMemory);
   }
 
   /** Doubles the budget up to the maximum; false when it cannot grow. */
@@ -258,16 +254,6 @@ export class ProverOrchestrator {
     if (this.budget >= max) return false;
     this.budget = Math.min(this.budget * 2, max);
     return true;
-  }
-
-  private failure(answer: Answer, command: string): HumError {
-    switch (answer.tag) {
-      case "error": return new HumError(answer.val.code, answer.val.message);
-      case "cancelled": return new HumError("cancelled", "cancelled");
-      case "lost": return new HumError("internal", `the prover worker stopped answering during ${command}`);
-      case "crashed": return answer.outOfMemory ? new HumError("out-of-memory", answer.message) : new HumError("internal", `the prover instance trapped: ${answer.message}`);
-      default: return new HumError("internal", `unexpected ${answer.tag} in answer to ${command}`);
-    }
   }
 
   /** Replaces the worker (after a cancel, a crash, an out-of-memory or a loss) and replays INIT
@@ -289,16 +275,16 @@ export class ProverOrchestrator {
    * retry; lost → a new worker and one retry; a crash → a new worker, `internal`, no retry;
    * cancelled → a new worker, `cancelled`.
    */
-  private async recovering(command: WorkerCommand, accept: (e: Event) => boolean, name: string): Promise<Event> {
+  protected async recovering(command: WorkerCommand, accept: (e: Event) => boolean, name: string): Promise<Event> {
     await this.initPromise;
     let retried = false;
     for (;;) {
       const answer = await this.send(command, accept);
       if (answer.tag === "cancelled") {
         await this.restart("cancelled", "restarted:cancelled");
-        throw this.failure(answer, name);
+        throw failure(answer, name);
       }
-      if (this.outOfMemory(answer)) {
+      if (outOfMemory(answer)) {
         if (!retried && this.growBudget()) {
           retried = true;
           await this.restart(`out of memory; the budget is now ${this.budget >> 20} MiB`, "restarted:out-of-memory");
@@ -306,20 +292,20 @@ export class ProverOrchestrator {
         }
         // A refusal leaves the instance usable; a trapped one is replaced.
         if (answer.tag === "crashed") await this.restart("out of memory", "restarted:out-of-memory");
-        throw this.failure(answer, name);
+        throw failure(answer, name);
       }
       if (answer.tag === "lost") {
         const again = retried;
         retried = true;
         await this.restart(again ? "the worker stopped answering again" : "the worker stopped answering", "restarted:lost");
-        if (again) throw this.failure(answer, name);
+        if (again) throw failure(answer, name);
         continue;
       }
       if (answer.tag === "crashed") {
         await this.restart("it crashed", "restarted:trap");
-        throw this.failure(answer, name);
+        throw failure(answer, name);
       }
-      if (answer.tag === "error") throw this.failure(answer, name);
+      if (answer.tag === "error") throw failure(answer, name);
       return answer;
     }
   }
@@ -331,12 +317,16 @@ export class ProverOrchestrator {
     } catch (error) {
       return Promise.reject(error);
     }
+    return this.proveCommand({ type: "PROVE", witness });
+  }
+
+  protected proveCommand(command: WorkerCommand): Promise<ProofResult> {
     if (!this.initialized) {
       this.notice("Initializing Secure Enclave…", "initializing");
       this.startInit();
     }
     return this.enqueue(async () => {
-      const event = await this.recovering({ type: "PROVE", witness }, answers("proof-complete", "error"), "PROVE");
+      const event = await this.recovering(command, answers("proof-complete", "error"), "PROVE");
       if (event.tag !== "proof-complete") throw new HumError("internal", `unexpected ${event.tag} in answer to PROVE`);
       return event.val;
     });

@@ -1,10 +1,14 @@
 // The typed messages between the orchestrator (main thread) and the worker. Events are the
 // jco-generated WIT `Event`, forwarded as they are; nothing here re-spells the protocol.
 import type {
-  CircuitInfo, ErrorCode, Event, InitOptions, ProofResult, PublicInputs, Stage, State, Verdict, VerifyPolicy, VerifyRequest,
+  CircuitInfo, Command, ErrorCode, Event, GroupInfo, IdentityInfo, InitOptions, ProofResult, PublicInputs, Stage, State, Verdict,
+  VerifyPolicy, VerifyRequest,
 } from "./generated/hum-prover-types.js";
 
-export type { CircuitInfo, ErrorCode, Event, ProofResult, PublicInputs, Stage, State, Verdict, VerifyPolicy, VerifyRequest };
+export type { CircuitInfo, ErrorCode, Event, GroupInfo, IdentityInfo, ProofResult, PublicInputs, Stage, State, Verdict, VerifyPolicy, VerifyRequest };
+
+/** The WIT commands the worker passes to the component as they are (identities and groups). */
+export type MemberCommand = Extract<Command, { tag: "identity" | "group" | "prove-member" | "hash-to-field" }>;
 
 /** The witness as JSON carries it (SPEC §7; core/witness.schema.json). */
 export interface WitnessData {
@@ -34,6 +38,7 @@ export type WorkerCommand =
   | { type: "INIT"; options: Omit<InitOptions, "memoryBudget"> & { memoryBudget?: number } }
   | { type: "PROVE"; witness: WitnessData }
   | { type: "VERIFY"; request: VerifyRequest }
+  | { type: "MEMBER"; command: MemberCommand }
   | { type: "ARM_FAULT" };
 
 /** Worker → main thread: the generated WIT `Event` as it is, or what happened to the worker. */

@@ -108,6 +108,8 @@ function toCommand(command: WorkerCommand): Command | string {
     }
     case "VERIFY":
       return { tag: "verify", val: command.request };
+    case "MEMBER":
+      return command.command;
     default:
       return "unknown command";
   }

@@ -42,12 +42,13 @@ export async function replayPolicy(page, here, assert) {
           } else if (step.do === "cancel") {
             o.cancel();
           } else {
-            const witness = demoWitness(scenario.depth, 1n);
+            const witness = await demoWitness(scenario.depth, 1n);
+            const second = step.do === "prove-two" ? await demoWitness(scenario.depth, 2n) : undefined;
             if (step.witness === "wrong-root") witness.root = witness.root.slice(0, -1) + (parseInt(witness.root.slice(-1), 16) ^ 1).toString(16);
             if (step.fault === "trap-at-progress") spawned.at(-1).postMessage({ type: "ARM_FAULT" });
             const progress = firstProgress();
             const pending = [outcome(o.prove(witness))];
-            if (step.do === "prove-two") pending.push(outcome(o.prove(demoWitness(scenario.depth, 2n))));
+            if (step.do === "prove-two") pending.push(outcome(o.prove(second)));
             if (step.cancel_at_progress) { await progress; o.cancel(); }
             results = await Promise.all(pending);
           }

@@ -28,6 +28,18 @@ await context.addInitScript(() => {
     WebAssembly[name] = function (...args) { globalThis.mainThreadWasm++; return original.apply(this, args); };
   }
 });
+// A witness for the tests of the witness path, made with the page's own API (an identity derived
+// from a seed, a 4-member group, its Merkle proof from the worker): member 2 of the group.
+await context.addInitScript(() => {
+  globalThis.demoWitness = async (depth, seed) => {
+    const ids = [];
+    for (let i = 0; i < 4; i++) ids.push(await hum.createIdentity({ seed: `hum browser test identity ${seed} ${i}` }));
+    const group = new Group(ids.map((id) => id.commitment), { depth });
+    const proof = await hum.merkleProof(group, 2);
+    const hex = (v) => `0x${v.toString(16).padStart(64, "0")}`;
+    return { secret: ids[2].secret, index: 2, siblings: proof.siblings, action_id: hex(2026n), message_hash: hex(42n), root: proof.root };
+  };
+});
 const results = {};
 let failures = 0;
 
@@ -92,9 +104,10 @@ await check("INIT → PROVE → PROOF_COMPLETE at depth 20, verified by the Rust
     observer.observe({ type: "longtask" });
     const progress = [];
     let firstProgress;
+    const witness = await demoWitness(20, 7n);
     const off = hum.onProgress((p) => { progress.push(p.percent); firstProgress ??= performance.now(); });
     const started = performance.now();
-    const result = await hum.prove(demoWitness(20, 7n));
+    const result = await hum.prove(witness);
     const ended = performance.now();
     proving = false;
     off();
@@ -127,15 +140,15 @@ await check("INIT → PROVE → PROOF_COMPLETE at depth 20, verified by the Rust
 
 await check("a bad witness is refused before anything is posted, with a clear message", async () => {
   const r = await page.evaluate(async () => {
+    const w = await demoWitness(20, 1n);
     const before = hum.postedCommands;
-    const w = demoWitness(20, 1n);
     w.siblings[3] = "0x12zz";
     try { await hum.prove(w); return { ok: true }; } catch (e) { return { code: e.code, message: e.message, posted: hum.postedCommands - before }; }
   });
   assert(r.code === "invalid-witness" && r.posted === 0, JSON.stringify(r));
   assert(r.message === "invalid witness: `siblings[3]` must be 0x + 1..64 hex digits", r.message);
   const extra = await page.evaluate(async () => {
-    const w = { ...demoWitness(20, 1n), nonce: 1 };
+    const w = { ...await demoWitness(20, 1n), nonce: 1 };
     try { await hum.prove(w); return ""; } catch (e) { return e.message; }
   });
   assert(extra === "invalid witness: unknown field `nonce`", extra);
@@ -194,7 +207,7 @@ await check("malformed witnesses (core/vectors): refused by the orchestrator and
 
 await check("verify in the worker: the verifier's depth and its opt-in to the dev SRS decide, not the proof", async () => {
   const r = await page.evaluate(async () => {
-    const result = await hum.prove(demoWitness(20, 9n));
+    const result = await hum.prove(await demoWitness(20, 9n));
     const code = (v) => (v.valid ? "valid" : v.rejection.code);
     const longer = new Uint8Array([...result.proof, 0]);
     const otherCircuit = { ...result.circuit, id: "hum1-d21-k10-0123456789abcdef", depth: 21, k: 10 };
@@ -218,11 +231,12 @@ await check("verify in the worker: the verifier's depth and its opt-in to the de
 
 await check("cancel during a proof, then a successful proof", async () => {
   const r = await page.evaluate(async () => {
-    const first = hum.prove(demoWitness(20, 2n)).then(() => "completed", (e) => e.code);
+    const [w2, w3] = [await demoWitness(20, 2n), await demoWitness(20, 3n)];
+    const first = hum.prove(w2).then(() => "completed", (e) => e.code);
     await new Promise((resolve) => { const off = hum.onProgress((p) => { if (p.percent >= 8) { off(); resolve(); } }); });
     await hum.cancel();
     const outcome = await first;
-    const result = await hum.prove(demoWitness(20, 3n));
+    const result = await hum.prove(w3);
     return { outcome, state: hum.state, size: result.proof.length };
   });
   assert(r.outcome === "cancelled" && r.state === "ready" && r.size > 0, JSON.stringify(r));
@@ -242,7 +256,7 @@ await check("the worker killed mid-proof: the orchestrator notices the silence, 
       await o.startInit();
       let killed = false;
       const off = o.onProgress((p) => { if (p.percent >= 30 && !killed) { killed = true; spawned.at(-1).terminate(); } });
-      const result = await o.prove(demoWitness(20, 11n));
+      const result = await o.prove(await demoWitness(20, 11n));
       off();
       o.terminate();
       return { killed, workers: spawned.length, notices, json: toProofJson(result) };
@@ -262,7 +276,7 @@ await check("a proof asked for before INIT ends waits for it (Initializing Secur
     const states = [];
     o.onNotice((m) => notices.push(m));
     o.onState((s) => states.push(s));
-    const result = await o.prove(demoWitness(8, 4n));
+    const result = await o.prove(await demoWitness(8, 4n));
     o.terminate();
     return { notices, states, depth: result.circuit.depth };
   });
@@ -276,7 +290,7 @@ await check("out of memory: a tiny budget, a restart with twice the budget, then
     const notices = [];
     o.onNotice((m) => notices.push(m));
     await o.startInit();
-    const result = await o.prove(demoWitness(8, 5n));
+    const result = await o.prove(await demoWitness(8, 5n));
     o.terminate();
     return { notices, size: result.proof.length };
   });
@@ -294,6 +308,131 @@ await check("a second page load initialises from the IndexedDB cache", async () 
   results.cached_init_in_component_ms = r.componentInitMs;
   assert(r.fromCache, JSON.stringify(r));
   await second.close();
+});
+
+await check("identities, hash_to_field and groups: tests/vectors/groups.json through Identity, Group and the worker", async () => {
+  const vectors = JSON.parse(readFileSync(join(here, "../../tests/vectors/groups.json"), "utf8"));
+  const r = await page.evaluate(async (v) => {
+    const wrong = [];
+    for (const id of v.identities) {
+      const made = await hum.createIdentity({ seed: id.seed_utf8 });
+      if (made.secret !== id.secret || made.commitment !== id.commitment) wrong.push(`seed ${id.seed_utf8}`);
+      const loaded = await hum.importIdentity(made.export());
+      if (loaded.commitment !== id.commitment) wrong.push(`import ${id.seed_utf8}`);
+      if (JSON.stringify(made).includes(id.secret.slice(2)) || String(made).includes(id.secret.slice(2))) wrong.push("secret printed");
+    }
+    for (const c of v.hash_to_field) if ((await hum.hashToField(c.utf8)) !== c.field) wrong.push(`hash ${c.utf8}`);
+    for (const g of v.groups) {
+      const group = new Group([], { depth: g.depth });
+      for (const step of g.steps) {
+        if (step.op === "add_many") group.addMany(step.members);
+        if (step.op === "update") group.update(step.index, step.member);
+        if (step.op === "remove") group.remove(step.index);
+        if ((await hum.groupRoot(group)) !== step.root) wrong.push(`depth ${g.depth} ${step.op}`);
+      }
+      if (JSON.stringify(group.members) !== JSON.stringify(g.members)) wrong.push(`members of depth ${g.depth}`);
+      const reread = Group.fromJSON(JSON.stringify(group));
+      if ((await hum.groupRoot(reread)) !== g.root) wrong.push(`group file of depth ${g.depth}`);
+      for (const p of g.proofs) {
+        const got = await hum.merkleProof(group, p.index);
+        if (JSON.stringify(got) !== JSON.stringify(p)) wrong.push(`proof ${g.depth}/${p.index}: ${JSON.stringify(got)}`);
+      }
+    }
+    return { wrong, mainThreadWasm: globalThis.mainThreadWasm };
+  }, vectors);
+  assert(r.wrong.length === 0, JSON.stringify(r.wrong));
+  assert(r.mainThreadWasm === 0, "group work ran on the main thread");
+});
+
+await check("the five steps: identity → group → prove({ identity, group, action, message }) → verifyProof(proof, { group, action })", async () => {
+  const r = await page.evaluate(async () => {
+    const ids = [await hum.createIdentity(), await hum.createIdentity(), await hum.createIdentity()];
+    const group = new Group(ids.map((i) => i.commitment));
+    const result = await hum.prove({ identity: ids[1], group, action: "vote-2026", message: "yes" });
+    const code = (v) => (v.valid ? "valid" : v.rejection.code);
+    const dev = { allowInsecureDevSrs: true };
+    const later = new Group(group.members);
+    later.add((await hum.createIdentity()).commitment);
+    return {
+      valid: code(await hum.verifyProof(result, { ...dev, group, action: "vote-2026" })),
+      otherAction: code(await hum.verifyProof(result, { ...dev, group, action: "vote-2027" })),
+      laterRoot: code(await hum.verifyProof(result, { ...dev, group: later })),
+      strict: code(await hum.verifyProof(result, { group })),
+      action: result.publicInputs.actionId === (await hum.hashToField("vote-2026")),
+      json: toProofJson(result), group: JSON.stringify(group.toJSON()),
+    };
+  });
+  assert(r.valid === "valid" && r.otherAction === "proof-rejected" && r.laterRoot === "proof-rejected" && r.strict === "insecure-srs" && r.action, JSON.stringify({ ...r, json: undefined }));
+  const proofFile = join(out, "member-proof.json");
+  const groupFile = join(out, "member-group.json");
+  writeFileSync(proofFile, r.json);
+  writeFileSync(groupFile, r.group);
+  const verdict = execFileSync(humPath(), ["verify", proofFile, "--group", groupFile, "--allow-insecure-dev-srs", "--json"],
+    { env: { ...process.env, HUM_CACHE_DIR: join(out, "hum-cache") } }).toString();
+  assert(JSON.parse(verdict).valid === true, verdict);
+});
+
+await check("bad identities and groups: typed errors that name the field and never the secret", async () => {
+  const r = await page.evaluate(async () => {
+    const caught = async (f) => { try { await f(); return "no error"; } catch (e) { return `${e.code}: ${e.message}`; } };
+    const me = await hum.createIdentity();
+    const group = new Group([me.commitment]);
+    const p = "0x30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001";
+    return {
+      zero: await caught(() => group.add(0n)),
+      duplicate: await caught(() => group.add(me.commitment)),
+      big: await caught(() => group.addMany(["0x01", p])),
+      notHex: await caught(() => group.add("12")),
+      full: await caught(() => new Group(["0x1", "0x2", "0x3"], { depth: 1 })),
+      depth: await caught(() => new Group([], { depth: 33 })),
+      version: await caught(() => Group.fromJSON({ version: 2, depth: 20, members: [] })),
+      repeats: await caught(() => Group.fromJSON({ version: 1, depth: 4, members: ["0x1", "0x0", "0x1"] })),
+      shortSeed: await caught(() => hum.createIdentity({ seed: "short" })),
+      notIdentity: await caught(() => hum.importIdentity("{ nope")),
+      zeroSecret: await caught(() => hum.importIdentity({ version: 1, secret: "0x0" })),
+      outsider: await caught(async () => hum.prove({ identity: await hum.createIdentity(), group, action: "a", message: "m" })),
+      otherDepth: await caught(() => hum.prove({ identity: me, group: new Group([me.commitment], { depth: 8 }), action: "a", message: "m" })),
+      badAction: await caught(() => hum.prove({ identity: me, group, action: BigInt(p), message: "m" })),
+      secret: me.secret.slice(2),
+      unchanged: group.size,
+    };
+  });
+  const expect = {
+    zero: "invalid-argument: member 0 of the list is zero", duplicate: "invalid-argument: member 0 of the list is already the member at index 0",
+    big: "invalid-argument: `member 1 of the list` is not below the field modulus p", notHex: "invalid-argument: `member 0 of the list` must be 0x",
+    full: "invalid-argument: 3 members do not fit a group of depth 1", depth: "invalid-argument: unsupported depth 33",
+    version: "invalid-argument: group file version 2", repeats: "invalid-argument: `members[2]` repeats `members[0]`",
+    shortSeed: "invalid-argument: invalid identity: the seed has 5 bytes", notIdentity: "invalid-argument: not an identity file",
+    zeroSecret: "invalid-argument: invalid identity: the secret is zero", outsider: "invalid-argument: invalid identity: the identity (commitment 0x",
+    otherDepth: "invalid-argument: the group has depth 8", badAction: "invalid-argument: `action` is not below the field modulus p",
+  };
+  for (const [key, start] of Object.entries(expect)) assert(r[key].startsWith(start), `${key}: ${r[key]}`);
+  assert(r.outsider.includes("is not a member of the group"), r.outsider);
+  assert(r.unchanged === 1, "a refused change left the group as it was");
+  assert(!Object.values(r).some((m) => typeof m === "string" && m !== r.secret && m.includes(r.secret)), "an error named the secret");
+});
+
+await check("the demo page: after a cancelled proof, the next proof shows its own progress and notice", async () => {
+  const demo = await openPage();
+  await demo.evaluate(() => hum.startInit());
+  await demo.click("#prove");
+  await demo.waitForFunction(() => Number(document.getElementById("progress").style.width.replace("%", "")) >= 8, null, { timeout: 120000 });
+  await demo.click("#cancel");
+  await demo.waitForFunction(() => document.getElementById("result").textContent.includes("cancelled"), null, { timeout: 120000 });
+  await demo.waitForFunction(() => hum.state === "ready", null, { timeout: 120000 });
+  await demo.click("#prove");
+  await demo.waitForFunction(() => document.getElementById("result").textContent.includes("verified"), null, { timeout: 120000 });
+  const r = await demo.evaluate(() => ({
+    notice: document.getElementById("notice").textContent, result: document.getElementById("result").textContent,
+    progress: document.getElementById("progress").style.width,
+  }));
+  await demo.screenshot({ path: join(out, "demo-after-cancel.png") });
+  await demo.click("#bad");
+  await demo.waitForFunction(() => document.getElementById("result").textContent.includes("not a member"), null, { timeout: 120000 });
+  await demo.close();
+  assert(r.result.includes("verified   yes"), r.result);
+  assert(!r.notice.includes("restarted"), `stale notice: ${r.notice}`);
+  assert(r.progress === "100%", r.progress);
 });
 
 await check("hum-seal-v1 in Chromium: the committed vectors, browser → Rust, Rust → browser, tampering", async () => {
@@ -359,8 +498,9 @@ if (benchProofs > 0) {
     results.prove_ms_repeated = await page.evaluate(async (n) => {
       const times = [];
       for (let i = 0; i < n; i++) {
+        const witness = await demoWitness(20, 100n + BigInt(i));
         const started = performance.now();
-        await hum.prove(demoWitness(20, 100n + BigInt(i)));
+        await hum.prove(witness);
         times.push(performance.now() - started);
       }
       return times;

@@ -291,7 +291,7 @@ fn the_component_imports_only_its_events_and_allowed_wasi() {
     let runtime = common::runtime();
     let ty = runtime.component().component_type();
     let imports: Vec<String> = ty.imports(runtime.engine()).map(|(name, _)| name.to_string()).collect();
-    assert!(imports.iter().any(|i| i == "hum:prover/events@0.1.0"), "{imports:?}");
+    assert!(imports.iter().any(|i| i == "hum:prover/events@0.2.0"), "{imports:?}");
     for import in &imports {
         let allowed = import.starts_with("hum:prover/events@")
             || import.starts_with("hum:prover/types@")
@@ -299,5 +299,5 @@ fn the_component_imports_only_its_events_and_allowed_wasi() {
         assert!(allowed, "unexpected import {import} (all: {imports:?})");
     }
     let exports: Vec<String> = ty.exports(runtime.engine()).map(|(name, _)| name.to_string()).collect();
-    assert!(exports.iter().any(|e| e == "hum:prover/prover@0.1.0"), "{exports:?}");
+    assert!(exports.iter().any(|e| e == "hum:prover/prover@0.2.0"), "{exports:?}");
 }

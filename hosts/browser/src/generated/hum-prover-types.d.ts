@@ -1,4 +1,4 @@
-/** @module Interface hum:prover/types@0.1.0 **/
+/** @module Interface hum:prover/types@0.2.0 **/
 /**
  * # Variants
  * 
@@ -105,7 +105,23 @@ export interface KeysReady {
   initMs: bigint,
   cachedKeysRejected?: string,
 }
-export type Event = EventStatus | EventProgress | EventProofComplete | EventVerified | EventKeysReady | EventSealed | EventOpened | EventError;
+export interface IdentityInfo {
+  secret: string,
+  commitment: string,
+}
+export interface MerkleProof {
+  depth: number,
+  index: number,
+  leaf: string,
+  root: string,
+  siblings: Array<string>,
+}
+export interface GroupInfo {
+  root: string,
+  size: number,
+  merkleProof?: MerkleProof,
+}
+export type Event = EventStatus | EventProgress | EventProofComplete | EventVerified | EventKeysReady | EventSealed | EventOpened | EventIdentity | EventGroupInfo | EventField | EventError;
 export interface EventStatus {
   tag: 'status',
   val: Status,
@@ -133,6 +149,18 @@ export interface EventSealed {
 export interface EventOpened {
   tag: 'opened',
   val: Uint8Array,
+}
+export interface EventIdentity {
+  tag: 'identity',
+  val: IdentityInfo,
+}
+export interface EventGroupInfo {
+  tag: 'group-info',
+  val: GroupInfo,
+}
+export interface EventField {
+  tag: 'field',
+  val: string,
 }
 export interface EventError {
   tag: 'error',
@@ -177,7 +205,33 @@ export interface OpenRequest {
   envelope: Uint8Array,
   aad: Uint8Array,
 }
-export type Command = CommandInit | CommandProve | CommandVerify | CommandExportKeys | CommandSeal | CommandOpen;
+export type IdentitySource = IdentitySourceRandom | IdentitySourceSeed | IdentitySourceSecret;
+export interface IdentitySourceRandom {
+  tag: 'random',
+}
+export interface IdentitySourceSeed {
+  tag: 'seed',
+  val: Uint8Array,
+}
+export interface IdentitySourceSecret {
+  tag: 'secret',
+  val: string,
+}
+export interface Group {
+  depth: number,
+  members: Uint8Array,
+}
+export interface GroupQuery {
+  group: Group,
+  proofOf?: number,
+}
+export interface MemberProofRequest {
+  secret: string,
+  group: Group,
+  actionId: string,
+  messageHash: string,
+}
+export type Command = CommandInit | CommandProve | CommandVerify | CommandExportKeys | CommandSeal | CommandOpen | CommandIdentity | CommandGroup | CommandProveMember | CommandHashToField;
 export interface CommandInit {
   tag: 'init',
   val: InitOptions,
@@ -200,4 +254,20 @@ export interface CommandSeal {
 export interface CommandOpen {
   tag: 'open',
   val: OpenRequest,
+}
+export interface CommandIdentity {
+  tag: 'identity',
+  val: IdentitySource,
+}
+export interface CommandGroup {
+  tag: 'group',
+  val: GroupQuery,
+}
+export interface CommandProveMember {
+  tag: 'prove-member',
+  val: MemberProofRequest,
+}
+export interface CommandHashToField {
+  tag: 'hash-to-field',
+  val: Uint8Array,
 }

@@ -264,6 +264,26 @@ impl ProverOrchestrator {
         }
     }
 
+    /// Queues a proof for `identity` as a member of `group` (its Merkle proof is found here, by
+    /// the identity's commitment; an identity that is not a member is an error naming its
+    /// commitment), otherwise as [`ProverOrchestrator::prove_member`].
+    pub fn prove_in_group(
+        &self,
+        identity: &hum_core::Identity,
+        group: &hum_core::Group,
+        action_id: hum_core::Fr,
+        message_hash: hum_core::Fr,
+    ) -> Pending<Result<wit::ProofResult, HostError>> {
+        match group.proof_for(identity) {
+            Ok(proof) => self.prove_member(identity, &proof, action_id, message_hash),
+            Err(error) => {
+                let (reply, pending) = channel(closed::<wit::ProofResult>);
+                reply.send(Err(error.into()));
+                pending
+            }
+        }
+    }
+
     /// Proves and blocks until the result is in.
     pub fn prove_blocking(&self, witness: &hum_core::Witness) -> Result<wit::ProofResult, HostError> {
         self.prove(witness).wait()

@@ -3,10 +3,7 @@
 use std::path::Path;
 
 use anyhow::anyhow;
-use hum_core::{
-    field::{fr_to_hex, parse_fr},
-    hash_to_field, Fr, Witness,
-};
+use hum_core::{field::parse_fr, hash_to_field, Fr, Witness};
 use hum_host::InitRequest;
 use serde_json::json;
 use zeroize::Zeroizing;
@@ -39,16 +36,9 @@ fn witness(member: &MemberArgs, witness: Option<&Path>) -> Result<Witness, Failu
     };
     let identity = read_identity(identity)?;
     let group = read_group(group)?;
-    let index = group.index_of(&identity.commitment()).ok_or_else(|| {
-        bad_input(anyhow!(
-            "the identity (commitment {}) is not a member of the group",
-            fr_to_hex(&identity.commitment())
-        ))
-    })?;
-    let proof = group.merkle_proof(index).map_err(bad_input)?;
     let action = field(&member.action, &member.action_id, ["--action", "--action-id"])?;
     let message = field(&member.message, &member.message_hash, ["--message", "--message-hash"])?;
-    Witness::for_member(&identity, &proof, action, message).map_err(bad_input)
+    Witness::for_group(&identity, &group, action, message).map_err(bad_input)
 }
 
 /// Runs `hum prove`.
