@@ -32,6 +32,10 @@ fi
 step "browser tests in headless Chromium"
 (cd hosts/browser && node test/run.mjs)
 
+step "release artifacts (scripts/release.sh) and the consumer projects on them (tests/consumers)"
+./scripts/release.sh >/dev/null
+tests/consumers/run.sh
+
 step "fuzz smoke: every target a few seconds from the committed corpus (cargo-fuzz, nightly)"
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --version 0.13.2
 scratch=$(mktemp -d)

@@ -296,7 +296,7 @@ extern "C" {
 void hum_buffer_free(HumBuffer buffer);
 
 /**
- * The library version, a static NUL-terminated string (e.g. "0.1.0").
+ * The library version, a static NUL-terminated string (e.g. "0.2.0").
  *
  * Thread-safe.
  */

@@ -121,7 +121,7 @@ pub(crate) unsafe fn bytes<'a>(data: *const u8, len: usize) -> Option<&'a [u8]> 
     Some(unsafe { std::slice::from_raw_parts(data, len) })
 }
 
-/// The library version, a static NUL-terminated string (e.g. "0.1.0").
+/// The library version, a static NUL-terminated string (e.g. "0.2.0").
 ///
 /// Thread-safe.
 #[no_mangle]

@@ -179,6 +179,13 @@ fn closed<T>() -> Result<T, HostError> {
     Err(HostError::Closed)
 }
 
+/// A request that failed before it was queued: its answer is already in.
+fn refused<T>(error: HostError) -> Pending<Result<T, HostError>> {
+    let (reply, pending) = channel(closed::<T>);
+    reply.send(Err(error));
+    pending
+}
+
 impl ProverOrchestrator {
     /// Starts the instance thread (the instance itself is made by the first command).
     pub fn new(runtime: Arc<Runtime>, config: OrchestratorConfig) -> Self {
@@ -236,11 +243,7 @@ impl ProverOrchestrator {
     pub fn prove(&self, witness: &hum_core::Witness) -> Pending<Result<wit::ProofResult, HostError>> {
         match wit_witness(witness) {
             Ok(witness) => self.send(|reply| Request::Prove(Box::new(QueuedWitness(witness)), reply)),
-            Err(error) => {
-                let (reply, pending) = channel(closed::<wit::ProofResult>);
-                reply.send(Err(error));
-                pending
-            }
+            Err(error) => refused(error),
         }
     }
 
@@ -256,11 +259,7 @@ impl ProverOrchestrator {
     ) -> Pending<Result<wit::ProofResult, HostError>> {
         match hum_core::Witness::for_member(identity, proof, action_id, message_hash) {
             Ok(witness) => self.prove(&witness),
-            Err(error) => {
-                let (reply, pending) = channel(closed::<wit::ProofResult>);
-                reply.send(Err(error.into()));
-                pending
-            }
+            Err(error) => refused(error.into()),
         }
     }
 
@@ -276,11 +275,7 @@ impl ProverOrchestrator {
     ) -> Pending<Result<wit::ProofResult, HostError>> {
         match group.proof_for(identity) {
             Ok(proof) => self.prove_member(identity, &proof, action_id, message_hash),
-            Err(error) => {
-                let (reply, pending) = channel(closed::<wit::ProofResult>);
-                reply.send(Err(error.into()));
-                pending
-            }
+            Err(error) => refused(error.into()),
         }
     }
 

@@ -1,0 +1,42 @@
+//! The five steps with hum-host as a library: identities, a group, a proof for a member in an
+//! isolated instance of the released component, and its verification against the group.
+//!
+//! `hum-consumer-rust COMPONENT.wasm`
+
+use std::sync::Arc;
+
+use hum_core::{hash_to_field, Group, Identity, VerifyPolicy};
+use hum_host::{InitRequest, OrchestratorConfig, ProverOrchestrator, Runtime};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let component = std::env::args().nth(1).ok_or("usage: hum-consumer-rust COMPONENT.wasm")?;
+    let runtime: Arc<Runtime> = Runtime::load(std::path::Path::new(&component), None)?;
+    let hum = ProverOrchestrator::new(runtime, OrchestratorConfig::default());
+    hum.init(InitRequest { depth: 20, ..InitRequest::default() }).wait()?;
+
+    let me = Identity::random();
+    let mut group = Group::with_members(20, &[Identity::random().commitment(), Identity::random().commitment()])?;
+    group.add(me.commitment())?;
+    let action = hash_to_field(b"vote-2026");
+    let result = hum.prove_in_group(&me, &group, action, hash_to_field(b"yes")).wait()?;
+
+    // The verifier's own expectations: the depth and root of its group, the action, and (this
+    // runs on the development SRS) an explicit opt-in to that SRS.
+    let policy = VerifyPolicy {
+        root: Some(group.root()),
+        action_id: Some(action),
+        allow_insecure_dev_srs: true,
+        ..VerifyPolicy::for_depth(20)
+    };
+    let verdict = hum.verify_result(&result, &policy).wait()?;
+    println!(
+        "proof {} bytes, nullifier {}, valid {}",
+        result.proof.len(),
+        result.public_inputs.nullifier,
+        verdict.valid
+    );
+    if !verdict.valid {
+        return Err(format!("rejected: {:?}", verdict.rejection).into());
+    }
+    Ok(())
+}
