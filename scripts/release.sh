@@ -6,6 +6,7 @@
 #                     lib/libhum.so.X.Y.Z (soname libhum.so.X.Y), lib/pkgconfig/hum.pc,
 #                     lib/cmake/hum/ (find_package(hum)); also as hum-X.Y.Z-linux-x86_64.tar.gz
 #   dist/swift/hum-swift-X.Y.Z/  the Swift package, its C module found through pkg-config
+#   dist/npm/hum-prover-hum-X.Y.Z.tgz  the npm package (npm pack of hosts/browser)
 #   dist/SHA256SUMS   over every file above
 # Usage: scripts/release.sh   (builds what it needs, in release mode)
 set -euo pipefail
@@ -22,7 +23,7 @@ build_component
 cargo build --release --locked -p hum-ffi
 
 rm -rf dist
-mkdir -p dist/component/wit dist/c dist/swift
+mkdir -p dist/component/wit dist/c dist/swift dist/npm
 
 # The component, with its WIT package and wkg metadata.
 release="$CARGO_TARGET_DIR/wasm32-wasip2/release"
@@ -74,6 +75,12 @@ EOF
 sed 's|\.target(name: "CHum", path: "Sources/CHum")|.systemLibrary(name: "CHum", path: "Sources/CHum", pkgConfig: "hum")|' \
   hosts/swift/Package.swift > "$swift/Package.swift"
 grep -q 'systemLibrary(name: "CHum"' "$swift/Package.swift" || { echo "hosts/swift/Package.swift: CHum target not found"; exit 1; }
+
+# The npm package, built from the portable component and linted as published.
+npm_version=$(python3 -c 'import json; print(json.load(open("hosts/browser/package.json"))["version"])')
+[ "$npm_version" = "$version" ] || { echo "hosts/browser/package.json is $npm_version, the workspace $version"; exit 1; }
+(cd hosts/browser && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && node scripts/build.mjs >/dev/null &&
+  npx publint --strict && npm pack --silent --pack-destination ../../dist/npm >/dev/null)
 
 (cd dist && find . -type f ! -name SHA256SUMS | sort | xargs sha256sum > SHA256SUMS)
 echo "wrote dist/ (hum $version):"

@@ -63,6 +63,15 @@ fi
 step "Rust on hum-host, with the released component"
 (cd "$here/rust" && cargo run --release --locked -q -- "$dist/component/hum-prover-$version-wasmtime.wasm")
 
+step "Node: the packed npm package, installed from its tarball"
+tgz="$dist/npm/hum-prover-hum-$version.tgz"
+[ -f "$tgz" ] || fail "no $tgz"
+cp -r "$here/node" "$scratch/node"
+(cd "$scratch/node" && npm install --no-audit --no-fund --silent "$tgz")
+out=$(cd "$scratch/node" && node prove.mjs)
+echo "$out"
+python3 -c 'import json, sys; r = json.loads(sys.argv[1]); assert r["valid"] and r["bytes"] > 0, r' "$out" || fail "the Node script: $out"
+
 step "the component through a real OCI registry on 127.0.0.1 (docker-registry, wkg)"
 command -v docker-registry >/dev/null || apt-get install -y docker-registry >/dev/null ||
   { apt-get update >/dev/null && apt-get install -y docker-registry >/dev/null; }

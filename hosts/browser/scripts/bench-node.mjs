@@ -59,7 +59,7 @@ function send(command) {
   return [ms, events];
 }
 
-const srs = new Uint8Array(readFileSync(join(here, `dist/srs-insecure-dev-d${depth}.params`)));
+const srs = new Uint8Array(readFileSync(join(here, `site/srs-insecure-dev-d${depth}.params`)));
 const [firstInit, initEvents] = send({ tag: "init", val: { depth, srs } });
 const keys = initEvents.find((e) => e.tag === "keys-ready").val.keys;
 const cachedInit = [];

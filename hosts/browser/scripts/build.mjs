@@ -1,33 +1,53 @@
-// Builds dist/: the transpiled component (jco), the bundled worker and page (esbuild), the
-// page, the witness schema, and the INSECURE dev SRS files (written by the `hum` CLI).
+// Builds the npm package into dist/ and the demo site into site/.
+//   dist/index.js, worker.js        the browser entry and its module worker
+//   dist/node.js, node-worker.js    the Node entry and its worker_threads worker
+//   dist/component/                 the transpiled component (jco; the small core modules inlined)
+//   dist/types/                     TypeScript declarations (tsc)
+//   site/                           The Hum demo page on the package, with the dev SRS file
+// Dependencies stay imports (the app's bundler or Node resolves them); our own modules are
+// bundled per entry, and the component's files stay beside the worker that loads them.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import * as esbuild from "esbuild";
 import { componentPath, humPath } from "./paths.mjs";
 
 const here = new URL("..", import.meta.url).pathname;
 const dist = join(here, "dist");
-rmSync(dist, { recursive: true, force: true });
+const site = join(here, "site");
+for (const dir of [dist, site]) rmSync(dir, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
-execFileSync(join(here, "node_modules/.bin/jco"),
-  ["transpile", componentPath(), "-o", join(dist, "component"), "--instantiation", "async", "--no-nodejs-compat", "--quiet"], { stdio: "inherit" });
+execFileSync(join(here, "node_modules/.bin/jco"), ["transpile", componentPath(), "-o", join(dist, "component"),
+  "--instantiation", "async", "--no-nodejs-compat", "--quiet"], { stdio: "inherit" });
+rmSync(join(dist, "component/interfaces"), { recursive: true, force: true });
+const cores = readdirSync(join(dist, "component")).filter((f) => f.endsWith(".wasm")).sort();
+const named = [...readFileSync(join(here, "src/worker.ts"), "utf8").matchAll(/new URL\("\.\/component\/([^"]+\.wasm)"/g)].map((m) => m[1]).sort();
+if (JSON.stringify(cores) !== JSON.stringify(named)) throw new Error(`jco wrote ${cores}; src/worker.ts names ${named}`);
 
-await esbuild.build({
-  entryPoints: { worker: join(here, "src/worker.ts"), demo: join(here, "src/demo.ts") },
-  outdir: dist, bundle: true, format: "esm", target: "es2022", platform: "browser",
-  external: ["../dist/component/hum_component.js"], logLevel: "warning",
-  plugins: [{
-    // The worker imports the transpiled component beside it at run time, not bundled.
-    name: "component-beside",
-    setup(build) {
-      build.onResolve({ filter: /dist\/component\/hum_component\.js$/ }, () => ({ path: "./component/hum_component.js", external: true }));
-    },
-  }],
-});
-copyFileSync(join(here, "public/index.html"), join(dist, "index.html"));
-for (const depth of [4, 8, 20]) {
-  execFileSync(humPath(), ["params", "dev", "--depth", String(depth), "--out", join(dist, `srs-insecure-dev-d${depth}.params`)], { stdio: "inherit" });
-}
-console.log("built hosts/browser/dist");
+// The worker imports the transpiled component beside it at run time.
+const componentBeside = {
+  name: "component-beside",
+  setup(build) {
+    build.onResolve({ filter: /dist\/component\/hum_component\.js$/ }, () => ({ path: "./component/hum_component.js", external: true }));
+  },
+};
+const external = ["@bytecodealliance/preview2-shim", "@bytecodealliance/preview2-shim/*", "ajv", "ajv/*"];
+const common = { outdir: dist, bundle: true, format: "esm", logLevel: "warning", plugins: [componentBeside], external };
+await esbuild.build({ ...common, entryPoints: { index: join(here, "src/index.ts"), worker: join(here, "src/worker.ts") }, target: "es2022", platform: "browser" });
+await esbuild.build({ ...common, entryPoints: { node: join(here, "src/node.ts"), "node-worker": join(here, "src/node-worker.ts") }, target: "node20", platform: "node", external: [...external, "node:*"] });
+execFileSync(join(here, "node_modules/.bin/tsc"), ["-p", join(here, "tsconfig.build.json")], { stdio: "inherit" });
+// tsc roots its output at the common folder of every input (the witness schema is in core/);
+// the declarations are src/'s, and the generated protocol types are declarations already.
+renameSync(join(dist, "types/hosts/browser/src"), join(dist, "types/src"));
+rmSync(join(dist, "types/hosts"), { recursive: true });
+cpSync(join(here, "src/generated"), join(dist, "types/src/generated"), { recursive: true });
+
+// The demo site: the package's files, the page bundled on the package's browser entry, and the
+// INSECURE dev SRS file (for `?srs=`; by default the component derives the dev SRS itself).
+mkdirSync(site, { recursive: true });
+cpSync(join(dist, "component"), join(site, "component"), { recursive: true });
+await esbuild.build({ ...common, outdir: site, external: [], entryPoints: { worker: join(here, "src/worker.ts"), demo: join(here, "src/demo.ts") }, target: "es2022", platform: "browser" });
+copyFileSync(join(here, "public/index.html"), join(site, "index.html"));
+execFileSync(humPath(), ["params", "dev", "--depth", "20", "--out", join(site, "srs-insecure-dev-d20.params")], { stdio: "inherit" });
+console.log("built hosts/browser/dist (the package) and hosts/browser/site (the demo)");

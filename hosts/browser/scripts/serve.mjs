@@ -1,4 +1,4 @@
-// A small static server for dist/ (the demo page): `node scripts/serve.mjs [port]`.
+// A small static server for site/ (the demo page): `node scripts/serve.mjs [port]`.
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize } from "node:path";
@@ -21,7 +21,7 @@ export function serve(root, port = 0) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const root = new URL("../dist", import.meta.url).pathname;
+  const root = new URL("../site", import.meta.url).pathname;
   const server = await serve(root, Number(process.argv[2] ?? 8080));
   console.log(`The Hum: http://127.0.0.1:${server.address().port}/`);
 }

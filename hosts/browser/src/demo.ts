@@ -2,15 +2,14 @@
 // proves, a progress bar, the state, and the five steps on hum's API: identities and a group
 // (made in the worker), a proof for a member, its verification against the group, and the
 // error for someone who is not a member.
-import { Group, Hum, HumError, type Identity, ProverOrchestrator, toProofJson } from "./hum.js";
-import * as humSeal from "./seal.js";
+import { Group, Hum, HumError, type Identity, seal as humSeal, toProofJson } from "./index.js";
 
 const $ = (id: string) => document.getElementById(id)!;
 const params = new URLSearchParams(location.search);
 const depth = Number(params.get("depth") ?? 20);
 const ACTION = "vote-2026";
 
-const hum = new Hum({ workerUrl: new URL("./worker.js", import.meta.url), depth });
+const hum = new Hum({ depth, srsUrl: params.has("srs") ? params.get("srs")! : undefined });
 hum.onState((s) => ($("state").textContent = s));
 hum.onNotice((m) => ($("notice").textContent = m));
 hum.onProgress(({ percent, stage }) => showProgress(percent, `${stage} — ${percent}%`));
@@ -88,4 +87,4 @@ function draw(t: number) {
 requestAnimationFrame(draw);
 
 // For the browser tests: the page's hum, the classes and the proof JSON.
-Object.assign(globalThis, { hum, members, Group, Hum, toProofJson, ProverOrchestrator, HumError, humSeal });
+Object.assign(globalThis, { hum, members, Group, Hum, toProofJson, HumError, humSeal });

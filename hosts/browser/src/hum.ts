@@ -8,9 +8,10 @@ import type { Event, GroupInfo, MemberCommand, ProofResult, Verdict, WitnessData
 
 export { Group, Identity, type MerkleProof };
 export {
-  checkWitness, HumError, type InitInfo, type NoticeKind, type OrchestratorOptions, type OrchestratorState, ProverOrchestrator, toProofJson,
+  checkWitness, HumError, type InitInfo, type NoticeKind, type OrchestratorOptions, type OrchestratorState, toProofJson,
   type VerifyExpectations,
 } from "./orchestrator.js";
+export * as seal from "./seal.js";
 export type { ProofResult, Verdict, WitnessData };
 
 /** An action or a message: text or bytes (hashed as keccak256(bytes) >> 8, as in Semaphore) or a field element (bigint). */

@@ -1,15 +1,26 @@
 // The orchestrator's link to one prover worker at a time: starting it, posting a command and
 // waiting for its answer, the watchdog for a worker that goes silent, and discarding a worker
 // (its late messages are ignored).
-import type { Event, WorkerCommand, WorkerEvent } from "./protocol.js";
+import type { Event, WorkerCommand, WorkerEvent, WorkerSetup } from "./protocol.js";
 import { HumError } from "./witness.js";
+
+/** The little of a Worker the link uses: a browser `Worker`, or the Node adapter of node.ts. */
+export interface WorkerLike {
+  onmessage: ((message: { data: WorkerEvent }) => void) | null;
+  onerror: ((error: { message: string }) => void) | null;
+  postMessage(message: WorkerCommand | WorkerSetup): void;
+  terminate(): void;
+}
+
+/** Makes a worker: the package's own (`undefined`), or the one at `url` (the app's `workerUrl`). */
+export type WorkerFactory = (url?: string | URL) => WorkerLike;
 
 /** What a posted command ends with: its answering WIT event, a crash, or the host's own verdicts. */
 export type Answer = Event | { tag: "crashed"; outOfMemory: boolean; message: string } | { tag: "lost" } | { tag: "cancelled" };
 type Waiter = { accept: (e: Event) => boolean; resolve: (a: Answer) => void; answer?: Event };
 
 export class WorkerLink {
-  private worker?: Worker;
+  private worker?: WorkerLike;
   private waiter?: Waiter;
   private generation = 0;
   private lastHeard = 0;
@@ -18,7 +29,12 @@ export class WorkerLink {
   posted = 0;
 
   /** `onEvent` sees every event of the current worker, before the waiter does. */
-  constructor(private readonly url: string | URL, private readonly stallTimeoutMs: number, private readonly onEvent: (e: Event) => void) {}
+  constructor(
+    private readonly create: () => WorkerLike,
+    private readonly componentUrl: string | URL | undefined,
+    private readonly stallTimeoutMs: number,
+    private readonly onEvent: (e: Event) => void,
+  ) {}
 
   /** True while a worker is running. */
   get alive(): boolean {
@@ -34,16 +50,18 @@ export class WorkerLink {
   async spawn(): Promise<void> {
     this.discard();
     const generation = this.generation;
-    const worker = new Worker(this.url, { type: "module" });
+    const worker = this.create();
     this.worker = worker;
     await new Promise<void>((resolve, reject) => {
       worker.onerror = (e) => reject(new HumError("internal", `the prover worker failed to start: ${e.message}`));
-      worker.onmessage = (m: MessageEvent<WorkerEvent>) => {
+      worker.onmessage = (m) => {
         if (m.data.type === "LOADED") resolve();
+        if (m.data.type === "LOAD_FAILED") reject(new HumError("internal", `the prover component failed to load: ${m.data.message}`));
       };
+      worker.postMessage({ type: "LOAD", componentUrl: this.componentUrl?.toString() });
     });
     worker.onerror = (e) => this.dispatch(generation, { type: "CRASHED", outOfMemory: false, message: e.message });
-    worker.onmessage = (m: MessageEvent<WorkerEvent>) => this.dispatch(generation, m.data);
+    worker.onmessage = (m) => this.dispatch(generation, m.data);
   }
 
   private dispatch(generation: number, message: WorkerEvent) {
@@ -92,6 +110,8 @@ export class WorkerLink {
         this.settle({ tag: "lost" });
       }
     }, Math.min(1000, Math.max(50, this.stallTimeoutMs / 4)));
+    // In Node, the watchdog alone must not keep the process alive.
+    (this.watchdog as { unref?: () => void }).unref?.();
   }
 
   /** Terminates the worker; nothing it sends afterwards is seen. */

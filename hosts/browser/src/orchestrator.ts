@@ -8,7 +8,7 @@
 import pkg from "../package.json";
 import { cacheKey, readKeys, writeKeys } from "./keycache.js";
 import type { CircuitInfo, Event, ProofResult, PublicInputs, Stage, Verdict, WitnessData, WorkerCommand } from "./protocol.js";
-import { type Answer, failure, outOfMemory, WorkerLink } from "./link.js";
+import { type Answer, failure, outOfMemory, type WorkerFactory, WorkerLink } from "./link.js";
 import { fetchSrs } from "./srs.js";
 import { checkWitness, HumError, toPolicy, type VerifyExpectations } from "./witness.js";
 
@@ -19,11 +19,16 @@ export type OrchestratorState = "idle" | "initializing" | "ready" | "proving" | 
 export type NoticeKind = "initializing" | "restarted:cancelled" | "restarted:out-of-memory" | "restarted:trap" | "restarted:lost" | "cache-entry-discarded";
 
 export interface OrchestratorOptions {
-  /** URL of the bundled worker (dist/worker.js). */
-  workerUrl: string | URL;
+  /** The worker script, for an app that hosts the package's `worker.js` elsewhere (by default the
+   * package's own, which bundlers emit beside the app's code). */
+  workerUrl?: string | URL;
+  /** The folder of the component's files (`hum_component.core.wasm`, …), for an app that hosts
+   * them elsewhere (by default the package's own, beside the worker). */
+  componentUrl?: string | URL;
   /** Tree depth (default 20). */
   depth?: number;
-  /** URL of the SRS params file; omit to use the INSECURE dev SRS file beside the worker. */
+  /** URL of the SRS params file (a ceremony's, with `srsHash`); omit to use the INSECURE dev SRS,
+   * which the component derives itself. */
   srsUrl?: string | URL;
   /** Pinned SHA-256 of the SRS (`sha256:…`). */
   srsHash?: string;
@@ -31,7 +36,7 @@ export interface OrchestratorOptions {
   memoryBudget?: number;
   /** The most an out-of-memory restart may raise it to (default 1 GiB). */
   maxMemoryBudget?: number;
-  /** Cache keys in IndexedDB (default true). */
+  /** Cache keys in IndexedDB (default true where IndexedDB exists, so not in Node). */
   cache?: boolean;
   /**
    * How long the worker may stay silent while a command is outstanding before it is presumed
@@ -65,7 +70,8 @@ export class ProverOrchestrator {
   protected initPromise?: Promise<InitInfo>;
   private initialized = false;
   private replaying = false;
-  private srs?: { bytes: Uint8Array; hash: string };
+  /** The SRS fetched from `srsUrl`; `null` for the dev SRS the component derives. */
+  private srs?: { bytes: Uint8Array; hash: string } | null;
   private keys?: Uint8Array;
   private budget: number;
   /** Commands queued or running, and a cancel aimed at the running task before it posts. */
@@ -73,9 +79,10 @@ export class ProverOrchestrator {
   private running = false;
   private cancelRunning = false;
   private cancelNext = false;
-  constructor(protected readonly options: OrchestratorOptions) {
+  constructor(protected readonly options: OrchestratorOptions, createWorker: WorkerFactory) {
     this.budget = options.memoryBudget ?? 64 << 20;
-    this.link = new WorkerLink(options.workerUrl, options.stallTimeoutMs ?? 60_000, (event) => {
+    const create = () => createWorker(options.workerUrl);
+    this.link = new WorkerLink(create, options.componentUrl, options.stallTimeoutMs ?? 60_000, (event) => {
       // The component's own states (error, then ready) are the host's; a replayed INIT is quiet.
       if (event.tag === "status" && !this.replaying) this.setState(event.val.state);
       if (event.tag === "progress") this.progressListeners.forEach((l) => l({ percent: event.val.percent, stage: event.val.stage }));
@@ -183,9 +190,13 @@ export class ProverOrchestrator {
     return this.startInit();
   }
 
-  private async loadSrs(depth: number): Promise<{ bytes: Uint8Array; hash: string }> {
-    this.srs ??= await fetchSrs(this.options.srsUrl ?? new URL(`srs-insecure-dev-d${depth}.params`, this.options.workerUrl), this.options.srsHash);
+  private async loadSrs(): Promise<{ bytes: Uint8Array; hash: string } | null> {
+    if (this.srs === undefined) this.srs = this.options.srsUrl === undefined ? null : await fetchSrs(this.options.srsUrl, this.options.srsHash);
     return this.srs;
+  }
+
+  private get caching(): boolean {
+    return this.options.cache ?? typeof indexedDB !== "undefined";
   }
 
   private async runInit(): Promise<InitInfo> {
@@ -199,16 +210,16 @@ export class ProverOrchestrator {
     // The worker starts (fetching and compiling the component) while the SRS and the cached keys
     // load; a failure there is reported once the SRS is in hand.
     const spawning = this.link.alive ? undefined : this.link.spawn().then(() => undefined, (e: unknown) => e);
-    let srs: { bytes: Uint8Array; hash: string };
+    let srs: { bytes: Uint8Array; hash: string } | null;
     try {
-      srs = await this.loadSrs(depth);
+      srs = await this.loadSrs();
     } catch (e) {
       await spawning;
       this.setState("error");
       throw e;
     }
-    const key = cacheKey(depth, srs.hash.slice(0, 16), pkg.version);
-    if (this.options.cache !== false && !this.keys) {
+    const key = cacheKey(depth, srs ? srs.hash.slice(0, 16) : "insecure-dev", pkg.version);
+    if (this.caching && !this.keys) {
       const read = await readKeys(key);
       if (read.kind === "hit") this.keys = read.entry.keys;
       if (read.kind === "corrupted") this.notice("A corrupted cached key entry was discarded; generating keys again.", "cache-entry-discarded");
@@ -222,7 +233,7 @@ export class ProverOrchestrator {
     let retried = false;
     for (;;) {
       if (!this.link.alive) await this.link.spawn();
-      const command: WorkerCommand = { type: "INIT", options: { depth, srs: srs.bytes, cachedKeys: this.keys, memoryBudget: this.budget } };
+      const command: WorkerCommand = { type: "INIT", options: { depth, srs: srs?.bytes, cachedKeys: this.keys, memoryBudget: this.budget } };
       const ready = await this.send(command, answers("keys-ready", "error"));
       if (ready.tag === "keys-ready") {
         if (ready.val.cachedKeysRejected !== undefined) {
@@ -230,7 +241,7 @@ export class ProverOrchestrator {
         }
         if (!ready.val.fromCache) {
           this.keys = ready.val.keys;
-          if (this.options.cache !== false) await writeKeys(key, { circuitId: ready.val.circuit.id, keys: ready.val.keys }).catch(() => undefined);
+          if (this.caching) await writeKeys(key, { circuitId: ready.val.circuit.id, keys: ready.val.keys }).catch(() => undefined);
         }
         this.initialized = true;
         this.setState("ready");

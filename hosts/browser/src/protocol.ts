@@ -41,9 +41,14 @@ export type WorkerCommand =
   | { type: "MEMBER"; command: MemberCommand }
   | { type: "ARM_FAULT" };
 
+/** Main thread → worker, first: load the component (from `componentUrl`, a folder, when the app
+ * hosts its files elsewhere; by default from the package, beside the worker). */
+export type WorkerSetup = { type: "LOAD"; componentUrl?: string };
+
 /** Worker → main thread: the generated WIT `Event` as it is, or what happened to the worker. */
 export type WorkerEvent =
   | { type: "LOADED" }
+  | { type: "LOAD_FAILED"; message: string }
   | { type: "EVENT"; event: Event }
   /** The command has run to completion: every one of its events was posted before this. */
   | { type: "DONE" }

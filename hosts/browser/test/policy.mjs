@@ -22,7 +22,7 @@ export async function replayPolicy(page, here, assert) {
       const spawned = [];
       const Original = globalThis.Worker;
       globalThis.Worker = class extends Original { constructor(...args) { super(...args); spawned.push(this); } };
-      const make = (depth) => new ProverOrchestrator({ workerUrl: new URL("./worker.js?test-hooks", location.href), depth, cache: false, ...memory });
+      const make = (depth) => new Hum({ workerUrl: new URL("./worker.js?test-hooks", location.href), depth, cache: false, ...memory });
       let o = make(scenario.depth);
       let notices = [];
       let states = [];

@@ -11,7 +11,7 @@ import { replayPolicy } from "./policy.mjs";
 const here = new URL("..", import.meta.url).pathname;
 const out = join(here, "test-output");
 mkdirSync(out, { recursive: true });
-const server = await serve(join(here, "dist"));
+const server = await serve(join(here, "site"));
 const base = `http://127.0.0.1:${server.address().port}/`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -157,13 +157,14 @@ await check("a bad witness is refused before anything is posted, with a clear me
 await check("malformed witnesses (core/vectors): refused by the orchestrator and by the component in the worker, never echoing the secret", async () => {
   const corpus = JSON.parse(readFileSync(join(here, "../../core/vectors/malformed-witnesses.json"), "utf8"));
   const r = await page.evaluate(async (corpus) => {
-    const o = new ProverOrchestrator({ workerUrl: new URL("./worker.js", location.href), depth: 4, cache: false });
+    const o = new Hum({ workerUrl: new URL("./worker.js", location.href), depth: 4, cache: false });
     await o.startInit();
     // A bare worker, without the orchestrator's schema check, so the component itself answers.
     const worker = new Worker(new URL("./worker.js", location.href), { type: "module" });
     const events = [];
     let wake = () => {};
     worker.onmessage = (m) => { events.push(m.data); wake(); };
+    worker.postMessage({ type: "LOAD" });
     const next = async (accept) => {
       for (;;) {
         const i = events.findIndex(accept);
@@ -250,7 +251,7 @@ await check("the worker killed mid-proof: the orchestrator notices the silence, 
     const Original = globalThis.Worker;
     globalThis.Worker = class extends Original { constructor(...args) { super(...args); spawned.push(this); } };
     try {
-      const o = new ProverOrchestrator({ workerUrl: new URL("./worker.js", location.href), depth: 20, stallTimeoutMs: 5000 });
+      const o = new Hum({ workerUrl: new URL("./worker.js", location.href), depth: 20, stallTimeoutMs: 5000 });
       const notices = [];
       o.onNotice((m) => notices.push(m));
       await o.startInit();
@@ -271,7 +272,7 @@ await check("the worker killed mid-proof: the orchestrator notices the silence, 
 
 await check("a proof asked for before INIT ends waits for it (Initializing Secure Enclave…)", async () => {
   const r = await page.evaluate(async () => {
-    const o = new ProverOrchestrator({ workerUrl: new URL("./worker.js", location.href), depth: 8, cache: false });
+    const o = new Hum({ workerUrl: new URL("./worker.js", location.href), depth: 8, cache: false });
     const notices = [];
     const states = [];
     o.onNotice((m) => notices.push(m));
@@ -286,7 +287,7 @@ await check("a proof asked for before INIT ends waits for it (Initializing Secur
 
 await check("out of memory: a tiny budget, a restart with twice the budget, then success", async () => {
   const r = await page.evaluate(async () => {
-    const o = new ProverOrchestrator({ workerUrl: new URL("./worker.js", location.href), depth: 8, cache: false, memoryBudget: 1.75 * 1048576 });
+    const o = new Hum({ workerUrl: new URL("./worker.js", location.href), depth: 8, cache: false, memoryBudget: 1.75 * 1048576 });
     const notices = [];
     o.onNotice((m) => notices.push(m));
     await o.startInit();
