@@ -16,7 +16,11 @@ version=$(sed -n 's/^Version: //p' "$dist"/c/hum-*/lib/pkgconfig/hum.pc)
 [ -n "$version" ] || fail "no C bundle in dist/c"
 scratch=$(mktemp -d)
 registry_pid=
-cleanup() { [ -n "$registry_pid" ] && kill "$registry_pid" 2>/dev/null; rm -rf "$scratch"; }
+vite_pid=
+cleanup() {
+  for pid in $registry_pid $vite_pid; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$scratch"
+}
 trap cleanup EXIT
 
 step "checksums and versions (hum $version)"
@@ -71,6 +75,17 @@ cp -r "$here/node" "$scratch/node"
 out=$(cd "$scratch/node" && node prove.mjs)
 echo "$out"
 python3 -c 'import json, sys; r = json.loads(sys.argv[1]); assert r["valid"] and r["bytes"] > 0, r' "$out" || fail "the Node script: $out"
+
+step "Vite: a production build and the dev server, each driven in headless Chromium"
+cp -r "$here/vite" "$scratch/vite"
+(cd "$scratch/vite" && npm ci --no-audit --no-fund --silent && npm install --no-audit --no-fund --no-save --silent "$tgz" && npx vite build --logLevel warn)
+node "$here/browser/drive.mjs" "$scratch/vite/dist" "$CARGO_TARGET_DIR/release/hum"
+vite_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+(cd "$scratch/vite" && exec node node_modules/vite/bin/vite.js --port "$vite_port" --strictPort --host 127.0.0.1 --logLevel warn) &
+vite_pid=$!
+for _ in $(seq 100); do curl -fsS "http://127.0.0.1:$vite_port/" >/dev/null 2>&1 && break; sleep 0.1; done
+node "$here/browser/drive.mjs" "http://127.0.0.1:$vite_port/" "$CARGO_TARGET_DIR/release/hum" || { kill "$vite_pid"; fail "the Vite dev server"; }
+kill "$vite_pid"
 
 step "the component through a real OCI registry on 127.0.0.1 (docker-registry, wkg)"
 command -v docker-registry >/dev/null || apt-get install -y docker-registry >/dev/null ||

@@ -4,8 +4,8 @@
 //   dist/component/                 the transpiled component (jco; the small core modules inlined)
 //   dist/types/                     TypeScript declarations (tsc)
 //   site/                           The Hum demo page on the package, with the dev SRS file
-// Dependencies stay imports (the app's bundler or Node resolves them); our own modules are
-// bundled per entry, and the component's files stay beside the worker that loads them.
+// preview2-shim stays an import (the app's bundler or Node resolves it); our own modules and ajv
+// are bundled per entry, and the component's files stay beside the worker that loads them.
 import { execFileSync } from "node:child_process";
 import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -32,7 +32,9 @@ const componentBeside = {
     build.onResolve({ filter: /dist\/component\/hum_component\.js$/ }, () => ({ path: "./component/hum_component.js", external: true }));
   },
 };
-const external = ["@bytecodealliance/preview2-shim", "@bytecodealliance/preview2-shim/*", "ajv", "ajv/*"];
+// ajv (CommonJS) is bundled: Vite's dev server serves an excluded package's dependencies raw,
+// and a CommonJS one would not load there.
+const external = ["@bytecodealliance/preview2-shim", "@bytecodealliance/preview2-shim/*"];
 const common = { outdir: dist, bundle: true, format: "esm", logLevel: "warning", plugins: [componentBeside], external };
 await esbuild.build({ ...common, entryPoints: { index: join(here, "src/index.ts"), worker: join(here, "src/worker.ts") }, target: "es2022", platform: "browser" });
 await esbuild.build({ ...common, entryPoints: { node: join(here, "src/node.ts"), "node-worker": join(here, "src/node-worker.ts") }, target: "node20", platform: "node", external: [...external, "node:*"] });
