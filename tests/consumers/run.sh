@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The consumer projects, each using only the released artifacts in dist/ (run scripts/release.sh
-# first): the C bundle unpacked from its tarball into a scratch prefix (a C program built with
+# first): the npm package in Node, a Vite app (built, and on the dev server), a webpack 5 app and
+# a plain page with an import map, each driven in headless Chromium; the C bundle unpacked from its tarball into a scratch prefix (a C program built with
 # pkg-config, and with CMake's find_package(hum), shared and static), a Rust application on
 # hum-host with the released component, the component published to a real OCI registry on
 # 127.0.0.1 with wkg and pulled back by name and version, and the checksums and versions.
@@ -86,6 +87,17 @@ vite_pid=$!
 for _ in $(seq 100); do curl -fsS "http://127.0.0.1:$vite_port/" >/dev/null 2>&1 && break; sleep 0.1; done
 node "$here/browser/drive.mjs" "http://127.0.0.1:$vite_port/" "$CARGO_TARGET_DIR/release/hum" || { kill "$vite_pid"; fail "the Vite dev server"; }
 kill "$vite_pid"
+
+step "webpack 5: a production build, driven in headless Chromium"
+cp -r "$here/webpack" "$scratch/webpack"
+(cd "$scratch/webpack" && npm ci --no-audit --no-fund --silent && npm install --no-audit --no-fund --no-save --silent "$tgz" &&
+  npx webpack --no-stats && cp index.html dist/)
+node "$here/browser/drive.mjs" "$scratch/webpack/dist" "$CARGO_TARGET_DIR/release/hum"
+
+step "a plain page with an import map (no bundler), driven in headless Chromium"
+cp -r "$here/importmap" "$scratch/importmap"
+(cd "$scratch/importmap" && npm install --no-audit --no-fund --silent "$tgz")
+node "$here/browser/drive.mjs" "$scratch/importmap" "$CARGO_TARGET_DIR/release/hum"
 
 step "the component through a real OCI registry on 127.0.0.1 (docker-registry, wkg)"
 command -v docker-registry >/dev/null || apt-get install -y docker-registry >/dev/null ||

@@ -4,8 +4,8 @@
 //   dist/component/                 the transpiled component (jco; the small core modules inlined)
 //   dist/types/                     TypeScript declarations (tsc)
 //   site/                           The Hum demo page on the package, with the dev SRS file
-// preview2-shim stays an import (the app's bundler or Node resolves it); our own modules and ajv
-// are bundled per entry, and the component's files stay beside the worker that loads them.
+// Our own modules and ajv are bundled per entry (preview2-shim too in the browser's worker; Node
+// resolves it for its worker), and the component's files stay beside the worker that loads them.
 import { execFileSync } from "node:child_process";
 import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -36,7 +36,9 @@ const componentBeside = {
 // and a CommonJS one would not load there.
 const external = ["@bytecodealliance/preview2-shim", "@bytecodealliance/preview2-shim/*"];
 const common = { outdir: dist, bundle: true, format: "esm", logLevel: "warning", plugins: [componentBeside], external };
-await esbuild.build({ ...common, entryPoints: { index: join(here, "src/index.ts"), worker: join(here, "src/worker.ts") }, target: "es2022", platform: "browser" });
+// The browser worker is self-contained (preview2-shim's browser build bundled in): a page's import
+// map does not reach a worker, so a page without a bundler could not resolve it otherwise.
+await esbuild.build({ ...common, entryPoints: { index: join(here, "src/index.ts"), worker: join(here, "src/worker.ts") }, target: "es2022", platform: "browser", external: [] });
 await esbuild.build({ ...common, entryPoints: { node: join(here, "src/node.ts"), "node-worker": join(here, "src/node-worker.ts") }, target: "node20", platform: "node", external: [...external, "node:*"] });
 execFileSync(join(here, "node_modules/.bin/tsc"), ["-p", join(here, "tsconfig.build.json")], { stdio: "inherit" });
 // tsc roots its output at the common folder of every input (the witness schema is in core/);

@@ -5,7 +5,7 @@
 // (twice the budget and one retry, for INIT and PROVE), a crash that is not out-of-memory
 // (restart, fail `internal`, no retry), a key cache in IndexedDB (the component regenerates keys
 // it rejects; the entry is replaced), and a watchdog for a worker that goes silent.
-import pkg from "../package.json";
+import { version } from "../package.json";
 import { cacheKey, readKeys, writeKeys } from "./keycache.js";
 import type { CircuitInfo, Event, ProofResult, PublicInputs, Stage, Verdict, WitnessData, WorkerCommand } from "./protocol.js";
 import { type Answer, failure, outOfMemory, type WorkerFactory, WorkerLink } from "./link.js";
@@ -218,7 +218,7 @@ export class ProverOrchestrator {
       this.setState("error");
       throw e;
     }
-    const key = cacheKey(depth, srs ? srs.hash.slice(0, 16) : "insecure-dev", pkg.version);
+    const key = cacheKey(depth, srs ? srs.hash.slice(0, 16) : "insecure-dev", version);
     if (this.caching && !this.keys) {
       const read = await readKeys(key);
       if (read.kind === "hit") this.keys = read.entry.keys;
