@@ -1,4 +1,4 @@
-//! `prove` and `verify`, the public inputs, and the proof JSON of SPEC §7.
+//! `prove` and `verify`, the public inputs, and the proof JSON of docs/formats.md.
 
 use halo2_proofs::{
     halo2curves::bn256::{Bn256, Fr},
@@ -100,7 +100,7 @@ struct ProofJson {
 }
 
 impl ProofResult {
-    /// The proof JSON of SPEC §7 (pretty-printed).
+    /// The proof JSON of docs/formats.md (pretty-printed).
     pub fn to_json(&self) -> String {
         let json = ProofJson {
             proof: format!("0x{}", hex::encode(&self.proof)),

@@ -1,4 +1,4 @@
-//! `hum-seal-v1`: seal bytes to a TEE's P-256 key, interoperable with Web Crypto (SPEC §6).
+//! `hum-seal-v1`: seal bytes to a TEE's P-256 key, interoperable with Web Crypto (docs/seal.md).
 //!
 //! The sender makes an ephemeral key pair (e, E) for each envelope:
 //!

@@ -1,4 +1,4 @@
-//! The witness as callers write it (SPEC §7), strict parsing, and validation into circuit values.
+//! The witness as callers write it (docs/formats.md), strict parsing, and validation into circuit values.
 //!
 //! ```json
 //! { "secret": "0x…", "index": 5, "siblings": ["0x…", …], "action_id": "0x…",
@@ -21,7 +21,7 @@ use crate::{
 /// The private and public inputs of one proof, as text. Zeroized on drop.
 #[derive(Clone, Serialize, Deserialize, JsonSchema, Zeroize, ZeroizeOnDrop, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "hum witness", description = "Inputs of one hum membership proof (SPEC §7).")]
+#[schemars(title = "hum witness", description = "Inputs of one hum membership proof (docs/formats.md).")]
 pub struct Witness {
     /// The identity secret: 0x + at most 64 hex digits, below the BN254 scalar modulus.
     #[schemars(regex(pattern = r"^0x[0-9a-fA-F]{1,64}$"))]

@@ -402,7 +402,7 @@ HumResult hum_prover_prove_member_async(const HumProver *prover_handle,
                                         void *user_data);
 
 /**
- * Proves a witness given as JSON bytes (SPEC §7) and blocks until done; the proof JSON goes to
+ * Proves a witness given as JSON bytes (docs/formats.md) and blocks until done; the proof JSON goes to
  * `*out` (free it with `hum_buffer_free`). Uses all cores (rayon).
  *
  * Serialises with the other prover calls; `hum_prover_cancel` from another thread stops it.

@@ -21,7 +21,7 @@ fn parse(inner: &Inner, json: &[u8]) -> Result<Witness, HumResult> {
     Witness::from_json(json).map_err(|e| inner.record(&Failure::from(e)))
 }
 
-/// Proves a witness given as JSON bytes (SPEC §7) and blocks until done; the proof JSON goes to
+/// Proves a witness given as JSON bytes (docs/formats.md) and blocks until done; the proof JSON goes to
 /// `*out` (free it with `hum_buffer_free`). Uses all cores (rayon).
 ///
 /// Serialises with the other prover calls; `hum_prover_cancel` from another thread stops it.

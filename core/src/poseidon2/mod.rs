@@ -92,7 +92,7 @@ pub fn capacity_iv(len: usize) -> Fr {
     Fr::from_raw([0, len as u64, 0, 0])
 }
 
-/// The fixed-length sponge hash H(inputs) of SPEC §2.
+/// The fixed-length sponge hash H(inputs) of docs/statement.md.
 pub fn hash(inputs: &[Fr]) -> Fr {
     let mut state = [Fr::zero(), Fr::zero(), Fr::zero(), capacity_iv(inputs.len())];
     let mut chunks = inputs.chunks(RATE).peekable();
@@ -118,7 +118,7 @@ pub fn hash2(a: Fr, b: Fr) -> Fr {
     hash(&[a, b])
 }
 
-/// Checks the permutation against the known answer H(1) of SPEC §2. Cheap (one permutation):
+/// Checks the permutation against the known answer H(1) (docs/statement.md). Cheap (one permutation):
 /// run at start-up where the code generator is not trusted (wasm wide-arithmetic builds).
 pub fn self_test() -> bool {
     let expected = Fr::from_raw([0x02f09103eef5a373, 0x4590e06c44bce7f7, 0x13be8048c8011b45, 0x168758332d5b3e2d]);

@@ -10,7 +10,7 @@ export type { CircuitInfo, ErrorCode, Event, GroupInfo, IdentityInfo, ProofResul
 /** The WIT commands the worker passes to the component as they are (identities and groups). */
 export type MemberCommand = Extract<Command, { tag: "identity" | "group" | "prove-member" | "hash-to-field" }>;
 
-/** The witness as JSON carries it (SPEC §7; core/witness.schema.json). */
+/** The witness as JSON carries it (docs/formats.md; core/witness.schema.json). */
 export interface WitnessData {
   secret: string;
   index: number;

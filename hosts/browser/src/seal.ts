@@ -1,4 +1,4 @@
-// hum-seal-v1 with Web Crypto, byte for byte what hum-core's `seal` does (SPEC §6):
+// hum-seal-v1 with Web Crypto, byte for byte what hum-core's `seal` does (docs/seal.md):
 // envelope = 0x01 ‖ E (65) ‖ nonce (12) ‖ AES-256-GCM(key, nonce, plaintext, aad) (ciphertext ‖ tag)
 // key = HKDF-SHA256(ikm = ECDH x-coordinate, salt = empty, info = "hum-seal-v1" ‖ E ‖ R)
 const INFO = new TextEncoder().encode("hum-seal-v1");

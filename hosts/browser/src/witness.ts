@@ -1,6 +1,6 @@
 // What the orchestrator checks and converts on the main thread, before anything is posted: the
 // witness against the committed JSON Schema, verify expectations into the WIT policy, and a
-// result into the proof JSON of SPEC §7.
+// result into the proof JSON of docs/formats.md.
 import Ajv2020 from "ajv/dist/2020.js";
 import witnessSchema from "../../../core/witness.schema.json";
 import { describeUnknownField } from "./protocol.js";
@@ -52,7 +52,7 @@ export function toPolicy(expect: VerifyExpectations): VerifyPolicy {
   };
 }
 
-/** The proof JSON of SPEC §7, as `hum verify` reads it. */
+/** The proof JSON of docs/formats.md, as `hum verify` reads it. */
 export function toProofJson(result: ProofResult): string {
   const hex = Array.from(result.proof, (b) => b.toString(16).padStart(2, "0")).join("");
   const p = result.publicInputs;

@@ -46,7 +46,7 @@ public final class HumProver {
         try check(r)
     }
 
-    /// Proves a witness (SPEC §7 JSON) and returns the proof JSON. Blocks: call it off the main thread.
+    /// Proves a witness (docs/formats.md) and returns the proof JSON. Blocks: call it off the main thread.
     public func prove(witnessJSON: Data) throws -> Data {
         let witness = [UInt8](witnessJSON)
         var out = HumBuffer(data: nil, len: 0)

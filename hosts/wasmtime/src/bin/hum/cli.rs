@@ -53,7 +53,7 @@ pub enum Command {
         depth: usize,
     },
     /// Prove membership and write the proof JSON: as `--identity` in `--group` for an action and
-    /// a message, or from a witness file (SPEC §7 JSON).
+    /// a message, or from a witness file (docs/formats.md).
     Prove {
         #[command(flatten)]
         member: MemberArgs,

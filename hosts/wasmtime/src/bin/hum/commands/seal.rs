@@ -1,4 +1,4 @@
-//! `hum keypair`, `hum seal` and `hum open`: hum-seal-v1 envelopes to a P-256 key (SPEC §6).
+//! `hum keypair`, `hum seal` and `hum open`: hum-seal-v1 envelopes to a P-256 key (docs/seal.md).
 
 use std::path::Path;
 
