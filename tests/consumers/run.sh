@@ -73,6 +73,12 @@ tgz="$dist/npm/hum-prover-hum-$version.tgz"
 [ -f "$tgz" ] || fail "no $tgz"
 cp -r "$here/node" "$scratch/node"
 (cd "$scratch/node" && npm install --no-audit --no-fund --silent "$tgz")
+# Safe to import during server-side rendering: importing either entry (and making a Hum) starts
+# no worker and compiles nothing, so the process ends on its own at once.
+(cd "$scratch/node" && timeout 20 node --input-type=module -e 'const m = await import("@hum-prover/hum"); new m.Hum(); new m.Group([]);') ||
+  fail "importing the Node entry started something"
+(cd "$scratch/node" && timeout 20 node --conditions=browser --input-type=module -e 'const m = await import("@hum-prover/hum"); new m.Hum();') ||
+  fail "the browser entry cannot be imported where there is no Worker (server-side rendering)"
 out=$(cd "$scratch/node" && node prove.mjs)
 echo "$out"
 python3 -c 'import json, sys; r = json.loads(sys.argv[1]); assert r["valid"] and r["bytes"] > 0, r' "$out" || fail "the Node script: $out"
