@@ -8,7 +8,7 @@ import * as clocks from "@bytecodealliance/preview2-shim/clocks";
 import * as io from "@bytecodealliance/preview2-shim/io";
 import * as random from "@bytecodealliance/preview2-shim/random";
 import type { WorkerCommand, WorkerEvent, WorkerSetup } from "./protocol.js";
-import { hostComponent } from "./worker-host.js";
+import { hostComponent, wasiImports } from "./worker-host.js";
 
 const port = parentPort!;
 const post = (event: WorkerEvent) => port.postMessage(event);
@@ -24,25 +24,7 @@ port.on("message", async (data: WorkerSetup | WorkerCommand) => {
       // Node's shim writes the component's stderr to the process's; traps are told apart by their message.
       stderr: () => "",
       testHooks: false,
-      wasi: {
-        "wasi:cli/environment": cli.environment,
-        "wasi:cli/exit": cli.exit,
-        "wasi:cli/stderr": cli.stderr,
-        "wasi:cli/stdin": cli.stdin,
-        "wasi:cli/stdout": cli.stdout,
-        "wasi:cli/terminal-input": cli.terminalInput,
-        "wasi:cli/terminal-output": cli.terminalOutput,
-        "wasi:cli/terminal-stderr": cli.terminalStderr,
-        "wasi:cli/terminal-stdin": cli.terminalStdin,
-        "wasi:cli/terminal-stdout": cli.terminalStdout,
-        "wasi:clocks/monotonic-clock": clocks.monotonicClock,
-        "wasi:clocks/wall-clock": clocks.wallClock,
-        "wasi:io/error": io.error,
-        "wasi:io/poll": io.poll,
-        "wasi:io/streams": io.streams,
-        "wasi:random/insecure-seed": random.insecureSeed,
-        "wasi:random/random": random.random,
-      },
+      wasi: wasiImports({ cli, clocks, io, random }),
     });
     post({ type: "LOADED" });
   } catch (error) {

@@ -69,6 +69,37 @@ function toCommand(command: WorkerCommand): Command | string {
   }
 }
 
+/** The preview2-shim modules of a platform (its browser or Node build, as the bundler or Node resolves them). */
+export interface Shim {
+  cli: Record<string, unknown>;
+  clocks: Record<string, unknown>;
+  io: Record<string, unknown>;
+  random: Record<string, unknown>;
+}
+
+/** The WASI imports the component takes, from a platform's shim (`stderr` replaces the shim's own). */
+export function wasiImports({ cli, clocks, io, random }: Shim, stderr: unknown = cli.stderr): Record<string, unknown> {
+  return {
+    "wasi:cli/environment": cli.environment,
+    "wasi:cli/exit": cli.exit,
+    "wasi:cli/stderr": stderr,
+    "wasi:cli/stdin": cli.stdin,
+    "wasi:cli/stdout": cli.stdout,
+    "wasi:cli/terminal-input": cli.terminalInput,
+    "wasi:cli/terminal-output": cli.terminalOutput,
+    "wasi:cli/terminal-stderr": cli.terminalStderr,
+    "wasi:cli/terminal-stdin": cli.terminalStdin,
+    "wasi:cli/terminal-stdout": cli.terminalStdout,
+    "wasi:clocks/monotonic-clock": clocks.monotonicClock,
+    "wasi:clocks/wall-clock": clocks.wallClock,
+    "wasi:io/error": io.error,
+    "wasi:io/poll": io.poll,
+    "wasi:io/streams": io.streams,
+    "wasi:random/insecure-seed": random.insecureSeed,
+    "wasi:random/random": random.random,
+  };
+}
+
 /** Loads the component and returns the handler of posted commands. */
 export async function hostComponent(platform: Platform): Promise<(command: WorkerCommand) => void> {
   let faultArmed = false;

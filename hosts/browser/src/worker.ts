@@ -6,7 +6,7 @@ import * as clocks from "@bytecodealliance/preview2-shim/clocks";
 import * as io from "@bytecodealliance/preview2-shim/io";
 import * as random from "@bytecodealliance/preview2-shim/random";
 import type { WorkerCommand, WorkerEvent, WorkerSetup } from "./protocol.js";
-import { hostComponent } from "./worker-host.js";
+import { hostComponent, wasiImports } from "./worker-host.js";
 
 const post = (event: WorkerEvent) => (self as unknown as Worker).postMessage(event);
 
@@ -53,25 +53,7 @@ self.onmessage = async (message: MessageEvent<WorkerSetup | WorkerCommand>) => {
         compile: compiler(data.componentUrl),
         stderr: () => stderrText,
         testHooks: new URL(import.meta.url).searchParams.has("test-hooks"),
-        wasi: {
-          "wasi:cli/environment": cli.environment,
-          "wasi:cli/exit": cli.exit,
-          "wasi:cli/stderr": isolatedCli.stderr,
-          "wasi:cli/stdin": cli.stdin,
-          "wasi:cli/stdout": cli.stdout,
-          "wasi:cli/terminal-input": cli.terminalInput,
-          "wasi:cli/terminal-output": cli.terminalOutput,
-          "wasi:cli/terminal-stderr": cli.terminalStderr,
-          "wasi:cli/terminal-stdin": cli.terminalStdin,
-          "wasi:cli/terminal-stdout": cli.terminalStdout,
-          "wasi:clocks/monotonic-clock": clocks.monotonicClock,
-          "wasi:clocks/wall-clock": clocks.wallClock,
-          "wasi:io/error": io.error,
-          "wasi:io/poll": io.poll,
-          "wasi:io/streams": io.streams,
-          "wasi:random/insecure-seed": random.insecureSeed,
-          "wasi:random/random": random.random,
-        },
+        wasi: wasiImports({ cli, clocks, io, random }, isolatedCli.stderr),
       });
       post({ type: "LOADED" });
     } catch (error) {

@@ -3,9 +3,9 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
 import { humPath } from "../scripts/paths.mjs";
 import { serve } from "../scripts/serve.mjs";
+import { launchChromium } from "./chromium.mjs";
 import { replayPolicy } from "./policy.mjs";
 
 const here = new URL("..", import.meta.url).pathname;
@@ -13,21 +13,8 @@ const out = join(here, "test-output");
 mkdirSync(out, { recursive: true });
 const server = await serve(join(here, "site"));
 const base = `http://127.0.0.1:${server.address().port}/`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--no-first-run", "--disable-quic", "--disable-sync"],
-});
-const context = await browser.newContext();
-// Count every WebAssembly compilation on the page's main thread (init scripts do not run in workers):
-// the prover must only ever be compiled and run inside the Worker.
-await context.addInitScript(() => {
-  globalThis.mainThreadWasm = 0;
-  for (const name of ["compile", "compileStreaming", "instantiate", "instantiateStreaming"]) {
-    const original = WebAssembly[name];
-    WebAssembly[name] = function (...args) { globalThis.mainThreadWasm++; return original.apply(this, args); };
-  }
-});
+// globalThis.mainThreadWasm counts WebAssembly compilations on each page's main thread.
+const { browser, context } = await launchChromium();
 // A witness for the tests of the witness path, made with the page's own API (an identity derived
 // from a seed, a 4-member group, its Merkle proof from the worker): member 2 of the group.
 await context.addInitScript(() => {

@@ -6,28 +6,16 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { createRequire } from "node:module";
 import { join } from "node:path";
+// The browser host's server and Chromium (with its playwright-core, from its lockfile).
 import { serve } from "../../../hosts/browser/scripts/serve.mjs";
+import { launchChromium } from "../../../hosts/browser/test/chromium.mjs";
 
-// The browser host's own playwright-core (from its lockfile), not a consumer's dependency.
-const { chromium } = createRequire(new URL("../../../hosts/browser/package.json", import.meta.url))("playwright-core");
 const [target, hum] = process.argv.slice(2);
 const server = target.startsWith("http") ? undefined : await serve(target);
 const url = server ? `http://127.0.0.1:${server.address().port}/` : target;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
-});
+const { browser, context } = await launchChromium();
 try {
-  const context = await browser.newContext();
-  await context.addInitScript(() => {
-    globalThis.mainThreadWasm = 0;
-    for (const name of ["compile", "compileStreaming", "instantiate", "instantiateStreaming"]) {
-      const original = WebAssembly[name];
-      WebAssembly[name] = function (...args) { globalThis.mainThreadWasm++; return original.apply(this, args); };
-    }
-  });
   const page = await context.newPage();
   page.on("console", (m) => { if (m.type() === "error") console.log(`  [page] ${m.text()}`); });
   page.on("pageerror", (e) => console.log(`  [page error] ${e}`));
