@@ -79,6 +79,7 @@ cp -r "$here/node" "$scratch/node"
   fail "importing the Node entry started something"
 (cd "$scratch/node" && timeout 20 node --conditions=browser --input-type=module -e 'const m = await import("@hum-prover/hum"); new m.Hum();') ||
   fail "the browser entry cannot be imported where there is no Worker (server-side rendering)"
+(cd "$scratch/node" && node vectors.mjs "$root/tests/vectors/groups.json")
 out=$(cd "$scratch/node" && node prove.mjs)
 echo "$out"
 python3 -c 'import json, sys; r = json.loads(sys.argv[1]); assert r["valid"] and r["bytes"] > 0, r' "$out" || fail "the Node script: $out"
