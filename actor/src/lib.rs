@@ -84,12 +84,15 @@ fn identity(source: &IdentitySource) -> Result<Identity, Error> {
     match source {
         IdentitySource::Random => Ok(Identity::random_from(&mut command_rng())),
         IdentitySource::Seed(seed) => Identity::from_seed(seed),
-        IdentitySource::Secret(text) => {
-            let secret = hum_core::field::parse_fr(text)
-                .map_err(|reason| Error::InvalidIdentity(format!("`secret` {reason}")))?;
-            Identity::from_secret(secret)
-        }
+        IdentitySource::Secret(text) => identity_of_secret(text),
     }
+}
+
+/// The identity whose secret is this 0x-hex text; the error names `secret`, never its value.
+fn identity_of_secret(text: &str) -> Result<Identity, Error> {
+    let secret =
+        hum_core::field::parse_fr(text).map_err(|reason| Error::InvalidIdentity(format!("`secret` {reason}")))?;
+    Identity::from_secret(secret)
 }
 
 /// A fresh ChaCha20 stream seeded from the operating system, for one command's randomness.
@@ -234,7 +237,7 @@ impl Actor {
                 request.group.depth
             )));
         }
-        let identity = identity(&IdentitySource::Secret(request.secret.clone()))?;
+        let identity = identity_of_secret(&request.secret)?;
         let field = |name: &str, text: &str| {
             hum_core::field::parse_fr(text).map_err(|reason| Error::InvalidField { field: name.to_string(), reason })
         };

@@ -42,21 +42,32 @@ unsafe fn write_fr(value: &Fr, out: *mut u8) {
     unsafe { std::ptr::copy_nonoverlapping(be.as_ptr(), out, 32) };
 }
 
+/// A canonical field element from 32 big-endian bytes; `None` when it is not below p.
+///
 /// # Safety
 /// `data` points to 32 readable bytes.
-unsafe fn read_fr(data: *const u8, name: &str) -> Result<Fr, Error> {
+unsafe fn read_fr(data: *const u8) -> Option<Fr> {
     let mut be = Zeroizing::new([0u8; 32]);
     // SAFETY: per the function's contract.
     unsafe { std::ptr::copy_nonoverlapping(data, be.as_mut_ptr(), 32) };
-    fr_from_be_bytes(&be).ok_or_else(|| Error::InvalidArgument(format!("`{name}` is not below the field modulus p")))
+    fr_from_be_bytes(&be)
+}
+
+/// A field argument that must be canonical; the error names it.
+///
+/// # Safety
+/// `data` points to 32 readable bytes.
+unsafe fn read_field(data: *const u8, name: &str) -> Result<Fr, Error> {
+    // SAFETY: per the function's contract.
+    unsafe { read_fr(data) }.ok_or_else(|| Error::InvalidArgument(format!("`{name}` is not below the field modulus p")))
 }
 
 /// # Safety
 /// `secret` points to 32 readable bytes.
 unsafe fn read_identity(secret: *const u8) -> Result<Identity, Error> {
     // SAFETY: per the function's contract.
-    let secret = unsafe { read_fr(secret, "secret") }
-        .map_err(|_| Error::InvalidIdentity("`secret` is not below the field modulus p".into()))?;
+    let secret = unsafe { read_fr(secret) }
+        .ok_or_else(|| Error::InvalidIdentity("`secret` is not below the field modulus p".into()))?;
     Identity::from_secret(secret)
 }
 
@@ -221,7 +232,7 @@ unsafe fn member_command(
     let identity = unsafe { read_identity(secret) }?;
     // SAFETY: per the function's contract.
     let (action_id, message_hash) =
-        unsafe { (read_fr(action_id, "action_id")?, read_fr(message_hash, "message_hash")?) };
+        unsafe { (read_field(action_id, "action_id")?, read_field(message_hash, "message_hash")?) };
     // SAFETY: per the function's contract.
     let members = unsafe { bytes(members, members_len) }.ok_or(Error::InvalidArgument("`members` is NULL".into()))?;
     Ok(Command::ProveMember(Box::new(MemberProofRequest {

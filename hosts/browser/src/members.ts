@@ -98,6 +98,9 @@ export class Group {
   readonly depth: number;
   readonly #leaves: bigint[] = [];
   readonly #positions = new Map<bigint, number>();
+  /** The leaves as the WIT carries them, made once and patched as the group changes (a proof and
+   * a root for the same group do not re-encode a million members on the page's thread). */
+  #bytes?: Uint8Array;
 
   constructor(members: Iterable<string | bigint> = [], options: { depth?: number } = {}) {
     const depth = options.depth ?? 20;
@@ -164,6 +167,7 @@ export class Group {
       this.#positions.set(m, first + i);
       this.#leaves.push(m);
     });
+    this.#bytes = undefined;
     return first;
   }
 
@@ -175,6 +179,7 @@ export class Group {
     this.#positions.delete(this.#leaves[index]);
     this.#positions.set(m, index);
     this.#leaves[index] = m;
+    this.#encode(index);
   }
 
   /** Removes the member at `index`: its leaf becomes 0 and the index is not reused. */
@@ -182,15 +187,24 @@ export class Group {
     if (this.#leaf(index) === 0n) throw bad(`the member at index ${index} was already removed`);
     this.#positions.delete(this.#leaves[index]);
     this.#leaves[index] = 0n;
+    this.#encode(index);
   }
 
   /** @internal The leaves as the WIT `group` carries them: 32 big-endian bytes each. */
   bytes(): Uint8Array {
-    const out = new Uint8Array(this.#leaves.length * 32);
-    this.#leaves.forEach((leaf, i) => {
-      for (let b = 31, v = leaf; b >= 0 && v > 0n; b--, v >>= 8n) out[i * 32 + b] = Number(v & 0xffn);
-    });
-    return out;
+    if (!this.#bytes) {
+      this.#bytes = new Uint8Array(this.#leaves.length * 32);
+      for (let i = 0; i < this.#leaves.length; i++) this.#encode(i);
+    }
+    return this.#bytes;
+  }
+
+  /** Writes leaf `index` into the encoded leaves, if they are made (four 64-bit words). */
+  #encode(index: number) {
+    if (!this.#bytes) return;
+    const view = new DataView(this.#bytes.buffer, index * 32, 32);
+    const leaf = this.#leaves[index];
+    for (let w = 0; w < 4; w++) view.setBigUint64(8 * w, (leaf >> BigInt(64 * (3 - w))) & 0xffffffffffffffffn);
   }
 
   #leaf(index: number): bigint {
