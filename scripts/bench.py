@@ -15,14 +15,17 @@ Measures at depth 20:
   the Chromium worker (hosts/browser test run: first INIT and INIT from cached keys on a new page,
   each as the page sees it and inside the component, the first prove and
   `--runs` - 1 more on the same page, rAF p99);
-  the peer, copied to a temporary folder and run there (../shared/peer-bench/run.sh).
+  the peer (bench/peer/run.sh: hum's statement in Noir, bb.js 5.0.0 wasm and native bb), with its
+  output in a temporary folder.
 Prints a table (median, min, max, ratio to the peer's 1-thread prove) and writes it as JSON.
 """
-import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, pathlib
+import argparse, json, os, statistics, subprocess, sys, tempfile, pathlib
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 TARGET = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", pathlib.Path.home() / ".cache/hum-target"))
-PEER = ROOT.parent / "shared" / "peer-bench"
+# Every cargo command below builds where the binaries are read from (scripts/env.sh's default).
+os.environ["CARGO_TARGET_DIR"] = str(TARGET)
+PEER = ROOT / "bench" / "peer"
 
 
 def sh(cmd, **kw):
@@ -36,12 +39,10 @@ def stats(values):
 
 def peer(runs):
     tmp = pathlib.Path(tempfile.mkdtemp(prefix="hum-peer-"))
-    shutil.copytree(PEER, tmp / "peer-bench")
-    subprocess.run(["chmod", "-R", "u+w", str(tmp)], check=True)
-    env = dict(os.environ, RUNS=str(runs), SKIP_CIRCOM="1")
-    subprocess.run([str(tmp / "peer-bench/run.sh")], check=True, env=env, stdout=sys.stderr)
+    env = dict(os.environ, RUNS=str(runs))
+    subprocess.run([str(PEER / "run.sh"), str(tmp)], check=True, env=env, stdout=sys.stderr)
     out = {}
-    for line in (tmp / "peer-bench/build/results.jsonl").read_text().splitlines():
+    for line in (tmp / "results.jsonl").read_text().splitlines():
         row = json.loads(line)
         out[row["metric"]] = stats(row["values"])
     return out

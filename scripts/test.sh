@@ -36,6 +36,9 @@ step "release artifacts (scripts/release.sh) and the consumer projects on them (
 ./scripts/release.sh >/dev/null
 tests/consumers/run.sh
 
+step "the peer benchmark harness proves hum's statement (bench/peer, npm packages from its lockfile)"
+bench/peer/same-statement.sh "$CARGO_TARGET_DIR/release/hum"
+
 step "fuzz smoke: every target a few seconds from the committed corpus (cargo-fuzz, nightly)"
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --version 0.13.2
 scratch=$(mktemp -d)
