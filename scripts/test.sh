@@ -10,8 +10,9 @@ step "tools: cbindgen (header drift check), gcc, make, valgrind (C host)"
 command -v cbindgen >/dev/null || cargo install cbindgen --locked --version 0.29.0
 for tool in gcc make valgrind node npm; do command -v "$tool" >/dev/null || { echo "missing $tool"; exit 1; }; done
 
-step "npm packages for the JS oracles (tests/js, from its lockfile)"
+step "npm packages for the JS oracles (tests/js) and solc-js for the contracts (contracts/), from their lockfiles"
 (cd tests/js && npm ci --no-audit --no-fund)
+(cd contracts && npm ci --no-audit --no-fund)
 
 step "prover component (wasm32-wasip2)"
 build_component

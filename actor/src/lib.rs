@@ -25,7 +25,7 @@ use hum_core::{
     keys::{checked_k, keygen_memory, prove_memory},
     prove_validated,
     srs::{parse_hash, CheckedSrs},
-    validate_for, CircuitKeys, Error, ErrorKind, Group, Identity, Progress, ProgressSink, Srs, Stage, Witness,
+    validate_for, CircuitKeys, Error, ErrorKind, Flavour, Group, Identity, Progress, ProgressSink, Srs, Stage, Witness,
 };
 pub use protocol::{
     Command, Event, EventSink, Failure, GroupBytes, GroupOutcome, GroupQuery, IdentityOutcome, IdentitySource,
@@ -334,7 +334,7 @@ impl Actor {
         };
         self.status(State::Proving, sink);
         let start = Instant::now();
-        let outcome = prove_validated(&keys, values, command_rng(), &mut ProgressEvents { sink });
+        let outcome = prove_validated(&keys, values, Flavour::Standard, command_rng(), &mut ProgressEvents { sink });
         match outcome {
             Ok(result) => {
                 let prove_ms = start.elapsed().as_millis() as u64;
@@ -358,10 +358,9 @@ impl Actor {
             Ok(policy) => policy,
             Err(e) => return self.fail(e.into(), sink),
         };
-        let verdict = request
-            .public_inputs
-            .parse()
-            .and_then(|inputs| policy.verify_claimed(&keys, request.claimed_circuit.as_ref(), &request.proof, &inputs));
+        let verdict = request.public_inputs.parse().and_then(|inputs| {
+            policy.verify_claimed(&keys, request.claimed_circuit.as_ref(), Flavour::Standard, &request.proof, &inputs)
+        });
         sink.emit(Event::Verified(verdict.map_err(Failure::from)));
     }
 }

@@ -7,7 +7,7 @@
 
 use std::time::Instant;
 
-use hum_core::{field::fr_to_hex, k_for_depth, prove, verify, CircuitKeys, Fr, Srs, Witness};
+use hum_core::{field::fr_to_hex, k_for_depth, prove, verify, CircuitKeys, Flavour, Fr, Srs, Witness};
 use rand_core::OsRng;
 
 fn stats(name: &str, unit: &str, mut v: Vec<f64>) {
@@ -71,12 +71,14 @@ fn main() {
                 .collect();
             stats("keys from bytes", "ms", load);
             let mut result = None;
-            let prove_ms: Vec<f64> =
-                (0..runs).map(|_| ms(|| result = Some(prove(&keys, &witness, OsRng, &mut |_| {}).unwrap()))).collect();
+            let prove_ms: Vec<f64> = (0..runs)
+                .map(|_| ms(|| result = Some(prove(&keys, &witness, Flavour::Standard, OsRng, &mut |_| {}).unwrap())))
+                .collect();
             stats("prove", "ms", prove_ms);
             let result = result.unwrap();
-            let verify_ms: Vec<f64> =
-                (0..runs).map(|_| ms(|| verify(&keys, &result.proof, &result.public_inputs).unwrap())).collect();
+            let verify_ms: Vec<f64> = (0..runs)
+                .map(|_| ms(|| verify(&keys, result.flavour, &result.proof, &result.public_inputs).unwrap()))
+                .collect();
             stats("verify", "ms", verify_ms);
             let cs = keys.vk().cs();
             if *JSON.get().unwrap() {

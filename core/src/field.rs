@@ -47,6 +47,28 @@ pub fn fr_to_hex(value: &Fr) -> String {
     format!("0x{}", hex::encode(fr_to_be_bytes(value)))
 }
 
+/// A field element in decimal, as Solidity tools and `snarkjs` print uint256 values.
+pub fn fr_to_decimal(value: &Fr) -> String {
+    // Base-10^19 digits by long division of the big-endian 64-bit limbs.
+    const BASE: u128 = 10_000_000_000_000_000_000;
+    let bytes = fr_to_be_bytes(value);
+    let mut limbs: Vec<u64> = bytes.chunks_exact(8).map(|c| u64::from_be_bytes(c.try_into().unwrap())).collect();
+    let mut digits = Vec::new();
+    while limbs.iter().any(|&l| l != 0) {
+        let mut rest = 0u128;
+        for limb in &mut limbs {
+            let acc = (rest << 64) | u128::from(*limb);
+            *limb = (acc / BASE) as u64;
+            rest = acc % BASE;
+        }
+        digits.push(rest as u64);
+    }
+    match digits.split_last() {
+        None => "0".into(),
+        Some((top, lower)) => lower.iter().rev().fold(top.to_string(), |s, d| s + &format!("{d:019}")),
+    }
+}
+
 /// `keccak256(bytes) >> 8` as a field element: how an app turns an action name or a message into
 /// an `action_id` or `message_hash` (Semaphore's convention for scope and message, and cheap to
 /// repeat in a contract: `uint256(keccak256(bytes)) >> 8`). The shift keeps 248 bits, so the
@@ -62,6 +84,20 @@ pub fn hash_to_field(bytes: &[u8]) -> Fr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_matches_big_integer_arithmetic() {
+        use halo2_proofs::halo2curves::ff::Field;
+        assert_eq!(fr_to_decimal(&Fr::ZERO), "0");
+        assert_eq!(fr_to_decimal(&Fr::from(9_999_999_999_999_999_999u64)), "9999999999999999999");
+        assert_eq!(fr_to_decimal(&Fr::from_u128(10_000_000_000_000_000_000)), "10000000000000000000");
+        // r - 1 (r is the BN254 scalar modulus)
+        assert_eq!(
+            fr_to_decimal(&-Fr::ONE),
+            "21888242871839275222246405745257275088548364400416034343698204186575808495616"
+        );
+        assert_eq!(fr_to_decimal(&Fr::from_u128(u128::MAX)), u128::MAX.to_string());
+    }
 
     #[test]
     fn hash_to_field_is_keccak256_shifted_right_by_8_bits() {

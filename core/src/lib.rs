@@ -31,15 +31,15 @@
 //!
 //! ## Use
 //! ```no_run
-//! use hum_core::{CircuitKeys, Srs, VerifyPolicy, Witness, prove, k_for_depth};
+//! use hum_core::{CircuitKeys, Flavour, Srs, VerifyPolicy, Witness, prove, k_for_depth};
 //! # fn main() -> hum_core::Result<()> {
 //! let srs = Srs::insecure_dev(k_for_depth(20)); // development only
 //! let keys = CircuitKeys::generate(&srs, 20)?;
 //! let witness = Witness::from_json(br#"{"secret":"0x1", "index":0, "siblings":[], "action_id":"0x2", "message_hash":"0x3"}"#)?;
-//! let result = prove(&keys, &witness, rand_core::OsRng, &mut |p: hum_core::Progress| println!("{p:?}"))?;
+//! let result = prove(&keys, &witness, Flavour::Standard, rand_core::OsRng, &mut |p: hum_core::Progress| println!("{p:?}"))?;
 //! // A verifier pins what it accepts; the dev SRS only with an explicit opt-in.
 //! let policy = VerifyPolicy { allow_insecure_dev_srs: true, ..VerifyPolicy::for_depth(20) };
-//! policy.verify(&keys, &result.proof, &result.public_inputs)?;
+//! policy.verify(&keys, result.flavour, &result.proof, &result.public_inputs)?;
 //! # Ok(()) }
 //! ```
 
@@ -57,6 +57,7 @@ pub mod prover;
 pub mod ptau;
 pub mod seal;
 pub mod srs;
+pub mod transcript;
 pub mod tree;
 pub mod verify;
 pub mod witness;
@@ -73,6 +74,7 @@ pub use keys::{CircuitInfo, CircuitKeys};
 pub use progress::{Progress, ProgressSink, Stage};
 pub use prover::{prove, prove_validated, validate_for, ProofResult, PublicInputs, PublicInputsHex};
 pub use srs::{Srs, SrsKind};
+pub use transcript::Flavour;
 pub use verify::{verify, VerifyPolicy};
 pub use witness::Witness;
 

@@ -8,11 +8,11 @@
 //! after the proof is complete. Cancellation is honoured
 //! before proving and at the quotient commitments (see `check`).
 
-use std::io;
+use std::{io, marker::PhantomData};
 
 use halo2_proofs::{
     halo2curves::bn256::{Fr, G1Affine},
-    transcript::{Blake2bWrite, Challenge255, Transcript, TranscriptWrite, TranscriptWriterBuffer},
+    transcript::{EncodedChallenge, Transcript, TranscriptWrite, TranscriptWriterBuffer},
 };
 
 /// A phase of proving.
@@ -100,27 +100,31 @@ impl<'a> Tracker<'a> {
     }
 }
 
-type Inner = Blake2bWrite<Vec<u8>, G1Affine, Challenge255<G1Affine>>;
-
-/// The Blake2b transcript the prover writes, with progress and cancellation.
-pub(crate) struct ProgressTranscript<'a, 'b> {
-    inner: Inner,
+/// The transcript `T` the prover writes (either flavour's), with progress and cancellation.
+pub(crate) struct ProgressTranscript<'a, 'b, E, T> {
+    inner: T,
     tracker: &'b mut Tracker<'a>,
     squeezes: usize,
     writes_in_stage: usize,
     advice_columns: usize,
     quotient_pieces: usize,
+    challenge: PhantomData<E>,
 }
 
-impl<'a, 'b> ProgressTranscript<'a, 'b> {
+impl<'a, 'b, E, T> ProgressTranscript<'a, 'b, E, T>
+where
+    E: EncodedChallenge<G1Affine>,
+    T: TranscriptWrite<G1Affine, E> + TranscriptWriterBuffer<Vec<u8>, G1Affine, E>,
+{
     pub(crate) fn new(tracker: &'b mut Tracker<'a>, advice_columns: usize, quotient_pieces: usize) -> Self {
         Self {
-            inner: Inner::init(Vec::new()),
+            inner: T::init(Vec::new()),
             tracker,
             squeezes: 0,
             writes_in_stage: 0,
             advice_columns: advice_columns.max(1),
             quotient_pieces: quotient_pieces.max(1),
+            challenge: PhantomData,
         }
     }
 
@@ -156,8 +160,12 @@ impl<'a, 'b> ProgressTranscript<'a, 'b> {
     }
 }
 
-impl Transcript<G1Affine, Challenge255<G1Affine>> for ProgressTranscript<'_, '_> {
-    fn squeeze_challenge(&mut self) -> Challenge255<G1Affine> {
+impl<E, T> Transcript<G1Affine, E> for ProgressTranscript<'_, '_, E, T>
+where
+    E: EncodedChallenge<G1Affine>,
+    T: TranscriptWrite<G1Affine, E> + TranscriptWriterBuffer<Vec<u8>, G1Affine, E>,
+{
+    fn squeeze_challenge(&mut self) -> E {
         self.squeezes += 1;
         self.writes_in_stage = 0;
         let (stage, percent) = match self.squeezes {
@@ -179,7 +187,11 @@ impl Transcript<G1Affine, Challenge255<G1Affine>> for ProgressTranscript<'_, '_>
     }
 }
 
-impl TranscriptWrite<G1Affine, Challenge255<G1Affine>> for ProgressTranscript<'_, '_> {
+impl<E, T> TranscriptWrite<G1Affine, E> for ProgressTranscript<'_, '_, E, T>
+where
+    E: EncodedChallenge<G1Affine>,
+    T: TranscriptWrite<G1Affine, E> + TranscriptWriterBuffer<Vec<u8>, G1Affine, E>,
+{
     fn write_point(&mut self, point: G1Affine) -> io::Result<()> {
         self.inner.write_point(point)?;
         self.on_write()

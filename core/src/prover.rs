@@ -1,9 +1,10 @@
 //! `prove` and `verify`, the public inputs, and the proof JSON of docs/formats.md.
 
 use halo2_proofs::{
-    halo2curves::bn256::{Bn256, Fr},
+    halo2curves::bn256::{Bn256, Fr, G1Affine},
     plonk::create_proof,
     poly::kzg::{commitment::KZGCommitmentScheme, multiopen::ProverSHPLONK},
+    transcript::{Blake2bWrite, Challenge255, EncodedChallenge, TranscriptWrite, TranscriptWriterBuffer},
 };
 use rand_core::{CryptoRng, RngCore};
 use serde::{Deserialize, Serialize};
@@ -14,6 +15,7 @@ use crate::{
     field::{fr_to_hex, parse_fr},
     keys::{CircuitInfo, CircuitKeys},
     progress::{ProgressSink, ProgressTranscript, Stage, Tracker},
+    transcript::{ChallengeEvm, EvmWrite, Flavour},
     witness::Witness,
 };
 
@@ -39,6 +41,11 @@ impl PublicInputs {
     /// From `[root, action_id, message_hash, nullifier]`.
     pub fn from_array(a: [Fr; 4]) -> Self {
         Self { root: a[0], action_id: a[1], message_hash: a[2], nullifier: a[3] }
+    }
+
+    /// As a contract takes them: four uint256 in instance order, as decimal strings.
+    pub fn to_uint256(&self) -> [String; 4] {
+        self.to_array().map(|x| crate::field::fr_to_decimal(&x))
     }
 
     /// As 0x-hex strings.
@@ -84,8 +91,10 @@ impl PublicInputsHex {
 /// A proof with its public inputs and the circuit it is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProofResult {
-    /// The proof bytes (Blake2b transcript, KZG with the SHPLONK multi-opening).
+    /// The proof bytes (KZG with the SHPLONK multi-opening, in the flavour's transcript).
     pub proof: Vec<u8>,
+    /// The transcript the proof is written with.
+    pub flavour: Flavour,
     /// Computed by the core from the witness, never copied from the caller.
     pub public_inputs: PublicInputs,
     /// The circuit and SRS.
@@ -95,7 +104,13 @@ pub struct ProofResult {
 #[derive(Serialize, Deserialize)]
 struct ProofJson {
     proof: String,
+    /// Absent in files written before flavours existed: those are standard.
+    #[serde(default)]
+    flavour: Flavour,
     public_inputs: PublicInputsHex,
+    /// The EVM flavour's public inputs as a contract takes them (written, never read).
+    #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
+    uint256_public_inputs: Option<[String; 4]>,
     circuit: CircuitInfo,
 }
 
@@ -104,7 +119,9 @@ impl ProofResult {
     pub fn to_json(&self) -> String {
         let json = ProofJson {
             proof: format!("0x{}", hex::encode(&self.proof)),
+            flavour: self.flavour,
             public_inputs: self.public_inputs.to_hex(),
+            uint256_public_inputs: (self.flavour == Flavour::Evm).then(|| self.public_inputs.to_uint256()),
             circuit: self.circuit.clone(),
         };
         serde_json::to_string_pretty(&json).expect("proof JSON serializes")
@@ -117,20 +134,22 @@ impl ProofResult {
         let digits =
             json.proof.strip_prefix("0x").ok_or_else(|| Error::InvalidProof("`proof` must start with 0x".into()))?;
         let proof = hex::decode(digits).map_err(|_| Error::InvalidProof("`proof` is not hex".into()))?;
-        Ok(Self { proof, public_inputs: json.public_inputs.parse()?, circuit: json.circuit })
+        Ok(Self { proof, flavour: json.flavour, public_inputs: json.public_inputs.parse()?, circuit: json.circuit })
     }
 }
 
-/// Proves `witness` with `keys`. Validates the witness first (every rejection is typed and
-/// names its field), computes the public inputs itself, and reports progress to `sink`.
+/// Proves `witness` with `keys` in the `flavour`'s transcript. Validates the witness first (every
+/// rejection is typed and names its field), computes the public inputs itself, and reports
+/// progress to `sink`.
 pub fn prove(
     keys: &CircuitKeys,
     witness: &Witness,
+    flavour: Flavour,
     rng: impl RngCore + CryptoRng,
     sink: &mut dyn ProgressSink,
 ) -> Result<ProofResult> {
     let values = validate_for(keys, witness)?;
-    prove_validated(keys, values, rng, sink)
+    prove_validated(keys, values, flavour, rng, sink)
 }
 
 /// Checks that `witness` is valid and of the keys' depth; returns the circuit values.
@@ -147,6 +166,7 @@ pub fn validate_for(keys: &CircuitKeys, witness: &Witness) -> Result<MembershipV
 pub fn prove_validated(
     keys: &CircuitKeys,
     values: MembershipValues,
+    flavour: Flavour,
     rng: impl RngCore + CryptoRng,
     sink: &mut dyn ProgressSink,
 ) -> Result<ProofResult> {
@@ -163,9 +183,31 @@ pub fn prove_validated(
 
     let instance = public_inputs.to_array();
     let circuit = MembershipCircuit::new(values);
+    let proof = match flavour {
+        Flavour::Standard => {
+            create::<Challenge255<G1Affine>, Blake2bWrite<_, _, _>>(keys, circuit, &instance, rng, &mut tracker)?
+        }
+        Flavour::Evm => create::<ChallengeEvm, EvmWrite<_>>(keys, circuit, &instance, rng, &mut tracker)?,
+    };
+    tracker.report(Stage::Done, 100);
+    Ok(ProofResult { proof, flavour, public_inputs, circuit: keys.info().clone() })
+}
+
+/// Runs halo2's prover with the transcript `T`, under progress and cancellation.
+fn create<E, T>(
+    keys: &CircuitKeys,
+    circuit: MembershipCircuit,
+    instance: &[Fr; 4],
+    rng: impl RngCore + CryptoRng,
+    tracker: &mut Tracker<'_>,
+) -> Result<Vec<u8>>
+where
+    E: EncodedChallenge<G1Affine>,
+    T: TranscriptWrite<G1Affine, E> + TranscriptWriterBuffer<Vec<u8>, G1Affine, E>,
+{
     let cs = keys.vk().cs();
-    let mut transcript = ProgressTranscript::new(&mut tracker, cs.num_advice_columns(), cs.degree() - 1);
-    let result = create_proof::<KZGCommitmentScheme<Bn256>, ProverSHPLONK<'_, Bn256>, _, _, _, _>(
+    let mut transcript = ProgressTranscript::<E, T>::new(tracker, cs.num_advice_columns(), cs.degree() - 1);
+    let result = create_proof::<KZGCommitmentScheme<Bn256>, ProverSHPLONK<'_, Bn256>, E, _, _, _>(
         keys.params(),
         keys.pk(),
         &[circuit],
@@ -173,15 +215,12 @@ pub fn prove_validated(
         rng,
         &mut transcript,
     );
-    let proof = transcript.finalize();
     match result {
-        Ok(()) => {}
+        Ok(()) => Ok(transcript.finalize()),
         Err(halo2_proofs::plonk::Error::Transcript(e)) if e.kind() == std::io::ErrorKind::Interrupted => {
-            return Err(Error::Cancelled)
+            Err(Error::Cancelled)
         }
-        Err(halo2_proofs::plonk::Error::ConstraintSystemFailure) => return Err(Error::Unsatisfied),
-        Err(e) => return Err(Error::Internal(format!("proving failed: {e}"))),
+        Err(halo2_proofs::plonk::Error::ConstraintSystemFailure) => Err(Error::Unsatisfied),
+        Err(e) => Err(Error::Internal(format!("proving failed: {e}"))),
     }
-    tracker.report(Stage::Done, 100);
-    Ok(ProofResult { proof, public_inputs, circuit: keys.info().clone() })
 }

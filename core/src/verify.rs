@@ -18,7 +18,7 @@ use halo2_proofs::{
     halo2curves::bn256::{Bn256, Fr, G1Affine},
     plonk::verify_proof,
     poly::kzg::{commitment::KZGCommitmentScheme, multiopen::VerifierSHPLONK, strategy::SingleStrategy},
-    transcript::{Blake2bRead, Challenge255, TranscriptReadBuffer},
+    transcript::{Blake2bRead, Challenge255, EncodedChallenge, TranscriptRead, TranscriptReadBuffer},
 };
 
 use crate::{
@@ -28,6 +28,7 @@ use crate::{
     keys::{CircuitInfo, CircuitKeys},
     prover::{ProofResult, PublicInputs},
     srs::{format_hash, parse_hash},
+    transcript::{ChallengeEvm, EvmRead, Flavour},
 };
 
 /// What a verifier accepts. Built by the relying party, never from the proof being checked.
@@ -115,18 +116,27 @@ impl VerifyPolicy {
         })
     }
 
-    /// Verifies `proof` for `public_inputs` under this policy with the verifier's own `keys`.
-    pub fn verify(&self, keys: &CircuitKeys, proof: &[u8], public_inputs: &PublicInputs) -> Result<()> {
-        self.verify_claimed(keys, None, proof, public_inputs)
+    /// Verifies `proof`, written in `flavour`'s transcript, for `public_inputs` under this policy
+    /// with the verifier's own `keys`.
+    pub fn verify(
+        &self,
+        keys: &CircuitKeys,
+        flavour: Flavour,
+        proof: &[u8],
+        public_inputs: &PublicInputs,
+    ) -> Result<()> {
+        self.verify_claimed(keys, None, flavour, proof, public_inputs)
     }
 
     /// As [`VerifyPolicy::verify`], for a proof that came with the circuit it claims: a claim of
     /// another circuit is refused first (the clearest reason), then the keys, the pinned inputs
-    /// and the proof itself are checked.
+    /// and the proof itself are checked. The flavour is only how the proof is written: either
+    /// flavour proves the same statement with the same keys.
     pub fn verify_claimed(
         &self,
         keys: &CircuitKeys,
         claimed: Option<&CircuitInfo>,
+        flavour: Flavour,
         proof: &[u8],
         public_inputs: &PublicInputs,
     ) -> Result<()> {
@@ -140,14 +150,14 @@ impl VerifyPolicy {
         if self.action_id.is_some_and(|action| action != public_inputs.action_id) {
             return Err(Error::UnexpectedPublicInput("action_id"));
         }
-        verify(keys, proof, public_inputs)
+        verify(keys, flavour, proof, public_inputs)
     }
 
     /// Reads proof JSON and verifies it: the circuit it names must be the verifier's, then the
     /// proof must verify under this policy. Returns the proof on success.
     pub fn verify_json(&self, keys: &CircuitKeys, json: &[u8]) -> Result<ProofResult> {
         let proof = ProofResult::from_json(json)?;
-        self.verify_claimed(keys, Some(&proof.circuit), &proof.proof, &proof.public_inputs)?;
+        self.verify_claimed(keys, Some(&proof.circuit), proof.flavour, &proof.proof, &proof.public_inputs)?;
         Ok(proof)
     }
 }
@@ -157,25 +167,18 @@ pub fn describe(info: &CircuitInfo) -> String {
     format!("{} (depth {}, k = {}, SRS {})", info.id, info.depth, info.k, info.srs)
 }
 
-/// Verifies `proof` for `public_inputs` with the keys' verifying key and params, and nothing
-/// else: callers that accept proofs from others use [`VerifyPolicy::verify`].
+/// Verifies `proof`, written in `flavour`'s transcript, for `public_inputs` with the keys'
+/// verifying key and params, and nothing else: callers that accept proofs from others use
+/// [`VerifyPolicy::verify`].
 ///
 /// `Err(Error::ProofRejected)` for a proof that does not verify, `Err(Error::InvalidProof)` for
 /// one followed by bytes that are not part of it.
-pub fn verify(keys: &CircuitKeys, proof: &[u8], public_inputs: &PublicInputs) -> Result<()> {
+pub fn verify(keys: &CircuitKeys, flavour: Flavour, proof: &[u8], public_inputs: &PublicInputs) -> Result<()> {
     let instance = public_inputs.to_array();
     let mut rest = proof;
-    {
-        let mut transcript = Blake2bRead::<_, G1Affine, Challenge255<_>>::init(&mut rest);
-        let strategy = SingleStrategy::new(keys.params());
-        verify_proof::<KZGCommitmentScheme<Bn256>, VerifierSHPLONK<'_, Bn256>, _, _, _>(
-            keys.params(),
-            keys.vk(),
-            strategy,
-            &[&[&instance[..]]],
-            &mut transcript,
-        )
-        .map_err(|e| Error::ProofRejected(e.to_string()))?;
+    match flavour {
+        Flavour::Standard => check::<Challenge255<_>, Blake2bRead<_, _, _>, _>(keys, &instance, &mut rest)?,
+        Flavour::Evm => check::<ChallengeEvm, EvmRead<_>, _>(keys, &instance, &mut rest)?,
     }
     if !rest.is_empty() {
         // Appended bytes would make one proof many (malleable); a proof is exactly its transcript.
@@ -186,4 +189,22 @@ pub fn verify(keys: &CircuitKeys, proof: &[u8], public_inputs: &PublicInputs) ->
         )));
     }
     Ok(())
+}
+
+/// Runs halo2's verifier with the transcript `T` over `proof`, leaving what it did not read.
+fn check<E, T, R: std::io::Read>(keys: &CircuitKeys, instance: &[Fr; 4], proof: R) -> Result<()>
+where
+    E: EncodedChallenge<G1Affine>,
+    T: TranscriptRead<G1Affine, E> + TranscriptReadBuffer<R, G1Affine, E>,
+{
+    let mut transcript = T::init(proof);
+    let strategy = SingleStrategy::new(keys.params());
+    verify_proof::<KZGCommitmentScheme<Bn256>, VerifierSHPLONK<'_, Bn256>, _, _, _>(
+        keys.params(),
+        keys.vk(),
+        strategy,
+        &[&[&instance[..]]],
+        &mut transcript,
+    )
+    .map_err(|e| Error::ProofRejected(e.to_string()))
 }

@@ -6,7 +6,7 @@ use hum_core::{
     field::{fr_to_hex, parse_fr},
     hash_to_field,
     tree::MerkleTree,
-    Error, Fr, Group, Identity, Witness,
+    Error, Flavour, Fr, Group, Identity, Witness,
 };
 use serde_json::{json, Value};
 
@@ -93,10 +93,10 @@ fn a_member_proves_with_its_identity_and_a_stranger_is_refused() {
     let witness = Witness::for_member(&identity, &proof, action, message).unwrap();
     let srs = hum_core::Srs::insecure_dev(hum_core::keys::checked_k(4).unwrap());
     let keys = hum_core::CircuitKeys::generate(&srs, 4).unwrap();
-    let result = hum_core::prove(&keys, &witness, rand::rngs::OsRng, &mut |_| {}).unwrap();
+    let result = hum_core::prove(&keys, &witness, Flavour::Standard, rand::rngs::OsRng, &mut |_| {}).unwrap();
     assert_eq!(result.public_inputs.to_array()[0], group.root());
     assert_eq!(result.public_inputs.to_array()[1], action);
-    hum_core::verify(&keys, &result.proof, &result.public_inputs).unwrap();
+    hum_core::verify(&keys, result.flavour, &result.proof, &result.public_inputs).unwrap();
     let stranger = Identity::from_seed(&seed(40)).unwrap();
     let error = Witness::for_member(&stranger, &proof, action, message).unwrap_err().to_string();
     assert!(error.contains("is not the member at index 1"), "{error}");

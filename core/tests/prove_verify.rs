@@ -3,7 +3,8 @@
 use std::sync::OnceLock;
 
 use hum_core::{
-    field::fr_to_hex, k_for_depth, prove, verify, CircuitKeys, Error, Fr, Progress, PublicInputs, Srs, Stage, Witness,
+    field::fr_to_hex, k_for_depth, prove, verify, CircuitKeys, Error, Flavour, Fr, Progress, ProofResult, PublicInputs,
+    Srs, Stage, Witness,
 };
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
@@ -44,8 +45,8 @@ fn a_real_proof_verifies_and_reports_progress() {
     let (_, keys) = keys();
     let w = witness(DEPTH, 1);
     let mut reports: Vec<Progress> = Vec::new();
-    let result = prove(keys, &w, rng(), &mut |p| reports.push(p)).unwrap();
-    verify(keys, &result.proof, &result.public_inputs).unwrap();
+    let result = prove(keys, &w, Flavour::Standard, rng(), &mut |p| reports.push(p)).unwrap();
+    verify(keys, result.flavour, &result.proof, &result.public_inputs).unwrap();
 
     let expected = PublicInputs::from_array(w.validate().unwrap().public_inputs());
     assert_eq!(result.public_inputs, expected);
@@ -70,33 +71,74 @@ fn a_real_proof_verifies_and_reports_progress() {
     }
 }
 
+const FLAVOURS: [Flavour; 2] = [Flavour::Standard, Flavour::Evm];
+
 #[test]
 fn a_flipped_proof_byte_fails() {
     let (_, keys) = keys();
-    let result = prove(keys, &witness(DEPTH, 2), rng(), &mut |_| {}).unwrap();
-    for position in [0, result.proof.len() / 2, result.proof.len() - 1] {
-        let mut tampered = result.proof.clone();
-        tampered[position] ^= 1;
-        assert!(
-            matches!(verify(keys, &tampered, &result.public_inputs), Err(Error::ProofRejected(_))),
-            "byte {position}"
-        );
+    for flavour in FLAVOURS {
+        let result = prove(keys, &witness(DEPTH, 2), flavour, rng(), &mut |_| {}).unwrap();
+        assert_eq!(result.flavour, flavour);
+        verify(keys, flavour, &result.proof, &result.public_inputs).unwrap();
+        for position in [0, 31, 32, 63, result.proof.len() / 2, result.proof.len() - 1] {
+            let mut tampered = result.proof.clone();
+            tampered[position] ^= 1;
+            assert!(
+                matches!(verify(keys, flavour, &tampered, &result.public_inputs), Err(Error::ProofRejected(_))),
+                "{flavour:?} byte {position}"
+            );
+        }
+        assert!(verify(keys, flavour, &result.proof[..result.proof.len() - 1], &result.public_inputs).is_err());
+        assert!(verify(keys, flavour, &[], &result.public_inputs).is_err());
+        let mut longer = result.proof.clone();
+        longer.push(0);
+        assert!(matches!(verify(keys, flavour, &longer, &result.public_inputs), Err(Error::InvalidProof(_))));
     }
-    assert!(verify(keys, &result.proof[..result.proof.len() - 1], &result.public_inputs).is_err());
-    assert!(verify(keys, &[], &result.public_inputs).is_err());
 }
 
 #[test]
 fn the_proof_fails_against_other_public_inputs() {
     let (_, keys) = keys();
-    let result = prove(keys, &witness(DEPTH, 3), rng(), &mut |_| {}).unwrap();
-    let good = result.public_inputs.to_array();
-    for i in 0..4 {
-        let mut other = good;
-        other[i] += Fr::one();
-        let other = PublicInputs::from_array(other);
-        assert!(verify(keys, &result.proof, &other).is_err(), "public input {i} (message_hash is 2)");
+    for flavour in FLAVOURS {
+        let result = prove(keys, &witness(DEPTH, 3), flavour, rng(), &mut |_| {}).unwrap();
+        let good = result.public_inputs.to_array();
+        for i in 0..4 {
+            let mut other = good;
+            other[i] += Fr::one();
+            let other = PublicInputs::from_array(other);
+            assert!(
+                verify(keys, flavour, &result.proof, &other).is_err(),
+                "{flavour:?} public input {i} (message_hash is 2)"
+            );
+        }
     }
+}
+
+#[test]
+fn a_proof_verifies_only_in_its_own_flavour() {
+    let (_, keys) = keys();
+    let standard = prove(keys, &witness(DEPTH, 5), Flavour::Standard, rng(), &mut |_| {}).unwrap();
+    let evm = prove(keys, &witness(DEPTH, 5), Flavour::Evm, rng(), &mut |_| {}).unwrap();
+    assert_eq!(standard.public_inputs, evm.public_inputs);
+    assert!(verify(keys, Flavour::Evm, &standard.proof, &standard.public_inputs).is_err());
+    assert!(verify(keys, Flavour::Standard, &evm.proof, &evm.public_inputs).is_err());
+    // The EVM encoding: uncompressed points and 32-byte scalars, so a longer proof, in 32-byte words.
+    assert_eq!(evm.proof.len() % 32, 0);
+    assert!(evm.proof.len() > standard.proof.len());
+    // The first word is the first advice commitment's x: setting it to q (not a coordinate) is
+    // refused before any arithmetic.
+    let mut big = evm.proof.clone();
+    big[..32]
+        .copy_from_slice(&hex::decode("30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47").unwrap());
+    assert!(matches!(verify(keys, Flavour::Evm, &big, &evm.public_inputs), Err(Error::ProofRejected(_))));
+    // The proof JSON names the flavour and, for EVM, carries the uint256 inputs.
+    let json: serde_json::Value = serde_json::from_str(&evm.to_json()).unwrap();
+    assert_eq!(json["flavour"], "evm");
+    assert_eq!(json["uint256_public_inputs"].as_array().unwrap().len(), 4);
+    assert_eq!(ProofResult::from_json(evm.to_json().as_bytes()).unwrap(), evm);
+    let json: serde_json::Value = serde_json::from_str(&standard.to_json()).unwrap();
+    assert_eq!(json["flavour"], "standard");
+    assert!(json.get("uint256_public_inputs").is_none());
 }
 
 #[test]
@@ -105,9 +147,9 @@ fn keys_through_bytes_still_prove_and_verify() {
     let bytes = keys.to_bytes();
     let reloaded = CircuitKeys::from_bytes(srs, DEPTH, &bytes).unwrap();
     assert_eq!(reloaded.info(), keys.info());
-    let result = prove(&reloaded, &witness(DEPTH, 4), rng(), &mut |_| {}).unwrap();
-    verify(keys, &result.proof, &result.public_inputs).unwrap();
-    verify(&reloaded, &result.proof, &result.public_inputs).unwrap();
+    let result = prove(&reloaded, &witness(DEPTH, 4), Flavour::Standard, rng(), &mut |_| {}).unwrap();
+    verify(keys, result.flavour, &result.proof, &result.public_inputs).unwrap();
+    verify(&reloaded, result.flavour, &result.proof, &result.public_inputs).unwrap();
 
     let mut corrupted = bytes.clone();
     let last = corrupted.len() - 1;
@@ -124,7 +166,7 @@ fn keys_through_bytes_still_prove_and_verify() {
 #[test]
 fn a_witness_of_another_depth_is_refused() {
     let (_, keys) = keys();
-    let err = prove(keys, &witness(5, 1), rng(), &mut |_| {}).unwrap_err();
+    let err = prove(keys, &witness(5, 1), Flavour::Standard, rng(), &mut |_| {}).unwrap_err();
     assert_eq!(err, Error::DepthMismatch { expected: DEPTH, got: 5 });
 }
 
@@ -141,7 +183,7 @@ fn cancelling_stops_the_proof() {
     }
     let (_, keys) = keys();
     for at in [1, 5, 12] {
-        let err = prove(keys, &witness(DEPTH, 5), rng(), &mut CancelAt(at, 0)).unwrap_err();
+        let err = prove(keys, &witness(DEPTH, 5), Flavour::Standard, rng(), &mut CancelAt(at, 0)).unwrap_err();
         assert_eq!(err, Error::Cancelled, "cancel after {at} reports");
     }
 }
@@ -149,7 +191,7 @@ fn cancelling_stops_the_proof() {
 #[test]
 fn proof_json_round_trips() {
     let (_, keys) = keys();
-    let result = prove(keys, &witness(DEPTH, 6), rng(), &mut |_| {}).unwrap();
+    let result = prove(keys, &witness(DEPTH, 6), Flavour::Standard, rng(), &mut |_| {}).unwrap();
     let json = result.to_json();
     let back = hum_core::ProofResult::from_json(json.as_bytes()).unwrap();
     assert_eq!(back, result);
@@ -161,7 +203,7 @@ fn small_depths_prove_too() {
     for depth in [1, 2] {
         let srs = Srs::insecure_dev(k_for_depth(depth));
         let keys = CircuitKeys::generate(&srs, depth).unwrap();
-        let result = prove(&keys, &witness(depth, 8), rng(), &mut |_| {}).unwrap();
-        verify(&keys, &result.proof, &result.public_inputs).unwrap();
+        let result = prove(&keys, &witness(depth, 8), Flavour::Standard, rng(), &mut |_| {}).unwrap();
+        verify(&keys, result.flavour, &result.proof, &result.public_inputs).unwrap();
     }
 }

@@ -11,7 +11,9 @@ use halo2_proofs::{
     },
     poly::commitment::ParamsProver,
 };
-use hum_core::{field::fr_to_hex, k_for_depth, prove, ptau, verify, CircuitKeys, Error, Fr, Srs, SrsKind, Witness};
+use hum_core::{
+    field::fr_to_hex, k_for_depth, prove, ptau, verify, CircuitKeys, Error, Flavour, Fr, Srs, SrsKind, Witness,
+};
 use rand_core::OsRng;
 
 fn ptau_file() -> &'static Vec<u8> {
@@ -80,14 +82,14 @@ fn proofs_with_imported_params_verify_and_dev_srs_proofs_do_not() {
     let srs = ptau::import(ptau_file(), k_for_depth(20)).unwrap();
     let keys = CircuitKeys::generate(&srs, 20).unwrap();
     assert!(!keys.info().insecure_dev_srs && !keys.info().id.contains("insecure"));
-    let result = prove(&keys, &witness(20), OsRng, &mut |_| {}).unwrap();
-    verify(&keys, &result.proof, &result.public_inputs).unwrap();
+    let result = prove(&keys, &witness(20), Flavour::Standard, OsRng, &mut |_| {}).unwrap();
+    verify(&keys, result.flavour, &result.proof, &result.public_inputs).unwrap();
 
     let dev = CircuitKeys::generate(&Srs::insecure_dev(k_for_depth(20)), 20).unwrap();
-    let dev_result = prove(&dev, &witness(20), OsRng, &mut |_| {}).unwrap();
+    let dev_result = prove(&dev, &witness(20), Flavour::Standard, OsRng, &mut |_| {}).unwrap();
     assert!(dev_result.circuit.insecure_dev_srs);
     assert!(
-        verify(&keys, &dev_result.proof, &dev_result.public_inputs).is_err(),
+        verify(&keys, dev_result.flavour, &dev_result.proof, &dev_result.public_inputs).is_err(),
         "a dev-SRS proof must not verify under real params"
     );
 }

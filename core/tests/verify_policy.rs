@@ -9,7 +9,7 @@ use hum_core::{
     poseidon2::{hash1, hash2},
     prove,
     tree::MerkleTree,
-    verify, CircuitKeys, Error, ErrorKind, Fr, ProofResult, Srs, VerifyPolicy, Witness,
+    verify, CircuitKeys, Error, ErrorKind, Flavour, Fr, ProofResult, Srs, VerifyPolicy, Witness,
 };
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
@@ -54,10 +54,10 @@ fn a_depth_21_proof_against_a_depth_20_group_is_refused() {
     for (secret, sibling, index) in [(s1, hash1(s2), 0b10), (s2, hash1(s1), 0b11)] {
         let siblings: Vec<Fr> = std::iter::once(sibling).chain(path.iter().copied()).collect();
         let w = witness(secret, index, &siblings, group.root());
-        let proof = prove(keys(21), &w, rng(), &mut |_| {}).unwrap();
+        let proof = prove(keys(21), &w, Flavour::Standard, rng(), &mut |_| {}).unwrap();
         assert_eq!(proof.public_inputs.root, group.root(), "the forged path reaches the group's root");
         nullifiers.push(proof.public_inputs.nullifier);
-        assert!(dev_policy(21).verify(keys(21), &proof.proof, &proof.public_inputs).is_ok());
+        assert!(dev_policy(21).verify(keys(21), proof.flavour, &proof.proof, &proof.public_inputs).is_ok());
 
         // The depth-20 verifier uses its own keys: the JSON's circuit is only compared.
         let json = proof.to_json();
@@ -71,7 +71,7 @@ fn a_depth_21_proof_against_a_depth_20_group_is_refused() {
         let refused = dev_policy(20).verify_json(keys(20), forged.to_json().as_bytes()).unwrap_err();
         assert_eq!(refused.kind(), ErrorKind::ProofRejected, "{refused}");
         // And keys of the wrong depth handed to a depth-20 policy are refused before verifying.
-        let refused = dev_policy(20).verify(keys(21), &proof.proof, &proof.public_inputs).unwrap_err();
+        let refused = dev_policy(20).verify(keys(21), proof.flavour, &proof.proof, &proof.public_inputs).unwrap_err();
         assert_eq!(refused.kind(), ErrorKind::WrongCircuit, "{refused}");
     }
     assert_ne!(nullifiers[0], nullifiers[1], "two nullifiers for one member: why the depth is pinned");
@@ -83,14 +83,15 @@ fn depth_20_proof() -> &'static ProofResult {
         let secret = Fr::from(42);
         let group = MerkleTree::new(20, &[Fr::from(3), hash1(secret)]);
         let w = witness(secret, 1, &group.siblings(1), group.root());
-        prove(keys(20), &w, rng(), &mut |_| {}).unwrap()
+        prove(keys(20), &w, Flavour::Standard, rng(), &mut |_| {}).unwrap()
     })
 }
 
 #[test]
 fn the_dev_srs_is_refused_unless_the_verifier_allows_it() {
     let proof = depth_20_proof();
-    let refused = VerifyPolicy::default().verify(keys(20), &proof.proof, &proof.public_inputs).unwrap_err();
+    let refused =
+        VerifyPolicy::default().verify(keys(20), proof.flavour, &proof.proof, &proof.public_inputs).unwrap_err();
     assert_eq!(refused, Error::InsecureDevSrs);
     assert!(refused.to_string().contains("INSECURE dev SRS"), "{refused}");
     let json = proof.to_json();
@@ -103,11 +104,11 @@ fn a_pinned_srs_hash_must_be_the_keys_srs() {
     let proof = depth_20_proof();
     let mut policy = dev_policy(20);
     policy.srs_hash = Some([9; 32]);
-    let refused = policy.verify(keys(20), &proof.proof, &proof.public_inputs).unwrap_err();
+    let refused = policy.verify(keys(20), proof.flavour, &proof.proof, &proof.public_inputs).unwrap_err();
     assert_eq!(refused.kind(), ErrorKind::WrongCircuit);
     assert!(refused.to_string().contains(&format!("sha256:{}", "09".repeat(32))), "{refused}");
     policy.srs_hash = Some(*keys(20).srs_hash());
-    policy.verify(keys(20), &proof.proof, &proof.public_inputs).unwrap();
+    policy.verify(keys(20), proof.flavour, &proof.proof, &proof.public_inputs).unwrap();
 }
 
 #[test]
@@ -116,7 +117,7 @@ fn a_pinned_root_or_action_must_be_the_proofs() {
     let inputs = &proof.public_inputs;
     let check = |root: Option<Fr>, action: Option<Fr>| {
         let policy = VerifyPolicy { root, action_id: action, ..dev_policy(20) };
-        policy.verify(keys(20), &proof.proof, inputs)
+        policy.verify(keys(20), proof.flavour, &proof.proof, inputs)
     };
     check(Some(inputs.root), Some(inputs.action_id)).unwrap();
     assert_eq!(check(Some(inputs.root + Fr::one()), None).unwrap_err(), Error::UnexpectedPublicInput("root"));
@@ -127,11 +128,11 @@ fn a_pinned_root_or_action_must_be_the_proofs() {
 #[test]
 fn bytes_appended_to_a_proof_are_refused() {
     let proof = depth_20_proof();
-    verify(keys(20), &proof.proof, &proof.public_inputs).unwrap();
+    verify(keys(20), proof.flavour, &proof.proof, &proof.public_inputs).unwrap();
     for junk in [&[0u8][..], &[1, 2, 3], &proof.proof[..32]] {
         let mut longer = proof.proof.clone();
         longer.extend_from_slice(junk);
-        let refused = verify(keys(20), &longer, &proof.public_inputs).unwrap_err();
+        let refused = verify(keys(20), proof.flavour, &longer, &proof.public_inputs).unwrap_err();
         assert_eq!(refused.kind(), ErrorKind::InvalidProof, "{refused}");
         assert!(refused.to_string().contains(&format!("{} trailing byte", junk.len())), "{refused}");
     }

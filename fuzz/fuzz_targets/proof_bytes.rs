@@ -1,8 +1,9 @@
-//! Proof JSON and raw proof bytes: parsing and verification reject garbage without panicking.
+//! Proof JSON and raw proof bytes: parsing and verification, in both flavours' transcripts, reject
+//! garbage without panicking.
 #![no_main]
 use std::sync::OnceLock;
 
-use hum_core::{CircuitKeys, PublicInputs, Srs};
+use hum_core::{CircuitKeys, Flavour, PublicInputs, Srs};
 use libfuzzer_sys::fuzz_target;
 
 fn keys() -> &'static CircuitKeys {
@@ -13,5 +14,7 @@ fn keys() -> &'static CircuitKeys {
 fuzz_target!(|data: &[u8]| {
     let _ = hum_core::ProofResult::from_json(data);
     let inputs = PublicInputs::from_array([hum_core::Fr::one(); 4]);
-    assert!(hum_core::verify(keys(), data, &inputs).is_err(), "random bytes verified as a proof");
+    for flavour in [Flavour::Standard, Flavour::Evm] {
+        assert!(hum_core::verify(keys(), flavour, data, &inputs).is_err(), "random bytes verified as a {flavour:?} proof");
+    }
 });

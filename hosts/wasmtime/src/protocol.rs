@@ -100,6 +100,7 @@ pub fn to_core_result(result: &wit::ProofResult) -> Result<hum_core::ProofResult
     };
     Ok(hum_core::ProofResult {
         proof: result.proof.clone(),
+        flavour: hum_core::Flavour::Standard,
         public_inputs: inputs.parse()?,
         circuit: core_circuit(&result.circuit),
     })

@@ -5,7 +5,7 @@
 //! generates the keys of that circuit (through the key cache when there is one) and checks
 //! proofs against them; the circuit a proof file names is only compared, never used.
 
-use hum_core::{keys::checked_k, CircuitKeys, Error, ProofResult, PublicInputs, Srs, SrsKind, VerifyPolicy};
+use hum_core::{keys::checked_k, CircuitKeys, Error, Flavour, ProofResult, PublicInputs, Srs, SrsKind, VerifyPolicy};
 use sha2::{Digest, Sha256};
 
 use crate::cache::{CacheRead, KeyCache};
@@ -100,11 +100,11 @@ impl NativeVerifier {
 
     /// Verifies a proof with the circuit it claims (see [`VerifyPolicy::verify_claimed`]).
     pub fn verify_proof(&self, proof: &ProofResult) -> Result<(), Error> {
-        self.policy.verify_claimed(&self.keys, Some(&proof.circuit), &proof.proof, &proof.public_inputs)
+        self.policy.verify_claimed(&self.keys, Some(&proof.circuit), proof.flavour, &proof.proof, &proof.public_inputs)
     }
 
-    /// Verifies proof bytes for public inputs.
-    pub fn verify(&self, proof: &[u8], public_inputs: &PublicInputs) -> Result<(), Error> {
-        self.policy.verify(&self.keys, proof, public_inputs)
+    /// Verifies proof bytes, written in `flavour`'s transcript, for public inputs.
+    pub fn verify(&self, flavour: Flavour, proof: &[u8], public_inputs: &PublicInputs) -> Result<(), Error> {
+        self.policy.verify(&self.keys, flavour, proof, public_inputs)
     }
 }

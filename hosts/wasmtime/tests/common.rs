@@ -72,7 +72,7 @@ pub fn verify_natively(result: &hum_host::wit::ProofResult) {
         })
         .clone();
     assert_eq!(keys.info().id, core.circuit.id, "same circuit id natively and in wasm");
-    hum_core::verify(&keys, &core.proof, &core.public_inputs).expect("the proof verifies natively");
+    hum_core::verify(&keys, core.flavour, &core.proof, &core.public_inputs).expect("the proof verifies natively");
 }
 
 /// A verify policy for `depth` that allows the dev SRS (the tests' proofs are made on it).

@@ -19,7 +19,7 @@ use std::{
     },
 };
 
-use hum_core::{field::fr_to_hex, poseidon2::hash1, tree::MerkleTree, CircuitKeys, Fr, Srs, Witness};
+use hum_core::{field::fr_to_hex, poseidon2::hash1, tree::MerkleTree, CircuitKeys, Flavour, Fr, Srs, Witness};
 use hum_host::{InitRequest, ProverOrchestrator};
 use zeroize::Zeroizing;
 
@@ -180,7 +180,7 @@ fn no_freed_block_holds_a_secret() {
     let keys = CircuitKeys::generate(&Srs::insecure_dev(hum_core::k_for_depth(depth)), depth).unwrap();
     let w = witness(depth, s, 1);
     let hits = hits_during(&forms, || {
-        let proof = hum_core::prove(&keys, &w, rand_core::OsRng, &mut |_| {}).unwrap();
+        let proof = hum_core::prove(&keys, &w, Flavour::Standard, rand_core::OsRng, &mut |_| {}).unwrap();
         drop(proof);
     });
     drop(w);

@@ -38,7 +38,8 @@ fn two_hundred_proofs_in_one_instance_all_verified_memory_flat() {
             .unwrap_or_else(|| panic!("proof {i}: {seen:?}"));
         let core = to_core_result(&result).unwrap();
         assert_eq!(core.public_inputs.message_hash, hum_core::Fr::from(i + 1));
-        hum_core::verify(&keys, &core.proof, &core.public_inputs).unwrap_or_else(|e| panic!("proof {i}: {e}"));
+        hum_core::verify(&keys, core.flavour, &core.proof, &core.public_inputs)
+            .unwrap_or_else(|e| panic!("proof {i}: {e}"));
         peaks.push(result.peak_memory);
         linear.push(h.instance.linear_memory());
     }
