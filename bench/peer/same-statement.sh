@@ -13,6 +13,7 @@ trap 'rm -rf "$work"' EXIT
 cd "$here"
 fail() { echo "same-statement: $*" >&2; exit 1; }
 
+npm ci --no-audit --no-fund --loglevel=error >&2
 node execute.mjs --demo-witness > "$work/witness.json"
 RUNS=1 WITNESS="$work/witness.json" ./run.sh "$work/peer" > "$work/table.tsv"
 grep -q '^noir.t1.prove_ms' "$work/table.tsv" || fail "the harness measured no bb.js proof"

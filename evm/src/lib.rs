@@ -11,10 +11,15 @@
 //! [`calldata`] ABI-encodes that call for a proof, as `snarkjs zkey export soliditycalldata`
 //! does for Groth16.
 //!
+//! [`poseidon2_solidity`] writes `contracts/src/Poseidon2.sol`, hum's H for `HumGroups`' trees.
+//!
 //! The circuit, its depth and its SRS are the generator's input, never the proof's: a contract
 //! verifies one circuit, and its name and `CIRCUIT_ID` say which.
 
 use std::rc::Rc;
+
+mod poseidon2;
+pub use poseidon2::poseidon2_solidity;
 
 pub use alloy_primitives::U256;
 use alloy_sol_types::{sol, SolCall};
@@ -54,14 +59,6 @@ pub enum Error {
     /// A proof in the standard flavour cannot be checked on chain.
     #[error("the proof is in the `{0}` flavour; a contract verifies only `evm` proofs (prove with `--evm`)")]
     WrongFlavour(&'static str),
-    /// The proof is for another circuit than the verifier's.
-    #[error("the proof is {got} bytes; proofs of this circuit are {expected} bytes")]
-    ProofLength {
-        /// The circuit's proof length.
-        expected: usize,
-        /// The proof's.
-        got: usize,
-    },
 }
 
 /// A generated verifier.
@@ -217,14 +214,11 @@ fn canonical_scalars(assembly: &str) -> String {
     out
 }
 
-/// The ABI-encoded `verifyProof(proof, publicInputs)` call for an EVM-flavour proof of a
-/// circuit whose proofs are `proof_length` bytes.
-pub fn calldata(proof: &ProofResult, proof_length: usize) -> Result<Vec<u8>, Error> {
+/// The ABI-encoded `verifyProof(proof, publicInputs)` call for an EVM-flavour proof. (A proof of
+/// another circuit's length is the contract's to refuse, with `ProofLength`.)
+pub fn calldata(proof: &ProofResult) -> Result<Vec<u8>, Error> {
     if proof.flavour != Flavour::Evm {
         return Err(Error::WrongFlavour(proof.flavour.name()));
-    }
-    if proof.proof.len() != proof_length {
-        return Err(Error::ProofLength { expected: proof_length, got: proof.proof.len() });
     }
     Ok(verifyProofCall { proof: proof.proof.clone().into(), publicInputs: uint256_inputs(proof) }.abi_encode())
 }

@@ -69,7 +69,7 @@ fn an_evm_proof_verifies_on_chain_and_off() {
     let proof = evm_proof(1);
     assert_eq!(proof.proof.len(), d.verifier.proof_length, "the generator's proof length is the prover's");
     hum_core::verify(keys(), Flavour::Evm, &proof.proof, &proof.public_inputs).unwrap();
-    let data = calldata(&proof, d.verifier.proof_length).unwrap();
+    let data = calldata(&proof).unwrap();
     let call = verify(&mut d, data);
     assert!(returned_true(&call), "{call:?}");
     eprintln!("verifyProof: {} gas", call.gas);
@@ -96,7 +96,7 @@ fn tampered_proofs_and_other_inputs_are_refused() {
     for position in [0, 40, 64 * 5 + 3, length / 2, length - 1] {
         let mut tampered = proof.clone();
         tampered.proof[position] ^= 1;
-        assert!(!returned_true(&verify(&mut d, calldata(&tampered, length).unwrap())), "byte {position}");
+        assert!(!returned_true(&verify(&mut d, calldata(&tampered).unwrap())), "byte {position}");
     }
     // Each public input changed.
     for i in 0..4 {
@@ -104,9 +104,68 @@ fn tampered_proofs_and_other_inputs_are_refused() {
         let mut inputs = other.public_inputs.to_array();
         inputs[i] += hum_core::Fr::one();
         other.public_inputs = hum_core::PublicInputs::from_array(inputs);
-        assert!(!returned_true(&verify(&mut d, calldata(&other, length).unwrap())), "public input {i}");
+        assert!(!returned_true(&verify(&mut d, calldata(&other).unwrap())), "public input {i}");
     }
     // A proof in the standard flavour has no calldata, and its bytes would not verify.
     let standard = prove(keys(), &witness(2), Flavour::Standard, rand_core::OsRng, &mut |_| {}).unwrap();
-    assert!(calldata(&standard, length).is_err());
+    assert!(calldata(&standard).is_err());
+}
+
+/// The revert's custom error selector.
+fn reverted_with(call: &common::Call, signature: &str) -> bool {
+    use alloy_primitives::keccak256;
+    !call.success && call.output.as_ref().is_some_and(|o| o.len() >= 4 && o[..4] == keccak256(signature)[..4])
+}
+
+#[test]
+fn malformed_calls_revert_with_their_reason() {
+    let mut d = deploy();
+    let proof = evm_proof(3);
+    let good = calldata(&proof).unwrap();
+    // A public input ≥ r (the nullifier plus r: the same field element, a different uint256).
+    let r =
+        hum_evm::U256::from_str_radix("30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001", 16).unwrap();
+    let mut inputs = hum_evm::uint256_inputs(&proof);
+    inputs[3] += r;
+    let shifted = verifyProofCall { proof: proof.proof.clone().into(), publicInputs: inputs }.abi_encode();
+    assert!(reverted_with(&verify(&mut d, shifted), "PublicInputNotInField(uint256)"));
+    // A short proof, and one with a word more.
+    for proof_bytes in [proof.proof[..proof.proof.len() - 32].to_vec(), [&proof.proof[..], &[0u8; 32]].concat()] {
+        let call = verifyProofCall { proof: proof_bytes.into(), publicInputs: hum_evm::uint256_inputs(&proof) };
+        assert!(reverted_with(&verify(&mut d, call.abi_encode()), "ProofLength(uint256,uint256)"));
+    }
+    // The last word of the proof is a scalar; plus r it is the same value mod r, and refused.
+    let mut bytes = proof.proof.clone();
+    let last = bytes.len() - 32;
+    let word = hum_evm::U256::from_be_slice(&bytes[last..]);
+    if let Some(bigger) = word.checked_add(r) {
+        bytes[last..].copy_from_slice(&bigger.to_be_bytes::<32>());
+        let call = verifyProofCall { proof: bytes.into(), publicInputs: hum_evm::uint256_inputs(&proof) };
+        assert!(!returned_true(&verify(&mut d, call.abi_encode())), "a scalar plus r");
+    }
+    // Garbage calldata.
+    assert!(!verify(&mut d, vec![0xde, 0xad]).success);
+    assert!(returned_true(&verify(&mut d, good)), "the unmodified call still verifies");
+}
+
+#[test]
+fn a_verifier_for_another_srs_refuses_a_dev_srs_proof() {
+    use halo2_proofs::{halo2curves::bn256::Bn256, poly::kzg::commitment::ParamsKZG};
+    let k = k_for_depth(DEPTH);
+    let other_srs = Srs::from_params(ParamsKZG::<Bn256>::setup(k, rand_core::OsRng));
+    let other = CircuitKeys::generate(&other_srs, DEPTH).unwrap();
+    assert!(matches!(solidity_verifier(&other, false), Ok(v) if !v.contract.contains("INSECURE")));
+    assert_eq!(solidity_verifier(keys(), false).unwrap_err(), hum_evm::Error::InsecureDevSrs);
+    let verifier = solidity_verifier(&other, false).unwrap();
+    assert!(!verifier.source.contains("INSECURE:"), "no INSECURE warning for a real SRS");
+    let file = common::tempfile_path("Other.sol");
+    std::fs::write(&file, &verifier.source).unwrap();
+    let compiled = solc(&[&file], false);
+    let mut evm = Evm::new();
+    let (address, _) = evm.deploy(&compiled[&verifier.contract].bytecode);
+    let dev_proof = evm_proof(4);
+    let call = evm.call(address, calldata(&dev_proof).unwrap());
+    assert!(!returned_true(&call), "a dev-SRS proof against a verifier for another SRS");
+    let real = prove(&other, &witness(4), Flavour::Evm, rand_core::OsRng, &mut |_| {}).unwrap();
+    assert!(returned_true(&evm.call(address, calldata(&real).unwrap())));
 }

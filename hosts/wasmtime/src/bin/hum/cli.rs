@@ -45,6 +45,26 @@ pub struct SrsArgs {
 }
 
 #[derive(Subcommand)]
+pub enum VerifierCommand {
+    /// Write the Solidity verifier (`HumVerifierD<depth>`) of the circuit for a depth and an
+    /// SRS; it accepts EVM-flavour proofs of that circuit only.
+    Solidity {
+        /// The tree depth of the groups it verifies.
+        #[arg(long, default_value_t = 20)]
+        depth: usize,
+        #[command(flatten)]
+        srs: SrsArgs,
+        /// Write a verifier for the INSECURE dev SRS (anyone can forge proofs it accepts; the
+        /// contract's name says so): tests only.
+        #[arg(long)]
+        allow_insecure_dev_srs: bool,
+        /// Where to write the Solidity file.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
 pub enum Command {
     /// Make a fresh identity in a small tree padded to depth 20; prove, verify, print timings.
     Demo {
@@ -95,6 +115,15 @@ pub enum Command {
         /// Accept proofs made with the INSECURE dev SRS (anyone can forge them): development only.
         #[arg(long)]
         allow_insecure_dev_srs: bool,
+    },
+    /// Solidity verifiers, for proofs checked on Ethereum.
+    #[command(subcommand)]
+    Verifier(VerifierCommand),
+    /// Print the ABI-encoded `verifyProof(bytes,uint256[4])` call for an EVM-flavour proof file
+    /// (`hum prove --evm`), as `snarkjs zkey export soliditycalldata` does.
+    Calldata {
+        /// The proof JSON file.
+        file: PathBuf,
     },
     /// Generate (or load) the keys for a depth and store them in the key cache.
     Keygen {

@@ -2,6 +2,7 @@
 //! SRS flags.
 
 mod demo;
+mod evm;
 mod group;
 mod identity;
 mod keygen;
@@ -17,7 +18,7 @@ use hum_host::{runtime::default_component_path, KeyCache, OrchestratorConfig, Pr
 use sha2::{Digest, Sha256};
 
 use crate::{
-    cli::{Cli, Command, Global, IdentityCommand, ParamsCommand, SrsArgs},
+    cli::{Cli, Command, Global, IdentityCommand, ParamsCommand, SrsArgs, VerifierCommand},
     error::{bad_input, host_failure, Failure},
     output::Report,
 };
@@ -43,6 +44,10 @@ pub fn run(cli: Cli) -> Result<Report, Failure> {
             let expect = verify::Expectations { depth, root, action_id, allow_insecure_dev_srs };
             verify::run(&g, &file, &srs, &expect)
         }
+        Command::Verifier(VerifierCommand::Solidity { depth, srs, allow_insecure_dev_srs, out }) => {
+            evm::solidity(&g, depth, &srs, allow_insecure_dev_srs, &out)
+        }
+        Command::Calldata { file } => evm::calldata(&file),
         Command::Keygen { depth, out, srs } => keygen::run(&g, depth, out.as_deref(), &srs),
         Command::Params(ParamsCommand::Import { ptau, k, out }) => params::import(&g, &ptau, k, &out),
         Command::Params(ParamsCommand::Dev { depth, out }) => params::dev(&g, depth, &out),
