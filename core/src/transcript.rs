@@ -134,14 +134,20 @@ fn invalid(what: &str) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, what.to_string())
 }
 
-/// Writes an EVM-flavoured proof.
+/// The EVM transcript over a stream: written to (`S: Write`, [`EvmWrite`]) when proving, read
+/// from (`S: Read`, [`EvmRead`]) when verifying.
 #[derive(Debug)]
-pub struct EvmWrite<W> {
-    stream: W,
+pub struct EvmTranscript<S> {
+    stream: S,
     state: KeccakState,
 }
 
-impl<W: Write> Transcript<G1Affine, ChallengeEvm> for EvmWrite<W> {
+/// Writes an EVM-flavoured proof.
+pub type EvmWrite<W> = EvmTranscript<W>;
+/// Reads an EVM-flavoured proof.
+pub type EvmRead<R> = EvmTranscript<R>;
+
+impl<S> Transcript<G1Affine, ChallengeEvm> for EvmTranscript<S> {
     fn squeeze_challenge(&mut self) -> ChallengeEvm {
         self.state.squeeze()
     }
@@ -156,7 +162,7 @@ impl<W: Write> Transcript<G1Affine, ChallengeEvm> for EvmWrite<W> {
     }
 }
 
-impl<W: Write> TranscriptWrite<G1Affine, ChallengeEvm> for EvmWrite<W> {
+impl<W: Write> TranscriptWrite<G1Affine, ChallengeEvm> for EvmTranscript<W> {
     fn write_point(&mut self, point: G1Affine) -> io::Result<()> {
         let words = self.state.absorb_point(&point)?;
         self.stream.write_all(&words)
@@ -168,7 +174,7 @@ impl<W: Write> TranscriptWrite<G1Affine, ChallengeEvm> for EvmWrite<W> {
     }
 }
 
-impl<W: Write> TranscriptWriterBuffer<W, G1Affine, ChallengeEvm> for EvmWrite<W> {
+impl<W: Write> TranscriptWriterBuffer<W, G1Affine, ChallengeEvm> for EvmTranscript<W> {
     fn init(stream: W) -> Self {
         Self { stream, state: KeccakState::default() }
     }
@@ -178,14 +184,7 @@ impl<W: Write> TranscriptWriterBuffer<W, G1Affine, ChallengeEvm> for EvmWrite<W>
     }
 }
 
-/// Reads an EVM-flavoured proof.
-#[derive(Debug)]
-pub struct EvmRead<R> {
-    stream: R,
-    state: KeccakState,
-}
-
-impl<R: Read> EvmRead<R> {
+impl<R: Read> EvmTranscript<R> {
     fn word(&mut self) -> io::Result<[u8; 32]> {
         let mut word = [0u8; 32];
         self.stream.read_exact(&mut word)?;
@@ -194,22 +193,7 @@ impl<R: Read> EvmRead<R> {
     }
 }
 
-impl<R: Read> Transcript<G1Affine, ChallengeEvm> for EvmRead<R> {
-    fn squeeze_challenge(&mut self) -> ChallengeEvm {
-        self.state.squeeze()
-    }
-
-    fn common_point(&mut self, point: G1Affine) -> io::Result<()> {
-        self.state.absorb_point(&point).map(drop)
-    }
-
-    fn common_scalar(&mut self, scalar: Fr) -> io::Result<()> {
-        self.state.absorb_scalar(&scalar);
-        Ok(())
-    }
-}
-
-impl<R: Read> TranscriptRead<G1Affine, ChallengeEvm> for EvmRead<R> {
+impl<R: Read> TranscriptRead<G1Affine, ChallengeEvm> for EvmTranscript<R> {
     fn read_point(&mut self) -> io::Result<G1Affine> {
         let x =
             Option::<Fq>::from(Fq::from_repr(self.word()?)).ok_or_else(|| invalid("a coordinate is not below q"))?;
@@ -229,7 +213,7 @@ impl<R: Read> TranscriptRead<G1Affine, ChallengeEvm> for EvmRead<R> {
     }
 }
 
-impl<R: Read> TranscriptReadBuffer<R, G1Affine, ChallengeEvm> for EvmRead<R> {
+impl<R: Read> TranscriptReadBuffer<R, G1Affine, ChallengeEvm> for EvmTranscript<R> {
     fn init(stream: R) -> Self {
         Self { stream, state: KeccakState::default() }
     }
@@ -240,6 +224,14 @@ mod tests {
     use halo2_proofs::halo2curves::{ff::Field, group::Curve};
 
     use super::*;
+
+    fn evm_writer() -> EvmWrite<Vec<u8>> {
+        TranscriptWriterBuffer::init(Vec::new())
+    }
+
+    fn evm_reader(bytes: &[u8]) -> EvmRead<&[u8]> {
+        TranscriptReadBuffer::init(bytes)
+    }
 
     #[test]
     fn flavour_names_round_trip() {
@@ -275,7 +267,7 @@ mod tests {
     fn words_round_trip_and_bad_words_are_refused() {
         let point = (G1Affine::generator() * Fr::from(7)).to_affine();
         let scalar = -Fr::ONE;
-        let mut writer = EvmWrite::init(Vec::new());
+        let mut writer = evm_writer();
         writer.write_point(point).unwrap();
         writer.write_scalar(scalar).unwrap();
         let c1 = writer.squeeze_challenge().get_scalar();
@@ -283,7 +275,7 @@ mod tests {
         assert_eq!(bytes.len(), 96);
         assert_eq!(&bytes[64..], &scalar_word(&scalar));
 
-        let mut reader = EvmRead::init(&bytes[..]);
+        let mut reader = evm_reader(&bytes[..]);
         assert_eq!(reader.read_point().unwrap(), point);
         assert_eq!(reader.read_scalar().unwrap(), scalar);
         assert_eq!(reader.squeeze_challenge().get_scalar(), c1);
@@ -291,20 +283,20 @@ mod tests {
         // r itself (scalar = r - 1 plus one) is not a scalar.
         let mut r = bytes.clone();
         r[95] += 1;
-        let mut reader = EvmRead::init(&r[..]);
+        let mut reader = evm_reader(&r[..]);
         reader.read_point().unwrap();
         assert_eq!(reader.read_scalar().unwrap_err().kind(), io::ErrorKind::InvalidData);
         // y + 1 is off the curve; x = q is not a coordinate.
         let mut off = bytes.clone();
         off[63] ^= 1;
-        assert!(EvmRead::init(&off[..]).read_point().is_err());
+        assert!(evm_reader(&off[..]).read_point().is_err());
         let q = hex::decode("30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47").unwrap();
         let mut big = bytes.clone();
         big[..32].copy_from_slice(&q);
-        assert!(EvmRead::init(&big[..]).read_point().is_err());
+        assert!(evm_reader(&big[..]).read_point().is_err());
         // Short input.
-        assert_eq!(EvmRead::init(&bytes[..50]).read_point().unwrap_err().kind(), io::ErrorKind::UnexpectedEof);
+        assert_eq!(evm_reader(&bytes[..50]).read_point().unwrap_err().kind(), io::ErrorKind::UnexpectedEof);
         // Infinity cannot be written.
-        assert!(EvmWrite::init(Vec::new()).write_point(G1Affine::identity()).is_err());
+        assert!(evm_writer().write_point(G1Affine::identity()).is_err());
     }
 }
