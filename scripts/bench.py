@@ -7,7 +7,10 @@ Measures at depth 20:
   the native C ABI (`hum_prover_*`, ffi/examples/bench.rs): first INIT, INIT from cached keys,
     prove, verify, peak RSS, proof size, with 1 thread and all threads, portable and with the
     `asm` feature (x86_64 BMI2/ADX field arithmetic);
-  hum-core directly (keygen and key load alone, prove, verify; 1 thread and all);
+  hum-core directly (keygen and key load alone, prove, verify and proof size in the standard and
+    the EVM flavour; 1 thread and all);
+  on Ethereum (evm/examples/gas.rs, revm with the dev-SRS verifier and HumGroups from solc-js):
+    verifyProof and validateProof gas, addMember gas, deploy gas and runtime bytecode sizes;
   wasmtime host (`hum demo --json`, through the component): first INIT (keygen), INIT from
     cached keys, prove, peak heap inside the component, proof size;
   node through jco (hosts/browser/scripts/bench-node.mjs, the browser's transpiled component):
@@ -71,6 +74,11 @@ def c_abi(runs, threads, features=None):
     return {row["metric"]: stats(row["values"]) for row in map(json.loads, filter(None, text.splitlines()))}
 
 
+def evm(runs):
+    text = sh(["cargo", "run", "--release", "--locked", "-q", "-p", "hum-evm", "--example", "gas", "--", str(runs)], cwd=ROOT)
+    return {row["metric"]: stats(row["values"]) for row in map(json.loads, filter(None, text.splitlines()))}
+
+
 def node(runs):
     here = ROOT / "hosts/browser"
     text = sh(["node", "scripts/bench-node.mjs", "20", str(runs)], cwd=here)
@@ -119,11 +127,13 @@ def main():
     ap.add_argument("--out", default=str(ROOT / "bench-results.json"))
     args = ap.parse_args()
     sh(["bash", "-c", "source scripts/env.sh && build_component && cargo build --release --locked -p hum-host"], cwd=ROOT)
+    sh(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=ROOT / "contracts")
     results = {"machine": {"nproc": os.cpu_count(), "loadavg_start": os.getloadavg()[0]}}
     for features in (None, "asm"):
         for threads in (1, os.cpu_count()):
             results.update(c_abi(args.runs, threads, features))
     results.update(native(args.runs))
+    results.update(evm(args.runs))
     results.update(wasmtime(args.runs))
     if not args.skip_browser:
         results.update(browser(args.runs))

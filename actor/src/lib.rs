@@ -153,7 +153,7 @@ impl Actor {
     pub fn handle(&self, command: Command, sink: &mut dyn EventSink) {
         match command {
             Command::Init(options) => self.init(options, sink),
-            Command::Prove(witness) => self.prove(witness, sink),
+            Command::Prove(witness, flavour) => self.prove(witness, flavour, sink),
             Command::Verify(request) => self.verify(&request, sink),
             Command::ExportKeys => match self.keys() {
                 None => self.fail(Error::NotInitialized("export-keys").into(), sink),
@@ -188,10 +188,13 @@ impl Actor {
                 Ok(outcome) => sink.emit(Event::Group(Box::new(outcome))),
                 Err(e) => sink.emit(Event::Error(e.into())),
             },
-            Command::ProveMember(request) => match self.member_witness(*request) {
-                Ok(witness) => self.prove(witness, sink),
-                Err(e) => self.fail(e.into(), sink),
-            },
+            Command::ProveMember(request) => {
+                let flavour = request.flavour;
+                match self.member_witness(*request) {
+                    Ok(witness) => self.prove(witness, flavour, sink),
+                    Err(e) => self.fail(e.into(), sink),
+                }
+            }
             Command::HashToField(bytes) => sink.emit(Event::Field(hum_core::hash_to_field(&bytes))),
         }
     }
@@ -313,7 +316,7 @@ impl Actor {
         Ok((keys, false, rejected))
     }
 
-    fn prove(&self, witness: Witness, sink: &mut dyn EventSink) {
+    fn prove(&self, witness: Witness, flavour: Flavour, sink: &mut dyn EventSink) {
         let Some(keys) = self.keys() else {
             return self.fail(Error::NotInitialized("prove").into(), sink);
         };
@@ -334,7 +337,7 @@ impl Actor {
         };
         self.status(State::Proving, sink);
         let start = Instant::now();
-        let outcome = prove_validated(&keys, values, Flavour::Standard, command_rng(), &mut ProgressEvents { sink });
+        let outcome = prove_validated(&keys, values, flavour, command_rng(), &mut ProgressEvents { sink });
         match outcome {
             Ok(result) => {
                 let prove_ms = start.elapsed().as_millis() as u64;
@@ -359,7 +362,7 @@ impl Actor {
             Err(e) => return self.fail(e.into(), sink),
         };
         let verdict = request.public_inputs.parse().and_then(|inputs| {
-            policy.verify_claimed(&keys, request.claimed_circuit.as_ref(), Flavour::Standard, &request.proof, &inputs)
+            policy.verify_claimed(&keys, request.claimed_circuit.as_ref(), request.flavour, &request.proof, &inputs)
         });
         sink.emit(Event::Verified(verdict.map_err(Failure::from)));
     }

@@ -1,7 +1,7 @@
 //! The actor's commands and events: the WIT protocol's records as plain Rust types, one named
 //! struct per record (`wit/hum.wit` documents each member).
 
-use hum_core::{CircuitInfo, Error, ErrorKind, MerkleProof, Progress, PublicInputsHex, VerifyPolicy, Witness};
+use hum_core::{CircuitInfo, Error, ErrorKind, Flavour, MerkleProof, Progress, PublicInputsHex, VerifyPolicy, Witness};
 use zeroize::{Zeroize, Zeroizing};
 
 /// The prover's state, sent on every transition.
@@ -99,6 +99,8 @@ impl PolicyText {
 pub struct VerifyCommand {
     /// The proof bytes.
     pub proof: Vec<u8>,
+    /// Their flavour: how the bytes are read.
+    pub flavour: Flavour,
     /// The public inputs the proof claims.
     pub public_inputs: PublicInputsHex,
     /// The circuit the proof file names, if any: compared with the actor's, never used.
@@ -201,6 +203,8 @@ pub struct MemberProofRequest {
     pub action_id: String,
     /// The message hash, 0x-hex.
     pub message_hash: String,
+    /// The flavour of the proof to make.
+    pub flavour: Flavour,
 }
 
 /// Host → actor.
@@ -208,8 +212,8 @@ pub struct MemberProofRequest {
 pub enum Command {
     /// Load the SRS and keys.
     Init(InitOptions),
-    /// Prove a witness.
-    Prove(Witness),
+    /// Prove a witness in a flavour.
+    Prove(Witness, Flavour),
     /// Check a proof with the actor's keys under a policy.
     Verify(Box<VerifyCommand>),
     /// Ask for the current keys again.

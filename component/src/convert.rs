@@ -2,7 +2,7 @@
 //! `hum_core::ErrorKind` (the one list); state and stage map here and nowhere else.
 
 use hum_actor as actor;
-use hum_core::{field::fr_to_hex, CircuitInfo, ErrorKind, MerkleProof, PublicInputsHex, Stage, Witness};
+use hum_core::{field::fr_to_hex, CircuitInfo, ErrorKind, Flavour, MerkleProof, PublicInputsHex, Stage, Witness};
 use zeroize::Zeroizing;
 
 use crate::bindings::hum::prover::types as wit;
@@ -18,16 +18,21 @@ pub fn command(command: wit::Command) -> actor::Command {
             cached_keys: o.cached_keys,
             memory_budget: o.memory_budget,
         }),
-        wit::Command::Prove(w) => actor::Command::Prove(Witness {
-            secret: w.secret,
-            index: w.index as u64,
-            siblings: w.siblings,
-            action_id: w.action_id,
-            message_hash: w.message_hash,
-            root: w.root,
-        }),
+        wit::Command::Prove(request) => {
+            let w = request.witness;
+            let witness = Witness {
+                secret: w.secret,
+                index: w.index as u64,
+                siblings: w.siblings,
+                action_id: w.action_id,
+                message_hash: w.message_hash,
+                root: w.root,
+            };
+            actor::Command::Prove(witness, flavour(request.flavour))
+        }
         wit::Command::Verify(v) => actor::Command::Verify(Box::new(actor::VerifyCommand {
             proof: v.proof,
+            flavour: flavour(v.flavour),
             public_inputs: PublicInputsHex {
                 root: v.public_inputs.root,
                 action_id: v.public_inputs.action_id,
@@ -69,8 +74,23 @@ pub fn command(command: wit::Command) -> actor::Command {
             group: group(r.group),
             action_id: r.action_id,
             message_hash: r.message_hash,
+            flavour: flavour(r.flavour),
         })),
         wit::Command::HashToField(bytes) => actor::Command::HashToField(bytes),
+    }
+}
+
+fn flavour(flavour: wit::Flavour) -> Flavour {
+    match flavour {
+        wit::Flavour::Standard => Flavour::Standard,
+        wit::Flavour::Evm => Flavour::Evm,
+    }
+}
+
+fn wit_flavour(flavour: Flavour) -> wit::Flavour {
+    match flavour {
+        Flavour::Standard => wit::Flavour::Standard,
+        Flavour::Evm => wit::Flavour::Evm,
     }
 }
 
@@ -132,6 +152,7 @@ pub fn event(event: actor::Event) -> wit::Event {
             let inputs = outcome.result.public_inputs.to_hex();
             wit::Event::ProofComplete(wit::ProofResult {
                 proof: outcome.result.proof,
+                flavour: wit_flavour(outcome.result.flavour),
                 public_inputs: wit::PublicInputs {
                     root: inputs.root,
                     action_id: inputs.action_id,

@@ -1,5 +1,5 @@
-//! Native benchmark of hum-core at one depth (default 20): keygen, key load, prove, verify,
-//! proof size, k and columns, with 1 thread and with all threads.
+//! Native benchmark of hum-core at one depth (default 20): keygen, key load, prove, verify and
+//! proof size in both flavours (standard and EVM), k and columns, with 1 thread and with all threads.
 //!
 //! `cargo run --release -p hum-core --example bench -- [depth] [runs] [--json]`
 //! Prints one line a measurement: `metric  median  min  max  (n runs)`, or with `--json` one JSON
@@ -70,24 +70,33 @@ fn main() {
                 })
                 .collect();
             stats("keys from bytes", "ms", load);
-            let mut result = None;
-            let prove_ms: Vec<f64> = (0..runs)
-                .map(|_| ms(|| result = Some(prove(&keys, &witness, Flavour::Standard, OsRng, &mut |_| {}).unwrap())))
-                .collect();
-            stats("prove", "ms", prove_ms);
-            let result = result.unwrap();
-            let verify_ms: Vec<f64> = (0..runs)
-                .map(|_| ms(|| verify(&keys, result.flavour, &result.proof, &result.public_inputs).unwrap()))
-                .collect();
-            stats("verify", "ms", verify_ms);
+            // The two flavours alternate, so that neither gets a warmer machine.
+            let (mut results, mut prove_ms) = ([None, None], [Vec::new(), Vec::new()]);
+            for _ in 0..runs {
+                for (i, flavour) in [Flavour::Standard, Flavour::Evm].into_iter().enumerate() {
+                    prove_ms[i]
+                        .push(ms(|| results[i] = Some(prove(&keys, &witness, flavour, OsRng, &mut |_| {}).unwrap())));
+                }
+            }
+            let [result, evm] = results.map(Option::unwrap);
+            let [standard_ms, evm_ms] = prove_ms;
+            stats("prove", "ms", standard_ms);
+            stats("prove evm", "ms", evm_ms);
+            for (name, r) in [("verify", &result), ("verify evm", &evm)] {
+                let verify_ms: Vec<f64> =
+                    (0..runs).map(|_| ms(|| verify(&keys, r.flavour, &r.proof, &r.public_inputs).unwrap())).collect();
+                stats(name, "ms", verify_ms);
+            }
             let cs = keys.vk().cs();
             if *JSON.get().unwrap() {
                 stats("proof", "B", vec![result.proof.len() as f64]);
+                stats("proof evm", "B", vec![evm.proof.len() as f64]);
                 return;
             }
             println!(
-                "proof {} B, key bytes {} B, k {}, advice {}, fixed {}, instance {}, degree {}",
+                "proof {} B (evm {} B), key bytes {} B, k {}, advice {}, fixed {}, instance {}, degree {}",
                 result.proof.len(),
+                evm.proof.len(),
                 bytes.len(),
                 k,
                 cs.num_advice_columns(),

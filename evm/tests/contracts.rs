@@ -4,12 +4,12 @@
 
 mod common;
 
-use std::{collections::HashMap, path::Path, sync::OnceLock};
+use std::sync::OnceLock;
 
-use alloy_sol_types::{sol, SolCall, SolError};
-use common::{solc, Call, Compiled, Evm, CALLER};
+use alloy_sol_types::{SolCall, SolError};
+use common::{app::*, Call, Evm, CALLER};
 use hum_core::{
-    field::{fr_to_be_bytes, parse_fr},
+    field::parse_fr,
     hash_to_field, k_for_depth,
     poseidon2::{hash1, hash2},
     prove, CircuitKeys, Flavour, Fr, Group, Identity, ProofResult, Srs, Witness,
@@ -17,58 +17,10 @@ use hum_core::{
 use hum_evm::U256;
 use revm::primitives::Address;
 
-sol! {
-    function hash1(uint256 a) external pure returns (uint256);
-    function hash2(uint256 a, uint256 b) external pure returns (uint256);
-    function zero(uint256 height) external pure returns (uint256);
-
-    function createGroup(address admin) external returns (uint256 groupId);
-    function addMember(uint256 groupId, uint256 commitment) external returns (uint256);
-    function addMembers(uint256 groupId, uint256[] commitments) external returns (uint256);
-    function updateMember(uint256 groupId, uint256 oldCommitment, uint256 newCommitment, uint256[] siblings) external returns (uint256);
-    function removeMember(uint256 groupId, uint256 commitment, uint256[] siblings) external returns (uint256);
-    function root(uint256 groupId) external view returns (uint256);
-    function hashToField(bytes data) external pure returns (uint256);
-    function validateProof(uint256 groupId, uint256 merkleRoot, uint256 actionId, uint256 messageHash, uint256 nullifier, bytes proof) external;
-
-    error NotGroupAdmin(uint256 groupId, address caller);
-    error NotAFieldElement(string name, uint256 value);
-    error AlreadyAMember(uint256 commitment, uint256 index);
-    error NotTheCurrentTree();
-    error UnknownRoot(uint256 groupId, uint256 root);
-    error NullifierUsed(uint256 groupId, uint256 nullifier);
-    error InvalidProof();
-}
-
 const DEPTH: usize = 20;
-
-fn contracts() -> &'static Path {
-    static DIR: OnceLock<std::path::PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../contracts"))
-}
-
-fn u(x: &Fr) -> U256 {
-    U256::from_be_bytes(fr_to_be_bytes(x))
-}
-
-fn returned(call: &Call) -> U256 {
-    assert!(call.success, "{call:?}");
-    U256::from_be_slice(call.output.as_ref().unwrap())
-}
 
 fn reverted<E: SolError>(call: &Call) -> bool {
     !call.success && call.output.as_ref().is_some_and(|o| o.len() >= 4 && o[..4] == E::SELECTOR)
-}
-
-/// The app contracts (optimizer on) and the committed dev-SRS verifier (no optimizer).
-fn compiled() -> &'static (HashMap<String, Compiled>, HashMap<String, Compiled>) {
-    static COMPILED: OnceLock<(HashMap<String, Compiled>, HashMap<String, Compiled>)> = OnceLock::new();
-    COMPILED.get_or_init(|| {
-        let apps =
-            solc(&[&contracts().join("src/HumGroups.sol"), &contracts().join("test/Poseidon2Harness.sol")], true);
-        let verifier = solc(&[&contracts().join("test/HumVerifierD20_INSECURE_DEV_SRS.sol")], false);
-        (apps, verifier)
-    })
 }
 
 fn keys() -> &'static CircuitKeys {
@@ -113,31 +65,6 @@ fn poseidon2_in_solidity_is_cores_hash() {
         z = hash2(z, z);
     }
     assert!(!evm.call(harness, zeroCall { height: U256::from(33) }.abi_encode()).success);
-}
-
-struct App {
-    evm: Evm,
-    groups: Address,
-}
-
-fn deploy_app() -> App {
-    let (apps, verifier) = compiled();
-    let mut evm = Evm::new();
-    let (verifier, _) = evm.deploy(&verifier["HumVerifierD20_INSECURE_DEV_SRS"].bytecode);
-    let creation = [&apps["HumGroups"].bytecode[..], &alloy_sol_types::SolValue::abi_encode(&verifier)[..]].concat();
-    let (groups, gas) = evm.deploy(&creation);
-    eprintln!("HumGroups deployed with {gas} gas");
-    App { evm, groups }
-}
-
-impl App {
-    fn call(&mut self, data: Vec<u8>) -> Call {
-        self.evm.call(self.groups, data)
-    }
-
-    fn root(&mut self, group: u64) -> U256 {
-        returned(&self.call(rootCall { groupId: U256::from(group) }.abi_encode()))
-    }
 }
 
 fn siblings(group: &Group, index: u64) -> Vec<U256> {
@@ -233,21 +160,6 @@ fn a_groups_root_is_cores_through_adds_updates_and_removes() {
 fn member_proof(identity: &Identity, group: &Group, action: Fr, message: Fr) -> ProofResult {
     let witness = Witness::for_group(identity, group, action, message).unwrap();
     prove(keys(), &witness, Flavour::Evm, rand_core::OsRng, &mut |_| {}).unwrap()
-}
-
-fn validate(app: &mut App, group: u64, proof: &ProofResult) -> Call {
-    let i = hum_evm::uint256_inputs(proof);
-    app.call(
-        validateProofCall {
-            groupId: U256::from(group),
-            merkleRoot: i[0],
-            actionId: i[1],
-            messageHash: i[2],
-            nullifier: i[3],
-            proof: proof.proof.clone().into(),
-        }
-        .abi_encode(),
-    )
 }
 
 #[test]

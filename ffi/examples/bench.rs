@@ -54,7 +54,7 @@ fn main() {
         cached.push(t);
         let w = common::witness_json(depth as usize, i + 1);
         let mut out = empty();
-        let (t, code) = ms(|| hum_prover_prove(p, w.as_ptr(), w.len(), &mut out));
+        let (t, code) = ms(|| hum_prover_prove(p, w.as_ptr(), w.len(), HumFlavour::Standard as u32, &mut out));
         assert_eq!(code, HumResult::Ok);
         prove.push(t);
         let proof_json = common::take(out);

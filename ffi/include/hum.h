@@ -41,6 +41,29 @@ typedef uint32_t HumEventKind;
 #endif // __cplusplus
 
 /**
+ * How a proof's transcript is encoded, the `flavour` argument of the proving calls. Both
+ * prove the same statement with the same keys; a proof verifies only in its own flavour.
+ */
+enum HumFlavour
+#ifdef __cplusplus
+  : uint32_t
+#endif // __cplusplus
+ {
+  /**
+   * halo2's Blake2b transcript, compressed points: the smallest proof, for verifiers off chain.
+   */
+  HUM_FLAVOUR_STANDARD = 0,
+  /**
+   * Keccak-256 over 32-byte words, uncompressed points: what the Solidity verifier of
+   * `hum verifier solidity` checks.
+   */
+  HUM_FLAVOUR_EVM = 1,
+};
+#ifndef __cplusplus
+typedef uint32_t HumFlavour;
+#endif // __cplusplus
+
+/**
  * The result of every fallible hum call. `HUM_RESULT_OK` is 0.
  */
 enum HumResult
@@ -372,7 +395,8 @@ HumResult hum_group_merkle_proof(uint8_t depth,
 /**
  * Proves for the identity with this 32-byte `secret` as a member of the group (`depth` must be
  * the prover's; `members` as for `hum_group_root`), for `action_id` and binding
- * `message_hash` (32 bytes each, e.g. from `hum_hash_to_field`), and blocks until done; the
+ * `message_hash` (32 bytes each, e.g. from `hum_hash_to_field`), in `flavour` (a
+ * `HumFlavour`), and blocks until done; the
  * proof JSON goes to `*out` (free it with `hum_buffer_free`). The prover builds the tree and
  * finds the member; an identity that is not one is `HUM_RESULT_INVALID_ARGUMENT`.
  *
@@ -385,6 +409,7 @@ HumResult hum_prover_prove_member(const HumProver *prover_handle,
                                   size_t members_len,
                                   const uint8_t *action_id,
                                   const uint8_t *message_hash,
+                                  uint32_t flavour,
                                   HumBuffer *out);
 
 /**
@@ -398,22 +423,26 @@ HumResult hum_prover_prove_member_async(const HumProver *prover_handle,
                                         size_t members_len,
                                         const uint8_t *action_id,
                                         const uint8_t *message_hash,
+                                        uint32_t flavour,
                                         HumEventCallback callback,
                                         void *user_data);
 
 /**
- * Proves a witness given as JSON bytes (docs/formats.md) and blocks until done; the proof JSON goes to
- * `*out` (free it with `hum_buffer_free`). Uses all cores (rayon).
+ * Proves a witness given as JSON bytes (docs/formats.md) in `flavour` (a `HumFlavour`) and
+ * blocks until done; the proof JSON goes to `*out` (free it with `hum_buffer_free`). Uses all
+ * cores (rayon). An unknown flavour is `HUM_RESULT_INVALID_ARGUMENT`.
  *
  * Serialises with the other prover calls; `hum_prover_cancel` from another thread stops it.
  */
 HumResult hum_prover_prove(const HumProver *prover,
                            const uint8_t *witness_json,
                            size_t witness_len,
+                           uint32_t flavour,
                            HumBuffer *out);
 
 /**
- * Starts proving a witness (JSON bytes, copied) on a worker thread and returns at once.
+ * Starts proving a witness (JSON bytes, copied) in `flavour` (a `HumFlavour`) on a worker
+ * thread and returns at once.
  * `callback(event, user_data)` then receives, on that thread: status PROVING, progress
  * events, and finally either PROOF_COMPLETE (proof JSON) followed by status READY, or ERROR
  * (with its own message) followed by status ERROR and status READY. `callback` may be NULL.
@@ -425,6 +454,7 @@ HumResult hum_prover_prove(const HumProver *prover,
 HumResult hum_prover_prove_async(const HumProver *prover,
                                  const uint8_t *witness_json,
                                  size_t witness_len,
+                                 uint32_t flavour,
                                  HumEventCallback callback,
                                  void *user_data);
 

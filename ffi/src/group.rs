@@ -227,7 +227,9 @@ unsafe fn member_command(
     members_len: usize,
     action_id: *const u8,
     message_hash: *const u8,
+    flavour: u32,
 ) -> Result<Command, Error> {
+    let flavour = crate::prove::flavour(flavour)?;
     // SAFETY: per the function's contract.
     let identity = unsafe { read_identity(secret) }?;
     // SAFETY: per the function's contract.
@@ -240,12 +242,14 @@ unsafe fn member_command(
         group: GroupBytes { depth, members: members.to_vec() },
         action_id: fr_to_hex(&action_id),
         message_hash: fr_to_hex(&message_hash),
+        flavour,
     })))
 }
 
 /// Proves for the identity with this 32-byte `secret` as a member of the group (`depth` must be
 /// the prover's; `members` as for `hum_group_root`), for `action_id` and binding
-/// `message_hash` (32 bytes each, e.g. from `hum_hash_to_field`), and blocks until done; the
+/// `message_hash` (32 bytes each, e.g. from `hum_hash_to_field`), in `flavour` (a
+/// `HumFlavour`), and blocks until done; the
 /// proof JSON goes to `*out` (free it with `hum_buffer_free`). The prover builds the tree and
 /// finds the member; an identity that is not one is `HUM_RESULT_INVALID_ARGUMENT`.
 ///
@@ -259,6 +263,7 @@ pub extern "C" fn hum_prover_prove_member(
     members_len: usize,
     action_id: *const u8,
     message_hash: *const u8,
+    flavour: u32,
     out: *mut HumBuffer,
 ) -> HumResult {
     ffi_boundary!({
@@ -268,7 +273,7 @@ pub extern "C" fn hum_prover_prove_member(
         let Some(p) = (unsafe { prover(prover_handle) }) else { return HumResult::NullArgument };
         // SAFETY: the pointers come with their lengths from the caller.
         let decode = || {
-            unsafe { member_command(secret, depth, members, members_len, action_id, message_hash) }
+            unsafe { member_command(secret, depth, members, members_len, action_id, message_hash, flavour) }
                 .map_err(|e| p.inner.record(&Failure::from(e)))
         };
         crate::prove::run_blocking(p, decode, out)
@@ -286,6 +291,7 @@ pub extern "C" fn hum_prover_prove_member_async(
     members_len: usize,
     action_id: *const u8,
     message_hash: *const u8,
+    flavour: u32,
     callback: HumEventCallback,
     user_data: *mut c_void,
 ) -> HumResult {
@@ -294,7 +300,7 @@ pub extern "C" fn hum_prover_prove_member_async(
         // SAFETY: a live handle (contract).
         let Some(p) = (unsafe { prover(prover_handle) }) else { return HumResult::NullArgument };
         // SAFETY: the pointers come with their lengths from the caller; read before returning.
-        let command = unsafe { member_command(secret, depth, members, members_len, action_id, message_hash) }
+        let command = unsafe { member_command(secret, depth, members, members_len, action_id, message_hash, flavour) }
             .map_err(Failure::from);
         crate::prove::spawn(p, move || command, callback, user_data)
     })

@@ -5,24 +5,49 @@
 use std::ffi::c_void;
 
 use hum_actor::{Command, Failure};
-use hum_core::{Stage, Witness};
+use hum_core::{Error, Flavour, Stage, Witness};
 use zeroize::Zeroizing;
 
 use crate::{
     bytes, clear_out,
     events::{CallbackSink, HumEventCallback, HumEventKind, HumState},
     ffi_boundary, non_null,
-    prover::{HumProver, Inner},
+    prover::HumProver,
     HumBuffer, HumResult,
 };
 
-/// The witness of JSON bytes, or its failure (recorded as the last error).
-fn parse(inner: &Inner, json: &[u8]) -> Result<Witness, HumResult> {
-    Witness::from_json(json).map_err(|e| inner.record(&Failure::from(e)))
+/// How a proof's transcript is encoded, the `flavour` argument of the proving calls. Both
+/// prove the same statement with the same keys; a proof verifies only in its own flavour.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HumFlavour {
+    /// halo2's Blake2b transcript, compressed points: the smallest proof, for verifiers off chain.
+    Standard = 0,
+    /// Keccak-256 over 32-byte words, uncompressed points: what the Solidity verifier of
+    /// `hum verifier solidity` checks.
+    Evm = 1,
 }
 
-/// Proves a witness given as JSON bytes (docs/formats.md) and blocks until done; the proof JSON goes to
-/// `*out` (free it with `hum_buffer_free`). Uses all cores (rayon).
+/// The flavour a `flavour` argument names (a `HumFlavour` value).
+pub(crate) fn flavour(value: u32) -> Result<Flavour, Error> {
+    match value {
+        v if v == HumFlavour::Standard as u32 => Ok(Flavour::Standard),
+        v if v == HumFlavour::Evm as u32 => Ok(Flavour::Evm),
+        v => Err(Error::InvalidArgument(format!(
+            "`flavour` is {v}; it must be HUM_FLAVOUR_STANDARD (0) or HUM_FLAVOUR_EVM (1)"
+        ))),
+    }
+}
+
+/// The `prove` command of witness JSON bytes in a flavour.
+fn command(json: &[u8], flavour_value: u32) -> Result<Command, Failure> {
+    let flavour = flavour(flavour_value)?;
+    Ok(Command::Prove(Witness::from_json(json)?, flavour))
+}
+
+/// Proves a witness given as JSON bytes (docs/formats.md) in `flavour` (a `HumFlavour`) and
+/// blocks until done; the proof JSON goes to `*out` (free it with `hum_buffer_free`). Uses all
+/// cores (rayon). An unknown flavour is `HUM_RESULT_INVALID_ARGUMENT`.
 ///
 /// Serialises with the other prover calls; `hum_prover_cancel` from another thread stops it.
 #[no_mangle]
@@ -30,6 +55,7 @@ pub extern "C" fn hum_prover_prove(
     prover: *const HumProver,
     witness_json: *const u8,
     witness_len: usize,
+    flavour: u32,
     out: *mut HumBuffer,
 ) -> HumResult {
     ffi_boundary!({
@@ -39,7 +65,7 @@ pub extern "C" fn hum_prover_prove(
         let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
         // SAFETY: pointer with its length from the caller.
         let Some(json) = (unsafe { bytes(witness_json, witness_len) }) else { return HumResult::NullArgument };
-        run_blocking(p, || parse(&p.inner, json).map(Command::Prove), out)
+        run_blocking(p, || command(json, flavour).map_err(|f| p.inner.record(&f)), out)
     })
 }
 
@@ -66,7 +92,8 @@ pub(crate) fn run_blocking(
     result
 }
 
-/// Starts proving a witness (JSON bytes, copied) on a worker thread and returns at once.
+/// Starts proving a witness (JSON bytes, copied) in `flavour` (a `HumFlavour`) on a worker
+/// thread and returns at once.
 /// `callback(event, user_data)` then receives, on that thread: status PROVING, progress
 /// events, and finally either PROOF_COMPLETE (proof JSON) followed by status READY, or ERROR
 /// (with its own message) followed by status ERROR and status READY. `callback` may be NULL.
@@ -79,6 +106,7 @@ pub extern "C" fn hum_prover_prove_async(
     prover: *const HumProver,
     witness_json: *const u8,
     witness_len: usize,
+    flavour: u32,
     callback: HumEventCallback,
     user_data: *mut c_void,
 ) -> HumResult {
@@ -89,7 +117,7 @@ pub extern "C" fn hum_prover_prove_async(
         // SAFETY: pointer with its length from the caller.
         let Some(json) = (unsafe { bytes(witness_json, witness_len) }) else { return HumResult::NullArgument };
         let json = Zeroizing::new(json.to_vec());
-        spawn(p, move || Witness::from_json(&json).map(Command::Prove).map_err(Failure::from), callback, user_data)
+        spawn(p, move || command(&json, flavour), callback, user_data)
     })
 }
 

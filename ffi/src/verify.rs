@@ -69,6 +69,7 @@ fn command(json: &[u8], policy: &HumVerifyPolicy) -> Result<Command, hum_core::E
     Ok(Command::Verify(Box::new(VerifyCommand {
         public_inputs: proof.public_inputs.to_hex(),
         claimed_circuit: Some(proof.circuit),
+        flavour: proof.flavour,
         proof: proof.proof,
         policy,
     })))

@@ -34,8 +34,14 @@ fn nulls_and_codes_are_reported_not_crashed() {
     assert_eq!(hum_prover_init(p, 33, std::ptr::null(), 0, std::ptr::null(), 0), HumResult::InvalidArgument);
     let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
     let w = witness_json(4, 2);
-    assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), &mut out), HumResult::NotInitialized);
-    assert_eq!(hum_prover_prove(p, std::ptr::null(), 0, &mut out), HumResult::NullArgument);
+    assert_eq!(
+        hum_prover_prove(p, w.as_ptr(), w.len(), HumFlavour::Standard as u32, &mut out),
+        HumResult::NotInitialized
+    );
+    assert_eq!(
+        hum_prover_prove(p, std::ptr::null(), 0, HumFlavour::Standard as u32, &mut out),
+        HumResult::NullArgument
+    );
     assert_eq!(hum_prover_verify(p, b"{}".as_ptr(), 2, std::ptr::null()), HumResult::NotInitialized);
     assert_eq!(hum_prover_init(p, 4, [1u8, 2, 3].as_ptr(), 3, std::ptr::null(), 0), HumResult::InvalidSrs);
     // Cached keys that do not check out are regenerated (wit/POLICY.md); the last error says why.
@@ -52,12 +58,38 @@ fn nulls_and_codes_are_reported_not_crashed() {
 }
 
 #[test]
+fn the_evm_flavour_and_an_unknown_one() {
+    let p = new_prover();
+    assert_eq!(hum_prover_init(p, 4, std::ptr::null(), 0, std::ptr::null(), 0), HumResult::Ok);
+    let w = witness_json(4, 1);
+    let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
+    assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), HumFlavour::Evm as u32, &mut out), HumResult::Ok);
+    let proof = take(out);
+    let json: serde_json::Value = serde_json::from_slice(&proof).unwrap();
+    assert_eq!(json["flavour"], "evm");
+    assert_eq!(json["uint256_public_inputs"].as_array().map(Vec::len), Some(4));
+    // The flavour is read from the file; the proof bytes say nothing of the circuit.
+    assert_eq!(verify_dev(p, 4, &proof), HumResult::Ok);
+    let mut relabelled = json.clone();
+    relabelled["flavour"] = "standard".into();
+    assert_eq!(verify_dev(p, 4, relabelled.to_string().as_bytes()), HumResult::ProofRejected);
+    let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
+    assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), 7, &mut out), HumResult::InvalidArgument);
+    assert_eq!(
+        last_error(p),
+        "invalid argument: `flavour` is 7; it must be HUM_FLAVOUR_STANDARD (0) or HUM_FLAVOUR_EVM (1)"
+    );
+    assert!(out.data.is_null());
+    hum_prover_free(p);
+}
+
+#[test]
 fn blocking_prove_verify_keys_and_bad_witnesses() {
     let p = new_prover();
     assert_eq!(hum_prover_init(p, 4, std::ptr::null(), 0, std::ptr::null(), 0), HumResult::Ok);
     let w = witness_json(4, 2);
     let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
-    assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), &mut out), HumResult::Ok);
+    assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), HumFlavour::Standard as u32, &mut out), HumResult::Ok);
     let proof = take(out);
     assert_eq!(verify_dev(p, 4, &proof), HumResult::Ok);
     let mut tampered: serde_json::Value = serde_json::from_slice(&proof).unwrap();
@@ -68,7 +100,10 @@ fn blocking_prove_verify_keys_and_bad_witnesses() {
 
     let bad = br#"{"secret":"0x1","index":0,"siblings":["0x1","0x2","0x3","0x4"],"action_id":"0x1","message_hash":"0x2","nonce":1}"#;
     let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
-    assert_eq!(hum_prover_prove(p, bad.as_ptr(), bad.len(), &mut out), HumResult::InvalidWitness);
+    assert_eq!(
+        hum_prover_prove(p, bad.as_ptr(), bad.len(), HumFlavour::Standard as u32, &mut out),
+        HumResult::InvalidWitness
+    );
     assert_eq!(last_error(p), "invalid witness: unknown field `nonce`");
 
     let mut keys = HumBuffer { data: std::ptr::null_mut(), len: 0 };
@@ -88,7 +123,10 @@ fn async_prove_reports_progress_then_cancel_then_prove_again() {
     let w = witness_json(16, 2);
     let seen = Seen::default();
     let user = seen.user_data();
-    assert_eq!(hum_prover_prove_async(p, w.as_ptr(), w.len(), Some(record), user), HumResult::Ok);
+    assert_eq!(
+        hum_prover_prove_async(p, w.as_ptr(), w.len(), HumFlavour::Standard as u32, Some(record), user),
+        HumResult::Ok
+    );
     let events = wait(&seen);
     let progress: Vec<u8> = events.iter().filter(|e| e.0 == HumEventKind::Progress).map(|e| e.1).collect();
     assert!(
@@ -99,15 +137,22 @@ fn async_prove_reports_progress_then_cancel_then_prove_again() {
     assert_eq!(verify_dev(p, 16, &proof), HumResult::Ok);
 
     // Cancel from this thread while the worker proves.
-    assert_eq!(hum_prover_prove_async(p, w.as_ptr(), w.len(), Some(record), user), HumResult::Ok);
+    assert_eq!(
+        hum_prover_prove_async(p, w.as_ptr(), w.len(), HumFlavour::Standard as u32, Some(record), user),
+        HumResult::Ok
+    );
     let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
-    assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), &mut out), HumResult::Busy, "one proof at a time");
+    assert_eq!(
+        hum_prover_prove(p, w.as_ptr(), w.len(), HumFlavour::Standard as u32, &mut out),
+        HumResult::Busy,
+        "one proof at a time"
+    );
     assert_eq!(hum_prover_cancel(p), HumResult::Ok);
     let events = wait(&seen);
     let error = events.iter().find(|e| e.0 == HumEventKind::Error).expect("an error event");
     assert_eq!(error.2, HumResult::Cancelled);
 
-    assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), &mut out), HumResult::Ok);
+    assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), HumFlavour::Standard as u32, &mut out), HumResult::Ok);
     let proof = take(out);
     assert_eq!(verify_dev(p, 16, &proof), HumResult::Ok);
     hum_prover_free(p);
@@ -122,7 +167,7 @@ fn the_verifier_policy_decides_what_is_accepted() {
     assert_eq!(hum_prover_init(p, 4, std::ptr::null(), 0, std::ptr::null(), 0), HumResult::Ok);
     let w = witness_json(4, 2);
     let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
-    assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), &mut out), HumResult::Ok);
+    assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), HumFlavour::Standard as u32, &mut out), HumResult::Ok);
     let proof = take(out);
     let verify = |policy: &HumVerifyPolicy, json: &[u8]| hum_prover_verify(p, json.as_ptr(), json.len(), policy);
     let dev = HumVerifyPolicy { depth: 4, allow_insecure_dev_srs: true, ..hum_verify_policy_default() };
@@ -169,7 +214,7 @@ fn a_pinned_srs_must_match_its_hash() {
     assert_eq!(init(srs.hash()), HumResult::Ok);
     let w = witness_json(3, 5);
     let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
-    assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), &mut out), HumResult::Ok);
+    assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), HumFlavour::Standard as u32, &mut out), HumResult::Ok);
     take(out);
     hum_prover_free(p);
 }

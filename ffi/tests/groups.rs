@@ -10,6 +10,8 @@ use std::ffi::CString;
 
 use common::{record, take, wait, Seen};
 use hum::*;
+
+const STANDARD: u32 = HumFlavour::Standard as u32;
 use serde_json::Value;
 
 fn vectors() -> Value {
@@ -93,7 +95,8 @@ fn a_member_proves_blocking_and_with_events_and_verifies_against_the_group() {
     assert_eq!(hum_prover_new(&mut p), HumResult::Ok);
     let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
     let prove = |p, secret: &[u8; 32], depth, out: &mut HumBuffer| {
-        hum_prover_prove_member(p, secret.as_ptr(), depth, m.as_ptr(), m.len(), action.as_ptr(), message.as_ptr(), out)
+        let (action, message) = (action.as_ptr(), message.as_ptr());
+        hum_prover_prove_member(p, secret.as_ptr(), depth, m.as_ptr(), m.len(), action, message, STANDARD, out)
     };
     assert_eq!(prove(p, &secret, 4, &mut out), HumResult::NotInitialized);
     assert_eq!(hum_prover_init(p, 4, std::ptr::null(), 0, std::ptr::null(), 0), HumResult::Ok);
@@ -120,6 +123,7 @@ fn a_member_proves_blocking_and_with_events_and_verifies_against_the_group() {
         m.len(),
         action.as_ptr(),
         message.as_ptr(),
+        STANDARD,
         Some(record),
         seen.user_data(),
     );

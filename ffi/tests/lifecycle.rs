@@ -62,6 +62,7 @@ extern "C" fn restart(event: *const HumEvent, _: *mut c_void) {
             r.prover.load(Ordering::SeqCst),
             w.as_ptr(),
             w.len(),
+            HumFlavour::Standard as u32,
             Some(restart),
             std::ptr::null_mut(),
         );
@@ -76,7 +77,17 @@ fn no_callback_runs_after_free_returns_even_when_callbacks_restart_proofs() {
     let p = new_prover(3);
     RESTARTER.prover.store(p, Ordering::SeqCst);
     let w = witness();
-    assert_eq!(hum_prover_prove_async(p, w.as_ptr(), w.len(), Some(restart), std::ptr::null_mut()), HumResult::Ok);
+    assert_eq!(
+        hum_prover_prove_async(
+            p,
+            w.as_ptr(),
+            w.len(),
+            HumFlavour::Standard as u32,
+            Some(restart),
+            std::ptr::null_mut()
+        ),
+        HumResult::Ok
+    );
     while RESTARTER.completed.load(Ordering::SeqCst) < 3 {
         std::thread::sleep(Duration::from_millis(5));
     }
@@ -116,7 +127,10 @@ fn free_from_inside_a_callback_returns_and_nothing_more_is_delivered() {
     }));
     let w = witness_json(3, 2);
     let user = state as *const FreeInCallback as *mut c_void;
-    assert_eq!(hum_prover_prove_async(p, w.as_ptr(), w.len(), Some(free_on_progress), user), HumResult::Ok);
+    assert_eq!(
+        hum_prover_prove_async(p, w.as_ptr(), w.len(), HumFlavour::Standard as u32, Some(free_on_progress), user),
+        HumResult::Ok
+    );
     std::thread::sleep(Duration::from_millis(1500));
     assert!(state.freed.load(Ordering::SeqCst), "the callback freed the prover");
     assert_eq!(state.after.load(Ordering::SeqCst), 0, "events were delivered after free returned");
@@ -138,7 +152,10 @@ fn every_out_parameter_is_emptied_on_entry() {
     assert_eq!(hum_prover_circuit_id(p, &mut out), HumResult::NotInitialized);
     assert!(empty(&out), "circuit_id");
     let mut out = garbage_buffer();
-    assert_eq!(hum_prover_prove(p, std::ptr::null(), 0, &mut out), HumResult::NullArgument);
+    assert_eq!(
+        hum_prover_prove(p, std::ptr::null(), 0, HumFlavour::Standard as u32, &mut out),
+        HumResult::NullArgument
+    );
     assert!(empty(&out), "prove with a NULL witness");
     let mut out = garbage_buffer();
     assert_eq!(hum_prover_last_error(std::ptr::null(), &mut out), HumResult::NullArgument);
@@ -175,7 +192,14 @@ fn an_async_error_carries_its_own_message_while_verify_fails_concurrently() {
         let seen = Seen::default();
         for _ in 0..50 {
             assert_eq!(
-                hum_prover_prove_async(p, bad.as_ptr(), bad.len(), Some(record), seen.user_data()),
+                hum_prover_prove_async(
+                    p,
+                    bad.as_ptr(),
+                    bad.len(),
+                    HumFlavour::Standard as u32,
+                    Some(record),
+                    seen.user_data()
+                ),
                 HumResult::Ok
             );
             let events = wait(&seen);

@@ -79,7 +79,8 @@ fn prove(p: *mut HumProver, json: &[u8], cancel: bool) -> (String, Vec<&'static 
         proof.cancel.store(p, Ordering::SeqCst);
     }
     let user = proof as *const Proof as *mut c_void;
-    let started = hum_prover_prove_async(p, json.as_ptr(), json.len(), Some(on_event), user);
+    let started =
+        hum_prover_prove_async(p, json.as_ptr(), json.len(), HumFlavour::Standard as u32, Some(on_event), user);
     if started != HumResult::Ok {
         return (kind_name(started), Vec::new());
     }

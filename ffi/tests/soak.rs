@@ -54,7 +54,7 @@ fn rss_bytes() -> usize {
 
 fn prove(p: *mut HumProver, w: &[u8]) -> Vec<u8> {
     let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
-    assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), &mut out), HumResult::Ok);
+    assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), HumFlavour::Standard as u32, &mut out), HumResult::Ok);
     let proof = unsafe { std::slice::from_raw_parts(out.data, out.len) }.to_vec();
     hum_buffer_free(out);
     proof
@@ -100,7 +100,10 @@ fn two_hundred_proofs_all_verified_memory_flat_then_fifty_random_cancels() {
     let user = seen.user_data();
     let w = witness_json(20, 7);
     let started = Instant::now();
-    assert_eq!(hum_prover_prove_async(p, w.as_ptr(), w.len(), Some(record), user), HumResult::Ok);
+    assert_eq!(
+        hum_prover_prove_async(p, w.as_ptr(), w.len(), HumFlavour::Standard as u32, Some(record), user),
+        HumResult::Ok
+    );
     assert!(wait(&seen).iter().any(|e| e.0 == HumEventKind::ProofComplete));
     let span = started.elapsed().as_micros() as u64 * 6 / 5;
     let mut seed = 0x2545_f491_4f6c_dd1du64;
@@ -109,7 +112,10 @@ fn two_hundred_proofs_all_verified_memory_flat_then_fifty_random_cancels() {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        assert_eq!(hum_prover_prove_async(p, w.as_ptr(), w.len(), Some(record), user), HumResult::Ok);
+        assert_eq!(
+            hum_prover_prove_async(p, w.as_ptr(), w.len(), HumFlavour::Standard as u32, Some(record), user),
+            HumResult::Ok
+        );
         std::thread::sleep(Duration::from_micros(seed % span));
         assert_eq!(hum_prover_cancel(p), HumResult::Ok);
         let events = wait(&seen);

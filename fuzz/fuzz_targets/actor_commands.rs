@@ -16,7 +16,7 @@ use hum_actor::{
     Actor, Command, Event, GroupBytes, GroupQuery, IdentitySource, InitOptions, MemberProofRequest, OpenRequest,
     PolicyText, SealRequest, VerifyCommand,
 };
-use hum_core::{field::fr_to_hex, tree::MerkleTree, CircuitKeys, Fr, PublicInputsHex, Srs, Witness};
+use hum_core::{field::fr_to_hex, tree::MerkleTree, CircuitKeys, Flavour, Fr, PublicInputsHex, Srs, Witness};
 use libfuzzer_sys::fuzz_target;
 
 struct Template {
@@ -37,6 +37,15 @@ fn template() -> &'static Template {
 fn actor() -> &'static Actor {
     static ACTOR: OnceLock<Actor> = OnceLock::new();
     ACTOR.get_or_init(Actor::new)
+}
+
+/// Either flavour, by a byte's low bit.
+fn flavour(byte: u8) -> Flavour {
+    if byte & 1 == 1 {
+        Flavour::Evm
+    } else {
+        Flavour::Standard
+    }
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -106,7 +115,7 @@ fn command(op: u8, rest: &[u8]) -> Command {
                 6 => w.siblings.push(junk),
                 _ => {}
             }
-            Command::Prove(w)
+            Command::Prove(w, flavour(flag(2)))
         }
         2 => Command::Prove(Witness {
             secret: text(&rest[..rest.len().min(8)]),
@@ -115,9 +124,10 @@ fn command(op: u8, rest: &[u8]) -> Command {
             action_id: text(rest),
             message_hash: "0x1".into(),
             root: Some(text(&rest[rest.len().min(8)..])),
-        }),
+        }, flavour(flag(1))),
         3 => Command::Verify(Box::new(VerifyCommand {
             proof: rest.to_vec(),
+            flavour: flavour(flag(2)),
             public_inputs: PublicInputsHex {
                 root: text(rest),
                 action_id: "0x1".into(),
@@ -153,6 +163,7 @@ fn command(op: u8, rest: &[u8]) -> Command {
             group: GroupBytes { depth: 1 + flag(0) % 2, members: rest.to_vec() },
             action_id: "0x1".into(),
             message_hash: text(&rest[rest.len().min(8)..]),
+            flavour: flavour(flag(1)),
         })),
         _ => Command::HashToField(rest.to_vec()),
     }

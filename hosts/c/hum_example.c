@@ -161,7 +161,7 @@ int main(int argc, char **argv) {
     /* 3. Prove for Alice as a member: hum builds the tree and finds her leaf. */
     struct proof_wait wait = {.lock = PTHREAD_MUTEX_INITIALIZER, .done_cond = PTHREAD_COND_INITIALIZER, .code = HUM_RESULT_INTERNAL};
     r = hum_prover_prove_member_async(prover, secret, (uint8_t)depth, members, sizeof members, action_id, message_hash,
-                                      on_event, &wait);
+                                      HUM_FLAVOUR_STANDARD, on_event, &wait);
     if (r != HUM_RESULT_OK) {
         status = fail(prover, "prove_member_async", r);
         goto out;
@@ -205,7 +205,7 @@ int main(int argc, char **argv) {
     hum_identity_random(outsider);
     HumBuffer ignored = {0};
     r = hum_prover_prove_member(prover, outsider, (uint8_t)depth, members, sizeof members, action_id, message_hash,
-                                &ignored);
+                                HUM_FLAVOUR_STANDARD, &ignored);
     wipe(outsider, sizeof outsider);
     hum_buffer_free(ignored);
     HumBuffer why = {0};

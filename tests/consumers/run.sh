@@ -4,7 +4,9 @@
 # a plain page with an import map, each driven in headless Chromium; the C bundle unpacked from its tarball into a scratch prefix (a C program built with
 # pkg-config, and with CMake's find_package(hum), shared and static), a Rust application on
 # hum-host with the released component, the component published to a real OCI registry on
-# 127.0.0.1 with wkg and pulled back by name and version, and the checksums and versions.
+# 127.0.0.1 with wkg and pulled back by name and version, and the checksums and versions. The C
+# program, the Rust application and the Node script also prove in the EVM flavour, and those
+# proofs are verified by the generated Solidity verifier in a real EVM (revm).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -16,6 +18,7 @@ fail() { echo "consumer check failed: $*"; exit 1; }
 version=$(sed -n 's/^Version: //p' "$dist"/c/hum-*/lib/pkgconfig/hum.pc)
 [ -n "$version" ] || fail "no C bundle in dist/c"
 scratch=$(mktemp -d)
+mkdir -p "$scratch/evm"
 registry_pid=
 vite_pid=
 cleanup() {
@@ -47,7 +50,7 @@ export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
 cc -Wall -Wextra -Werror -std=c11 -o "$scratch/c-pkgconfig" "$here/c/main.c" $(pkg-config --cflags --libs hum) \
   -Wl,-rpath,"$(pkg-config --variable=libdir hum)"
 readelf -d "$scratch/c-pkgconfig" | grep -q "NEEDED.*\[$soname\]" || fail "the program does not need $soname"
-out=$("$scratch/c-pkgconfig")
+out=$("$scratch/c-pkgconfig" "$scratch/evm/c-bundle.json")
 echo "$out"
 [[ "$out" == "hum $version: "*"verify: valid" ]] || fail "the pkg-config program: $out"
 
@@ -66,7 +69,7 @@ if cmake -S "$here/c" -B "$scratch/cmake-other" -DCMAKE_PREFIX_PATH="$prefix" -D
 fi
 
 step "Rust on hum-host, with the released component"
-(cd "$here/rust" && cargo run --release --locked -q -- "$dist/component/hum-prover-$version-wasmtime.wasm")
+(cd "$here/rust" && cargo run --release --locked -q -- "$dist/component/hum-prover-$version-wasmtime.wasm" "$scratch/evm/rust-wasmtime.json")
 
 step "Node: the packed npm package, installed from its tarball"
 tgz="$dist/npm/hum-prover-hum-$version.tgz"
@@ -80,9 +83,13 @@ cp -r "$here/node" "$scratch/node"
 (cd "$scratch/node" && timeout 20 node --conditions=browser --input-type=module -e 'const m = await import("@hum-prover/hum"); new m.Hum();') ||
   fail "the browser entry cannot be imported where there is no Worker (server-side rendering)"
 (cd "$scratch/node" && node vectors.mjs "$root/tests/vectors/groups.json")
-out=$(cd "$scratch/node" && node prove.mjs)
+out=$(cd "$scratch/node" && node prove.mjs "$scratch/evm/node.json")
 echo "$out"
-python3 -c 'import json, sys; r = json.loads(sys.argv[1]); assert r["valid"] and r["bytes"] > 0, r' "$out" || fail "the Node script: $out"
+python3 -c 'import json, sys; r = json.loads(sys.argv[1]); assert r["valid"] and r["bytes"] > 0 and r["evmValid"] and r["evmFlavour"] == "evm", r' "$out" ||
+  fail "the Node script: $out"
+
+step "the EVM proofs of the C bundle, the Rust application (the component in wasmtime) and Node, on chain (revm)"
+(cd "$root" && cargo run --release --locked -q -p hum-evm --example verify-on-chain -- "$scratch"/evm/*.json) || fail "an EVM proof did not verify on chain"
 
 step "Vite: a production build and the dev server, each driven in headless Chromium"
 cp -r "$here/vite" "$scratch/vite"

@@ -130,6 +130,8 @@ pub fn tempfile_path(name: &str) -> std::path::PathBuf {
     dir.join(format!("{}-{name}", N.fetch_add(1, Ordering::Relaxed)))
 }
 
+pub mod app;
+
 /// A uint256 as a 32-byte ABI word.
 pub fn word(x: U256) -> [u8; 32] {
     x.to_be_bytes()

@@ -3,13 +3,13 @@
 // (hum-core in the component); the page holds only values (members.ts).
 import { failure } from "./link.js";
 import { Group, Identity, identitySecret, type MerkleProof, toField, toHex } from "./members.js";
-import { answers, HumError, ProverOrchestrator, type VerifyExpectations } from "./orchestrator.js";
+import { answers, checkFlavour, HumError, type ProveOptions, ProverOrchestrator, type VerifyExpectations } from "./orchestrator.js";
 import type { Event, GroupInfo, MemberCommand, ProofResult, Verdict, WitnessData } from "./protocol.js";
 
 export { Group, Identity, type MerkleProof };
 export {
-  checkWitness, HumError, type InitInfo, type NoticeKind, type OrchestratorOptions, type OrchestratorState, toProofJson,
-  type VerifyExpectations,
+  checkWitness, type Flavour, HumError, type InitInfo, type NoticeKind, type OrchestratorOptions, type OrchestratorState, type ProveOptions,
+  toProofJson, uint256PublicInputs, type VerifyExpectations,
 } from "./orchestrator.js";
 export * as seal from "./seal.js";
 export type { ProofResult, Verdict, WitnessData };
@@ -17,8 +17,9 @@ export type { ProofResult, Verdict, WitnessData };
 /** An action or a message: text or bytes (hashed as keccak256(bytes) >> 8, as in Semaphore) or a field element (bigint). */
 export type FieldInput = string | Uint8Array | bigint;
 
-/** A proof for a member of a group: `hum.prove({ identity, group, action, message })`. */
-export interface MemberProofInput {
+/** A proof for a member of a group: `hum.prove({ identity, group, action, message })`
+ * (`flavour: "evm"` for a contract). */
+export interface MemberProofInput extends ProveOptions {
   identity: Identity;
   group: Group;
   /** What the nullifier is for (e.g. "vote-2026"): one proof per identity and action is what apps count. */
@@ -45,8 +46,8 @@ export class Hum extends ProverOrchestrator {
    * Proves, waiting for INIT: for a member of a group (`{ identity, group, action, message }`),
    * or a witness (checked against the schema first).
    */
-  override prove(input: WitnessData | MemberProofInput): Promise<ProofResult> {
-    return "identity" in input ? this.proveMember(input) : super.prove(input);
+  override prove(input: WitnessData | MemberProofInput, options: ProveOptions = {}): Promise<ProofResult> {
+    return "identity" in input ? this.proveMember(input) : super.prove(input, options);
   }
 
   /** Runs a command that needs no keys (identities, groups, hashing): in order with the rest,
@@ -108,8 +109,9 @@ export class Hum extends ProverOrchestrator {
     if (input.group.depth !== (this.options.depth ?? 20)) {
       throw new HumError("invalid-argument", `the group has depth ${input.group.depth}; this prover is for depth ${this.options.depth ?? 20}`);
     }
+    const flavour = checkFlavour(input);
     const [actionId, messageHash] = await Promise.all([this.hashToField(input.action, "action"), this.hashToField(input.message, "message")]);
-    const val = { secret: input.identity.secret, group: { depth: input.group.depth, members: input.group.bytes() }, actionId, messageHash };
+    const val = { secret: input.identity.secret, group: { depth: input.group.depth, members: input.group.bytes() }, actionId, messageHash, flavour };
     return this.proveCommand({ type: "MEMBER", command: { tag: "prove-member", val } });
   }
 

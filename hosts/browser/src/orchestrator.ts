@@ -7,13 +7,32 @@
 // it rejects; the entry is replaced), and a watchdog for a worker that goes silent.
 import { version } from "../package.json";
 import { cacheKey, readKeys, writeKeys } from "./keycache.js";
-import type { CircuitInfo, Event, ProofResult, PublicInputs, Stage, Verdict, WitnessData, WorkerCommand } from "./protocol.js";
+import {
+  type CircuitInfo, type Event, FLAVOURS, type Flavour, type ProofResult, type PublicInputs, type Stage, type Verdict, type WitnessData,
+  type WorkerCommand,
+} from "./protocol.js";
 import { type Answer, failure, outOfMemory, type WorkerFactory, WorkerLink } from "./link.js";
 import { fetchSrs } from "./srs.js";
 import { checkWitness, HumError, toPolicy, type VerifyExpectations } from "./witness.js";
 
-export { checkWitness, HumError, toProofJson, type VerifyExpectations } from "./witness.js";
-export type { ProofResult, Verdict, WitnessData };
+export { checkWitness, HumError, toProofJson, uint256PublicInputs, type VerifyExpectations } from "./witness.js";
+export type { Flavour, ProofResult, Verdict, WitnessData };
+
+/** Options of a proof. */
+export interface ProveOptions {
+  /** `"standard"` (the default: the smallest proof, for verifiers off chain) or `"evm"` (the
+   * transcript a Solidity verifier from `hum verifier solidity` checks). */
+  flavour?: Flavour;
+}
+
+/** The flavour of `options`, checked (a wrong one is `invalid-argument`). */
+export function checkFlavour(options: ProveOptions = {}): Flavour {
+  const flavour = options.flavour ?? "standard";
+  if (!FLAVOURS.includes(flavour)) {
+    throw new HumError("invalid-argument", `\`flavour\` must be one of ${FLAVOURS.map((f) => `"${f}"`).join(", ")}`);
+  }
+  return flavour;
+}
 export type OrchestratorState = "idle" | "initializing" | "ready" | "proving" | "error";
 /** A machine-readable notice: the instance was restarted (and why), or a cache entry replaced. */
 export type NoticeKind = "initializing" | "restarted:cancelled" | "restarted:out-of-memory" | "restarted:trap" | "restarted:lost" | "cache-entry-discarded";
@@ -321,14 +340,17 @@ export class ProverOrchestrator {
     }
   }
 
-  /** Validates, then proves a witness. Waits for INIT ("Initializing Secure Enclave…"). */
-  prove(witness: WitnessData): Promise<ProofResult> {
+  /** Validates, then proves a witness (in `options.flavour`, default `"standard"`). Waits for
+   * INIT ("Initializing Secure Enclave…"). */
+  prove(witness: WitnessData, options: ProveOptions = {}): Promise<ProofResult> {
+    let flavour: Flavour;
     try {
       checkWitness(witness);
+      flavour = checkFlavour(options);
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.proveCommand({ type: "PROVE", witness });
+    return this.proveCommand({ type: "PROVE", witness, flavour });
   }
 
   protected proveCommand(command: WorkerCommand): Promise<ProofResult> {
@@ -347,15 +369,22 @@ export class ProverOrchestrator {
    * Verifies a proof inside the worker, with the worker's own keys (the circuit this orchestrator
    * was initialised for) under `expect`. Nothing about the circuit is read from the proof: the
    * depth is yours (default 20, and it must be the depth given at INIT), and proofs on the
-   * insecure dev SRS are rejected unless `allowInsecureDevSrs` is set.
+   * insecure dev SRS are rejected unless `allowInsecureDevSrs` is set. `flavour` says how the
+   * bytes are written (a proof verifies only in its own).
    */
-  verify(proof: Uint8Array, publicInputs: PublicInputs, expect: VerifyExpectations = {}): Promise<Verdict> {
-    return this.verifyCommand({ proof, publicInputs, policy: toPolicy(expect) });
+  verify(proof: Uint8Array, publicInputs: PublicInputs, expect: VerifyExpectations = {}, flavour: Flavour = "standard"): Promise<Verdict> {
+    try {
+      checkFlavour({ flavour });
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.verifyCommand({ proof, flavour, publicInputs, policy: toPolicy(expect) });
   }
 
   /** As `verify` for a whole result: the circuit it names must be this orchestrator's too. */
   verifyProof(result: ProofResult, expect: VerifyExpectations = {}): Promise<Verdict> {
-    return this.verifyCommand({ proof: result.proof, publicInputs: result.publicInputs, claimedCircuit: result.circuit, policy: toPolicy(expect) });
+    const { proof, flavour, publicInputs, circuit } = result;
+    return this.verifyCommand({ proof, flavour, publicInputs, claimedCircuit: circuit, policy: toPolicy(expect) });
   }
 
   private verifyCommand(request: Extract<WorkerCommand, { type: "VERIFY" }>["request"]): Promise<Verdict> {

@@ -1,11 +1,17 @@
 // The typed messages between the orchestrator (main thread) and the worker. Events are the
 // jco-generated WIT `Event`, forwarded as they are; nothing here re-spells the protocol.
 import type {
-  CircuitInfo, Command, ErrorCode, Event, GroupInfo, IdentityInfo, InitOptions, ProofResult, PublicInputs, Stage, State, Verdict,
-  VerifyPolicy, VerifyRequest,
+  CircuitInfo, Command, ErrorCode, Event, Flavour, GroupInfo, IdentityInfo, InitOptions, ProofResult, PublicInputs, Stage, State,
+  Verdict, VerifyPolicy, VerifyRequest,
 } from "./generated/hum-prover-types.js";
 
-export type { CircuitInfo, ErrorCode, Event, GroupInfo, IdentityInfo, ProofResult, PublicInputs, Stage, State, Verdict, VerifyPolicy, VerifyRequest };
+export type {
+  CircuitInfo, ErrorCode, Event, Flavour, GroupInfo, IdentityInfo, ProofResult, PublicInputs, Stage, State, Verdict, VerifyPolicy,
+  VerifyRequest,
+};
+
+/** The flavours, as the WIT names them: `standard` (verifiers off chain) and `evm` (a contract). */
+export const FLAVOURS: readonly Flavour[] = ["standard", "evm"];
 
 /** The WIT commands the worker passes to the component as they are (identities and groups). */
 export type MemberCommand = Extract<Command, { tag: "identity" | "group" | "prove-member" | "hash-to-field" }>;
@@ -36,7 +42,7 @@ export function describeUnknownField(name: string): string {
  * `?test-hooks`). */
 export type WorkerCommand =
   | { type: "INIT"; options: Omit<InitOptions, "memoryBudget"> & { memoryBudget?: number } }
-  | { type: "PROVE"; witness: WitnessData }
+  | { type: "PROVE"; witness: WitnessData; flavour: Flavour }
   | { type: "VERIFY"; request: VerifyRequest }
   | { type: "MEMBER"; command: MemberCommand }
   | { type: "ARM_FAULT" };

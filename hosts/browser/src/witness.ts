@@ -52,13 +52,21 @@ export function toPolicy(expect: VerifyExpectations): VerifyPolicy {
   };
 }
 
-/** The proof JSON of docs/formats.md, as `hum verify` reads it. */
+/** The public inputs as a contract takes them: decimal uint256 in instance order. */
+export function uint256PublicInputs(result: ProofResult): [string, string, string, string] {
+  const p = result.publicInputs;
+  return [p.root, p.actionId, p.messageHash, p.nullifier].map((h) => BigInt(h).toString()) as [string, string, string, string];
+}
+
+/** The proof JSON of docs/formats.md, as `hum verify` and `hum calldata` read it. */
 export function toProofJson(result: ProofResult): string {
   const hex = Array.from(result.proof, (b) => b.toString(16).padStart(2, "0")).join("");
   const p = result.publicInputs;
   return JSON.stringify({
     proof: `0x${hex}`,
+    flavour: result.flavour,
     public_inputs: { root: p.root, action_id: p.actionId, message_hash: p.messageHash, nullifier: p.nullifier },
+    ...(result.flavour === "evm" ? { uint256_public_inputs: uint256PublicInputs(result) } : {}),
     circuit: { id: result.circuit.id, depth: result.circuit.depth, k: result.circuit.k, srs: result.circuit.srs, insecure_dev_srs: result.circuit.insecureDevSrs },
   }, null, 2);
 }

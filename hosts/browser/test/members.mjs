@@ -71,6 +71,38 @@ export async function memberChecks({ check, assert, page, openPage, here, out })
     assert(JSON.parse(verdict).valid === true, verdict);
   });
 
+  await check("the EVM flavour: prove({ …, flavour: \"evm\" }) in the worker, verified in its flavour only, checked by `hum verify` and `hum calldata`", async () => {
+    const r = await page.evaluate(async () => {
+      const me = await hum.createIdentity();
+      const group = new Group([(await hum.createIdentity()).commitment, me.commitment]);
+      const input = { identity: me, group, action: "vote-2026", message: "yes" };
+      const evm = await hum.prove({ ...input, flavour: "evm" });
+      const code = (v) => (v.valid ? "valid" : v.rejection.code);
+      const dev = { allowInsecureDevSrs: true };
+      const caught = async (f) => { try { await f(); return "no error"; } catch (e) { return `${e.code}: ${e.message}`; } };
+      return {
+        flavour: evm.flavour, bytes: evm.proof.length,
+        valid: code(await hum.verifyProof(evm, { ...dev, group, action: "vote-2026" })),
+        asStandard: code(await hum.verify(evm.proof, evm.publicInputs, dev, "standard")),
+        asEvm: code(await hum.verify(evm.proof, evm.publicInputs, dev, "evm")),
+        badFlavour: await caught(() => hum.prove({ ...input, flavour: "keccak" })),
+        json: toProofJson(evm),
+      };
+    });
+    assert(r.flavour === "evm" && r.valid === "valid" && r.asEvm === "valid" && r.asStandard === "proof-rejected", JSON.stringify({ ...r, json: undefined }));
+    assert(r.badFlavour.startsWith("invalid-argument: `flavour` must be one of"), r.badFlavour);
+    const json = JSON.parse(r.json);
+    assert(json.flavour === "evm" && json.uint256_public_inputs.length === 4 && BigInt(json.uint256_public_inputs[3]) === BigInt(json.public_inputs.nullifier), r.json);
+    const proofFile = join(out, "member-proof-evm.json");
+    writeFileSync(proofFile, r.json);
+    const env = { env: { ...process.env, HUM_CACHE_DIR: join(out, "hum-cache") } };
+    const verdict = execFileSync(humPath(), ["verify", proofFile, "--allow-insecure-dev-srs", "--json"], env).toString();
+    assert(JSON.parse(verdict).valid === true, verdict);
+    const calldata = execFileSync(humPath(), ["calldata", proofFile], env).toString().trim();
+    // verifyProof(bytes,uint256[4]): a 4-byte selector, five head words, the length word and the proof.
+    assert(calldata.startsWith("0x") && (calldata.length - 2) / 2 === 4 + 6 * 32 + Math.ceil(r.bytes / 32) * 32, calldata.slice(0, 80));
+  });
+
   await check("bad identities and groups: typed errors that name the field and never the secret", async () => {
     const r = await page.evaluate(async () => {
       const caught = async (f) => { try { await f(); return "no error"; } catch (e) { return `${e.code}: ${e.message}`; } };

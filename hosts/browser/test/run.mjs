@@ -170,10 +170,10 @@ await check("malformed witnesses (core/vectors): refused by the orchestrator and
       try { w = JSON.parse(c.text); } catch { out.push({ name: c.name, parsed: false }); continue; }
       let api;
       try { await o.prove(w); api = { code: "proved" }; } catch (e) { api = { code: e.code, message: e.message }; }
-      worker.postMessage({ type: "PROVE", witness: w });
+      worker.postMessage({ type: "PROVE", witness: w, flavour: "standard" });
       out.push({ name: c.name, field: c.field, parsed: true, api, raw: await next(answered) });
     }
-    worker.postMessage({ type: "PROVE", witness: JSON.parse(corpus.valid) });
+    worker.postMessage({ type: "PROVE", witness: JSON.parse(corpus.valid), flavour: "standard" });
     const last = await next(answered);
     o.terminate();
     worker.terminate();

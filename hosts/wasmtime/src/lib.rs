@@ -40,4 +40,5 @@ pub mod wit {
 }
 
 pub use error::HostError;
-pub use protocol::{core_circuit, to_core_result, wit_policy};
+pub use hum_core::Flavour;
+pub use protocol::{core_circuit, core_flavour, to_core_result, wit_flavour, wit_policy};

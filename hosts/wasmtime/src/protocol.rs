@@ -1,7 +1,7 @@
 //! The host's one conversion module: the WIT's generated types ↔ hum-core's and the host's own.
 //! Nothing else in the host matches on a generated enum.
 
-use hum_core::{CircuitInfo, ErrorKind, Stage, VerifyPolicy};
+use hum_core::{CircuitInfo, ErrorKind, Flavour, Stage, VerifyPolicy};
 
 use crate::{instance::TrapKind, wit, HostError, OrchestratorState};
 
@@ -67,6 +67,22 @@ pub(crate) fn stage_of(stage: wit::Stage) -> Stage {
     }
 }
 
+/// A flavour as the protocol carries it.
+pub fn wit_flavour(flavour: Flavour) -> wit::Flavour {
+    match flavour {
+        Flavour::Standard => wit::Flavour::Standard,
+        Flavour::Evm => wit::Flavour::Evm,
+    }
+}
+
+/// hum-core's flavour of a WIT one.
+pub fn core_flavour(flavour: wit::Flavour) -> Flavour {
+    match flavour {
+        wit::Flavour::Standard => Flavour::Standard,
+        wit::Flavour::Evm => Flavour::Evm,
+    }
+}
+
 /// A verify policy as the protocol carries it.
 pub fn wit_policy(policy: &VerifyPolicy) -> wit::VerifyPolicy {
     use hum_core::field::fr_to_hex;
@@ -100,7 +116,7 @@ pub fn to_core_result(result: &wit::ProofResult) -> Result<hum_core::ProofResult
     };
     Ok(hum_core::ProofResult {
         proof: result.proof.clone(),
-        flavour: hum_core::Flavour::Standard,
+        flavour: core_flavour(result.flavour),
         public_inputs: inputs.parse()?,
         circuit: core_circuit(&result.circuit),
     })

@@ -49,3 +49,26 @@ fn calldata_for_an_evm_proof_and_a_clear_refusal_for_a_standard_one() {
         assert_eq!(run.code, 0, "{file}: {}", run.stdout);
     }
 }
+
+#[test]
+fn hum_prove_evm_through_the_component_then_calldata_and_verify() {
+    let dir = workdir("evm-prove");
+    let witness = common::witness(4, 2);
+    std::fs::write(dir.join("w.json"), serde_json::to_string(&witness).unwrap()).unwrap();
+    let run = hum(&dir, &["--json", "prove", "--witness", "w.json", "--evm", "--out", "p.json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["flavour"], "evm");
+    let file: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("p.json")).unwrap()).unwrap();
+    assert_eq!(file["flavour"], "evm");
+    assert_eq!(file["uint256_public_inputs"].as_array().map(Vec::len), Some(4));
+    let run = hum(&dir, &["calldata", "p.json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = hum(&dir, &["verify", "p.json", "--depth", "4", "--allow-insecure-dev-srs"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    // Without --evm the proof is standard, and a contract's calldata is refused with the hint.
+    let run = hum(&dir, &["prove", "--witness", "w.json", "--out", "s.json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = hum(&dir, &["calldata", "s.json"]);
+    assert!(run.code == 2 && run.stderr.contains("--evm"), "{}", run.stderr);
+}

@@ -126,16 +126,22 @@ pub fn init_command(depth: u8) -> hum_host::wit::Command {
     })
 }
 
-/// The WIT PROVE command for a witness.
+/// The WIT PROVE command for a witness, in the standard flavour.
 pub fn prove_command(w: &Witness) -> hum_host::wit::Command {
-    hum_host::wit::Command::Prove(hum_host::wit::Witness {
+    prove_command_as(w, hum_host::wit::Flavour::Standard)
+}
+
+/// The WIT PROVE command for a witness in a flavour.
+pub fn prove_command_as(w: &Witness, flavour: hum_host::wit::Flavour) -> hum_host::wit::Command {
+    let witness = hum_host::wit::Witness {
         secret: w.secret.clone(),
         index: w.index as u32,
         siblings: w.siblings.clone(),
         action_id: w.action_id.clone(),
         message_hash: w.message_hash.clone(),
         root: w.root.clone(),
-    })
+    };
+    hum_host::wit::Command::Prove(hum_host::wit::ProveRequest { witness, flavour })
 }
 
 /// What a run of the `hum` binary printed and returned.

@@ -90,6 +90,7 @@ fn init_prove_complete_in_order_with_real_progress() {
         |proof: Vec<u8>, policy: wit::VerifyPolicy, claimed: Option<wit::CircuitInfo>, h: &mut common::Harness| {
             let events = h.send(wit::Command::Verify(wit::VerifyRequest {
                 proof,
+                flavour: result.flavour,
                 public_inputs: result.public_inputs.clone(),
                 claimed_circuit: claimed,
                 policy,
@@ -134,11 +135,53 @@ fn init_prove_complete_in_order_with_real_progress() {
     let bad = wit::VerifyPolicy { action_id: Some("0xzz".into()), ..dev };
     let events = h.send(wit::Command::Verify(wit::VerifyRequest {
         proof: result.proof.clone(),
+        flavour: result.flavour,
         public_inputs: result.public_inputs.clone(),
         claimed_circuit: None,
         policy: bad,
     }));
     assert_eq!(error_code(&events), Some(wit::ErrorCode::InvalidArgument));
+}
+
+#[test]
+fn the_evm_flavour_through_the_protocol_verifies_in_its_flavour_only() {
+    let mut h = common::Harness::new(256 << 20);
+    h.send(init(8));
+    let proved = |h: &mut common::Harness, flavour| {
+        let events = h.send(common::prove_command_as(&common::witness(8, 2), flavour));
+        events
+            .into_iter()
+            .find_map(|e| match e {
+                wit::Event::ProofComplete(r) => Some(r),
+                _ => None,
+            })
+            .expect("proof-complete")
+    };
+    let evm = proved(&mut h, wit::Flavour::Evm);
+    let standard = proved(&mut h, wit::Flavour::Standard);
+    assert_eq!((evm.flavour, standard.flavour), (wit::Flavour::Evm, wit::Flavour::Standard));
+    let inputs = |r: &wit::ProofResult| format!("{:?}", r.public_inputs);
+    assert_eq!(inputs(&evm), inputs(&standard), "one statement in both flavours");
+    assert!(evm.proof.len() > standard.proof.len(), "uncompressed points");
+    common::verify_natively(&evm);
+    let verdict = |h: &mut common::Harness, result: &wit::ProofResult, flavour| {
+        let events = h.send(wit::Command::Verify(wit::VerifyRequest {
+            proof: result.proof.clone(),
+            flavour,
+            public_inputs: result.public_inputs.clone(),
+            claimed_circuit: Some(result.circuit.clone()),
+            policy: common::dev_policy(8),
+        }));
+        match events.as_slice() {
+            [wit::Event::Verified(v)] => v.rejection.as_ref().map(|r| r.code),
+            other => panic!("expected one verdict, got {other:?}"),
+        }
+    };
+    assert_eq!(verdict(&mut h, &evm, wit::Flavour::Evm), None);
+    assert_eq!(verdict(&mut h, &standard, wit::Flavour::Standard), None);
+    // Read in the other flavour, neither is a valid proof.
+    assert!(verdict(&mut h, &evm, wit::Flavour::Standard).is_some());
+    assert!(verdict(&mut h, &standard, wit::Flavour::Evm).is_some());
 }
 
 #[test]
@@ -149,6 +192,7 @@ fn bad_commands_yield_errors_and_the_instance_stays_usable() {
     assert_eq!(
         error_code(&h.send(wit::Command::Verify(wit::VerifyRequest {
             proof: vec![1, 2, 3],
+            flavour: wit::Flavour::Standard,
             public_inputs: wit::PublicInputs {
                 root: "0x1".into(),
                 action_id: "0x1".into(),
@@ -291,7 +335,7 @@ fn the_component_imports_only_its_events_and_allowed_wasi() {
     let runtime = common::runtime();
     let ty = runtime.component().component_type();
     let imports: Vec<String> = ty.imports(runtime.engine()).map(|(name, _)| name.to_string()).collect();
-    assert!(imports.iter().any(|i| i == "hum:prover/events@0.2.0"), "{imports:?}");
+    assert!(imports.iter().any(|i| i == "hum:prover/events@0.3.0"), "{imports:?}");
     for import in &imports {
         let allowed = import.starts_with("hum:prover/events@")
             || import.starts_with("hum:prover/types@")
@@ -299,5 +343,5 @@ fn the_component_imports_only_its_events_and_allowed_wasi() {
         assert!(allowed, "unexpected import {import} (all: {imports:?})");
     }
     let exports: Vec<String> = ty.exports(runtime.engine()).map(|(name, _)| name.to_string()).collect();
-    assert!(exports.iter().any(|e| e == "hum:prover/prover@0.2.0"), "{exports:?}");
+    assert!(exports.iter().any(|e| e == "hum:prover/prover@0.3.0"), "{exports:?}");
 }

@@ -133,6 +133,7 @@ fn member_request(identity: &Value, depth: u8, members: &[String]) -> wit::Membe
         group: wit::Group { depth, members: member_bytes(members) },
         action_id: field("vote-2026"),
         message_hash: field("yes"),
+        flavour: wit::Flavour::Standard,
     }
 }
 

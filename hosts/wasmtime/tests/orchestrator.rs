@@ -9,7 +9,8 @@ use std::{
 };
 
 use hum_host::{
-    HostError, InitRequest, Notification, OrchestratorConfig, OrchestratorState, ProverOrchestrator, RestartReason,
+    Flavour, HostError, InitRequest, Notification, OrchestratorConfig, OrchestratorState, ProverOrchestrator,
+    RestartReason,
 };
 
 fn drain(rx: &Receiver<Notification>) -> Vec<Notification> {
@@ -32,7 +33,7 @@ fn a_proof_walks_idle_initializing_ready_proving_ready() {
     let rx = o.subscribe();
     let init = o.init(InitRequest { depth: 8, ..Default::default() }).wait().unwrap();
     assert!(init.circuit.insecure_dev_srs && !init.from_cache);
-    let result = o.prove_blocking(&common::witness(8, 2)).unwrap();
+    let result = o.prove_blocking(&common::witness(8, 2), Flavour::Standard).unwrap();
     common::verify_natively(&result);
     use OrchestratorState::*;
     let seen = drain(&rx);
@@ -48,11 +49,11 @@ fn a_proof_walks_idle_initializing_ready_proving_ready() {
 fn prove_queued_before_init_ends_waits_for_it_and_proofs_run_in_order() {
     let o = ProverOrchestrator::new(common::runtime(), common::config(common::temp_cache("queue")));
     let init = o.init(InitRequest { depth: 5, ..Default::default() });
-    let first = o.prove(&common::witness(5, 0));
-    let second = o.prove(&common::witness(5, 1));
+    let first = o.prove(&common::witness(5, 0), Flavour::Standard);
+    let second = o.prove(&common::witness(5, 1), Flavour::Standard);
     let mut bad = common::witness(5, 2);
     bad.index = 40;
-    let third = o.prove(&bad);
+    let third = o.prove(&bad, Flavour::Standard);
     assert!(init.wait().is_ok());
     let a = first.wait().unwrap();
     let b = second.wait().unwrap();
@@ -67,7 +68,7 @@ fn cancel_during_a_proof_then_a_successful_proof() {
     let o = ProverOrchestrator::new(common::runtime(), common::config(common::temp_cache("cancel")));
     o.init(InitRequest { depth: 20, ..Default::default() }).wait().unwrap();
     let rx = o.subscribe();
-    let running = o.prove(&common::witness(20, 0));
+    let running = o.prove(&common::witness(20, 0), Flavour::Standard);
     // Wait until the proof is past its first progress report, then cancel.
     loop {
         match rx.recv_timeout(Duration::from_secs(60)).expect("progress") {
@@ -79,7 +80,7 @@ fn cancel_during_a_proof_then_a_successful_proof() {
     assert!(matches!(running.wait(), Err(HostError::Cancelled)));
     assert!(drain(&rx).iter().any(|n| matches!(n, Notification::Restarted { reason: RestartReason::Cancelled, .. })));
     assert_eq!(o.state(), OrchestratorState::Ready);
-    let result = o.prove_blocking(&common::witness(20, 1)).unwrap();
+    let result = o.prove_blocking(&common::witness(20, 1), Flavour::Standard).unwrap();
     common::verify_natively(&result);
 }
 
@@ -93,7 +94,7 @@ fn out_of_memory_restarts_with_twice_the_limit_and_retries_once() {
     let rx = o.subscribe();
     o.init(InitRequest { depth: 20, ..Default::default() }).wait().unwrap();
     assert!(!drain(&rx).iter().any(|n| matches!(n, Notification::Restarted { .. })), "init fits");
-    let result = o.prove_blocking(&common::witness(20, 1)).unwrap();
+    let result = o.prove_blocking(&common::witness(20, 1), Flavour::Standard).unwrap();
     common::verify_natively(&result);
     let restarts: Vec<_> = drain(&rx).into_iter().filter(|n| matches!(n, Notification::Restarted { .. })).collect();
     assert_eq!(restarts, vec![Notification::Restarted { reason: RestartReason::OutOfMemory, memory_limit: 2 * limit }]);
@@ -106,7 +107,7 @@ fn out_of_memory_restarts_with_twice_the_limit_and_retries_once() {
     };
     let o = ProverOrchestrator::new(common::runtime(), config);
     o.init(InitRequest { depth: 20, ..Default::default() }).wait().unwrap();
-    assert!(matches!(o.prove_blocking(&common::witness(20, 1)), Err(HostError::OutOfMemory)));
+    assert!(matches!(o.prove_blocking(&common::witness(20, 1), Flavour::Standard), Err(HostError::OutOfMemory)));
     assert_eq!(o.state(), OrchestratorState::Ready, "the instance stays usable after an OOM refusal");
 }
 
@@ -118,17 +119,17 @@ fn two_orchestrators_share_nothing() {
     let ib = b.init(InitRequest { depth: 6, ..Default::default() });
     let (ia, ib) = (ia.wait().unwrap(), ib.wait().unwrap());
     assert_ne!(ia.circuit.id, ib.circuit.id);
-    let pa = a.prove(&common::witness(3, 0));
-    let pb = b.prove(&common::witness(6, 1));
+    let pa = a.prove(&common::witness(3, 0), Flavour::Standard);
+    let pb = b.prove(&common::witness(6, 1), Flavour::Standard);
     // A witness for the other's depth is refused by each; neither sees the other's keys.
-    assert!(matches!(a.prove_blocking(&common::witness(6, 0)), Err(HostError::Prover { .. })));
+    assert!(matches!(a.prove_blocking(&common::witness(6, 0), Flavour::Standard), Err(HostError::Prover { .. })));
     let (ra, rb) = (pa.wait().unwrap(), pb.wait().unwrap());
     assert_eq!((ra.circuit.depth, rb.circuit.depth), (3, 6));
     common::verify_natively(&ra);
     common::verify_natively(&rb);
     drop(a);
     // b keeps working after a is gone.
-    common::verify_natively(&b.prove_blocking(&common::witness(6, 2)).unwrap());
+    common::verify_natively(&b.prove_blocking(&common::witness(6, 2), Flavour::Standard).unwrap());
 }
 
 #[test]
@@ -157,7 +158,7 @@ fn a_corrupted_cache_entry_is_detected_discarded_and_rebuilt() {
     let info = third.init(InitRequest { depth: 7, ..Default::default() }).wait().unwrap();
     assert!(!info.from_cache, "the corrupted entry was not used");
     assert!(drain(&rx).contains(&Notification::CacheEntryDiscarded));
-    common::verify_natively(&third.prove_blocking(&common::witness(7, 0)).unwrap());
+    common::verify_natively(&third.prove_blocking(&common::witness(7, 0), Flavour::Standard).unwrap());
     drop(third);
     let fourth = ProverOrchestrator::new(common::runtime(), common::config(cache));
     assert!(fourth.init(InitRequest { depth: 7, ..Default::default() }).wait().unwrap().from_cache, "rebuilt");
@@ -167,9 +168,9 @@ fn a_corrupted_cache_entry_is_detected_discarded_and_rebuilt() {
 fn cancel_at_fifty_random_moments_then_prove() {
     let o = ProverOrchestrator::new(common::runtime(), common::config(common::temp_cache("cancel50")));
     o.init(InitRequest { depth: 12, ..Default::default() }).wait().unwrap();
-    common::verify_natively(&o.prove_blocking(&common::witness(12, 0)).unwrap());
+    common::verify_natively(&o.prove_blocking(&common::witness(12, 0), Flavour::Standard).unwrap());
     let started = Instant::now();
-    common::verify_natively(&o.prove_blocking(&common::witness(12, 2)).unwrap());
+    common::verify_natively(&o.prove_blocking(&common::witness(12, 2), Flavour::Standard).unwrap());
     let span = started.elapsed().as_micros() as u64 * 6 / 5;
     // Moments spread over the whole proof (and a little past it), from a fixed seed.
     let mut seed = 0x9e37_79b9_7f4a_7c15u64;
@@ -178,7 +179,7 @@ fn cancel_at_fifty_random_moments_then_prove() {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        let running = o.prove(&common::witness(12, i % 3));
+        let running = o.prove(&common::witness(12, i % 3), Flavour::Standard);
         std::thread::sleep(Duration::from_micros(seed % span));
         o.cancel();
         match running.wait() {
@@ -191,7 +192,7 @@ fn cancel_at_fifty_random_moments_then_prove() {
         }
     }
     eprintln!("50 random cancel moments over {span} µs: {cancelled} cancelled, {completed} completed first");
-    common::verify_natively(&o.prove_blocking(&common::witness(12, 1)).unwrap());
+    common::verify_natively(&o.prove_blocking(&common::witness(12, 1), Flavour::Standard).unwrap());
     assert_eq!(o.state(), OrchestratorState::Ready);
 }
 
@@ -205,11 +206,15 @@ fn prove_member_proves_for_an_identity_in_a_group() {
     let mut group = Group::with_members(6, &others).unwrap();
     let index = group.add(me.commitment()).unwrap();
     let proof = group.merkle_proof(index).unwrap();
-    let result = o.prove_member(&me, &proof, hash_to_field(b"poll-7"), hash_to_field(b"blue")).wait().unwrap();
+    let result = o
+        .prove_member(&me, &proof, hash_to_field(b"poll-7"), hash_to_field(b"blue"), Flavour::Standard)
+        .wait()
+        .unwrap();
     assert_eq!(result.public_inputs.root, hum_core::field::fr_to_hex(&group.root()));
     common::verify_natively(&result);
     let stranger = Identity::from_seed(b"somebody else's signature bytes").unwrap();
-    let refused = o.prove_member(&stranger, &proof, hash_to_field(b"poll-7"), hash_to_field(b"blue")).wait();
+    let refused =
+        o.prove_member(&stranger, &proof, hash_to_field(b"poll-7"), hash_to_field(b"blue"), Flavour::Standard).wait();
     assert!(
         matches!(refused, Err(HostError::Prover { kind: hum_core::ErrorKind::InvalidArgument, .. })),
         "{refused:?}"

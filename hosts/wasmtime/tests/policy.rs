@@ -5,7 +5,7 @@ mod common;
 
 use std::{sync::mpsc::Receiver, time::Duration};
 
-use hum_core::{field::fr_to_hex, CircuitKeys, Fr, Srs};
+use hum_core::{field::fr_to_hex, CircuitKeys, Flavour, Fr, Srs};
 use hum_host::{
     Fault, HostError, InitRequest, Notification, OrchestratorConfig, OrchestratorState, ProverOrchestrator,
     RestartReason,
@@ -129,9 +129,9 @@ fn replay(scenario: &Value) {
                 if step["fault"] == "trap-at-progress" {
                     o.inject_fault(Fault::TrapAtNextProgress);
                 }
-                let mut pending = vec![o.prove(&witness)];
+                let mut pending = vec![o.prove(&witness, Flavour::Standard)];
                 if step["do"] == "prove-two" {
-                    pending.push(o.prove(&common::witness(depth, 2)));
+                    pending.push(o.prove(&common::witness(depth, 2), Flavour::Standard));
                 }
                 if step["cancel_at_progress"] == true {
                     until_progress(&rx, &mut seen);

@@ -7,7 +7,7 @@ mod common;
 
 use std::{path::PathBuf, process::Command};
 
-use hum_host::{wit, InitRequest, ProverOrchestrator};
+use hum_host::{wit, Flavour, InitRequest, ProverOrchestrator};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -147,7 +147,7 @@ fn the_component_and_the_orchestrator_refuse_every_parsable_case_without_the_sec
         corpus.assert_clean("component", &case.name, &message);
         corpus.assert_clean("component events", &case.name, &format!("{seen:?}"));
 
-        let error = orchestrator.prove_blocking(&w).expect_err(&case.name);
+        let error = orchestrator.prove_blocking(&w, Flavour::Standard).expect_err(&case.name);
         assert_names("orchestrator", case, &error.to_string());
         corpus.assert_clean("orchestrator", &case.name, &error.to_string());
         corpus.assert_clean("orchestrator Debug", &case.name, &format!("{error:?}"));
@@ -170,7 +170,7 @@ fn the_c_abi_refuses_every_case_without_the_secret() {
     cases.push(("invalid UTF-8 after the secret".into(), raw, None));
     for (name, bytes, field) in &cases {
         let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
-        let code = hum_prover_prove(p, bytes.as_ptr(), bytes.len(), &mut out);
+        let code = hum_prover_prove(p, bytes.as_ptr(), bytes.len(), HumFlavour::Standard as u32, &mut out);
         assert_eq!(code, HumResult::InvalidWitness, "{name}");
         assert!(out.data.is_null() && out.len == 0, "{name}: no proof buffer on error");
         let mut message = HumBuffer { data: std::ptr::null_mut(), len: 0 };

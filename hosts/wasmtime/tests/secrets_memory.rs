@@ -201,7 +201,10 @@ fn no_freed_block_holds_a_secret() {
     );
     let hits = hits_during(&forms, || {
         let mut out = hum_ffi::HumBuffer { data: std::ptr::null_mut(), len: 0 };
-        assert_eq!(hum_ffi::hum_prover_prove(p, json.as_ptr(), json.len(), &mut out), hum_ffi::HumResult::Ok);
+        assert_eq!(
+            hum_ffi::hum_prover_prove(p, json.as_ptr(), json.len(), hum_ffi::HumFlavour::Standard as u32, &mut out),
+            hum_ffi::HumResult::Ok
+        );
         hum_ffi::hum_buffer_free(out);
     });
     hum_ffi::hum_prover_free(p);
@@ -212,9 +215,9 @@ fn no_freed_block_holds_a_secret() {
     orchestrator.init(InitRequest { depth, ..Default::default() }).wait().unwrap();
     let w = witness(depth, s, 3);
     let hits = hits_during(&forms, || {
-        orchestrator.prove_blocking(&w).unwrap();
+        orchestrator.prove_blocking(&w, Flavour::Standard).unwrap();
         for _ in 0..3 {
-            let pending = orchestrator.prove(&w);
+            let pending = orchestrator.prove(&w, Flavour::Standard);
             orchestrator.cancel();
             let _ = pending.wait();
         }
@@ -226,7 +229,7 @@ fn no_freed_block_holds_a_secret() {
     let all_forms: Vec<Vec<u8>> = secrets.iter().flat_map(forms_of).collect();
     let queued: Vec<Witness> = secrets.iter().map(|s| witness(depth, *s, 4)).collect();
     let hits = hits_during(&all_forms, || {
-        let pendings: Vec<_> = queued.iter().map(|w| orchestrator.prove(w)).collect();
+        let pendings: Vec<_> = queued.iter().map(|w| orchestrator.prove(w, Flavour::Standard)).collect();
         drop(orchestrator);
         drop(pendings);
     });

@@ -2,7 +2,8 @@
  * A C application on the released C bundle: the five steps (identities, a group, a proof for a
  * member, its verification against the group's root and the action), built two ways by
  * tests/consumers/run.sh: `cc main.c $(pkg-config --cflags --libs hum)` and CMake's
- * `find_package(hum)`.
+ * `find_package(hum)`. With a file argument it also proves in the EVM flavour, verifies that
+ * proof and writes its JSON there (for a contract: `hum calldata FILE`).
  */
 #include <stdio.h>
 #include <string.h>
@@ -29,7 +30,7 @@ static void to_hex(const uint8_t bytes[32], char out[67]) {
         }                                                                                          \
     } while (0)
 
-int main(void) {
+int main(int argc, char **argv) {
     uint8_t secret[32], other[32], members[3 * 32], root[32], action[32], message[32];
     for (int i = 0; i < 3; i++) {
         CHECK(hum_identity_random(i == 2 ? secret : other));
@@ -43,7 +44,8 @@ int main(void) {
     CHECK(hum_prover_new(&prover));
     CHECK(hum_prover_init(prover, 20, NULL, 0, NULL, 0));
     HumBuffer proof = {0};
-    CHECK(hum_prover_prove_member(prover, secret, 20, members, sizeof members, action, message, &proof));
+    CHECK(hum_prover_prove_member(prover, secret, 20, members, sizeof members, action, message, HUM_FLAVOUR_STANDARD,
+                                  &proof));
 
     char root_hex[67], action_hex[67];
     to_hex(root, root_hex);
@@ -54,9 +56,19 @@ int main(void) {
     policy.action_id = action_hex;
     policy.allow_insecure_dev_srs = true; /* the development SRS: this proves nothing */
     HumResult verdict = hum_prover_verify(prover, proof.data, proof.len, &policy);
-    printf("hum %s: proof %zu bytes of JSON, verify: %s\n", hum_version(), proof.len,
-           verdict == HUM_RESULT_OK ? "valid" : hum_result_message(verdict));
     hum_buffer_free(proof);
+    if (verdict == HUM_RESULT_OK && argc > 1) {
+        HumBuffer evm = {0};
+        CHECK(hum_prover_prove_member(prover, secret, 20, members, sizeof members, action, message, HUM_FLAVOUR_EVM, &evm));
+        verdict = hum_prover_verify(prover, evm.data, evm.len, &policy);
+        FILE *out = fopen(argv[1], "wb");
+        if (out == NULL || fwrite(evm.data, 1, evm.len, out) != evm.len || fclose(out) != 0) {
+            fprintf(stderr, "cannot write %s\n", argv[1]);
+            return 1;
+        }
+        hum_buffer_free(evm);
+    }
+    printf("hum %s: verify: %s\n", hum_version(), verdict == HUM_RESULT_OK ? "valid" : hum_result_message(verdict));
     hum_prover_free(prover);
     return verdict == HUM_RESULT_OK ? 0 : 1;
 }

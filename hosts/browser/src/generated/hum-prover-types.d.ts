@@ -1,4 +1,4 @@
-/** @module Interface hum:prover/types@0.2.0 **/
+/** @module Interface hum:prover/types@0.3.0 **/
 /**
  * # Variants
  * 
@@ -38,6 +38,14 @@ export interface Progress {
   stage: Stage,
   percent: number,
 }
+/**
+ * # Variants
+ * 
+ * ## `"standard"`
+ * 
+ * ## `"evm"`
+ */
+export type Flavour = 'standard' | 'evm';
 export interface PublicInputs {
   root: string,
   actionId: string,
@@ -53,6 +61,7 @@ export interface CircuitInfo {
 }
 export interface ProofResult {
   proof: Uint8Array,
+  flavour: Flavour,
   publicInputs: PublicInputs,
   circuit: CircuitInfo,
   proveMs: bigint,
@@ -182,6 +191,10 @@ export interface Witness {
   messageHash: string,
   root?: string,
 }
+export interface ProveRequest {
+  witness: Witness,
+  flavour: Flavour,
+}
 export interface VerifyPolicy {
   depth: number,
   srsHash?: string,
@@ -191,6 +204,7 @@ export interface VerifyPolicy {
 }
 export interface VerifyRequest {
   proof: Uint8Array,
+  flavour: Flavour,
   publicInputs: PublicInputs,
   claimedCircuit?: CircuitInfo,
   policy: VerifyPolicy,
@@ -230,6 +244,7 @@ export interface MemberProofRequest {
   group: Group,
   actionId: string,
   messageHash: string,
+  flavour: Flavour,
 }
 export type Command = CommandInit | CommandProve | CommandVerify | CommandExportKeys | CommandSeal | CommandOpen | CommandIdentity | CommandGroup | CommandProveMember | CommandHashToField;
 export interface CommandInit {
@@ -238,7 +253,7 @@ export interface CommandInit {
 }
 export interface CommandProve {
   tag: 'prove',
-  val: Witness,
+  val: ProveRequest,
 }
 export interface CommandVerify {
   tag: 'verify',

@@ -46,12 +46,19 @@ public final class HumProver {
         try check(r)
     }
 
+    /// How a proof's transcript is encoded (`HumFlavour` in hum.h): `.standard` for verifiers off
+    /// chain, `.evm` for the Solidity verifier of `hum verifier solidity`.
+    public enum Flavour: UInt32 {
+        case standard = 0
+        case evm = 1
+    }
+
     /// Proves a witness (docs/formats.md) and returns the proof JSON. Blocks: call it off the main thread.
-    public func prove(witnessJSON: Data) throws -> Data {
+    public func prove(witnessJSON: Data, flavour: Flavour = .standard) throws -> Data {
         let witness = [UInt8](witnessJSON)
         var out = HumBuffer(data: nil, len: 0)
         try witness.withUnsafeBufferPointer { w in
-            try check(hum_prover_prove(handle, w.baseAddress, w.count, &out))
+            try check(hum_prover_prove(handle, w.baseAddress, w.count, flavour.rawValue, &out))
         }
         defer { hum_buffer_free(out) }
         return Data(bytes: out.data, count: out.len)

@@ -20,12 +20,12 @@ use std::{
     time::Duration,
 };
 
-use hum_core::{Stage, VerifyPolicy};
+use hum_core::{Flavour, Stage, VerifyPolicy};
 
 use crate::{
     cache::KeyCache,
     pending::{channel, Pending, Reply},
-    protocol::{wit_policy, wit_witness},
+    protocol::{wit_flavour, wit_policy, wit_witness},
     runtime::Runtime,
     wit, HostError,
 };
@@ -239,10 +239,14 @@ impl ProverOrchestrator {
         self.send(|reply| Request::Init(request, reply))
     }
 
-    /// Queues a proof of a witness (parsed with [`hum_core::Witness::from_json`]).
-    pub fn prove(&self, witness: &hum_core::Witness) -> Pending<Result<wit::ProofResult, HostError>> {
+    /// Queues a proof of a witness (parsed with [`hum_core::Witness::from_json`]) in a flavour:
+    /// [`Flavour::Standard`] for verifiers off chain, [`Flavour::Evm`] for a contract.
+    pub fn prove(&self, witness: &hum_core::Witness, flavour: Flavour) -> Pending<Result<wit::ProofResult, HostError>> {
         match wit_witness(witness) {
-            Ok(witness) => self.send(|reply| Request::Prove(Box::new(QueuedWitness(witness)), reply)),
+            Ok(witness) => {
+                let flavour = wit_flavour(flavour);
+                self.send(|reply| Request::Prove(Box::new(QueuedWitness(witness)), flavour, reply))
+            }
             Err(error) => refused(error),
         }
     }
@@ -256,9 +260,10 @@ impl ProverOrchestrator {
         proof: &hum_core::MerkleProof,
         action_id: hum_core::Fr,
         message_hash: hum_core::Fr,
+        flavour: Flavour,
     ) -> Pending<Result<wit::ProofResult, HostError>> {
         match hum_core::Witness::for_member(identity, proof, action_id, message_hash) {
-            Ok(witness) => self.prove(&witness),
+            Ok(witness) => self.prove(&witness, flavour),
             Err(error) => refused(error.into()),
         }
     }
@@ -272,16 +277,17 @@ impl ProverOrchestrator {
         group: &hum_core::Group,
         action_id: hum_core::Fr,
         message_hash: hum_core::Fr,
+        flavour: Flavour,
     ) -> Pending<Result<wit::ProofResult, HostError>> {
         match group.proof_for(identity) {
-            Ok(proof) => self.prove_member(identity, &proof, action_id, message_hash),
+            Ok(proof) => self.prove_member(identity, &proof, action_id, message_hash, flavour),
             Err(error) => refused(error.into()),
         }
     }
 
     /// Proves and blocks until the result is in.
-    pub fn prove_blocking(&self, witness: &hum_core::Witness) -> Result<wit::ProofResult, HostError> {
-        self.prove(witness).wait()
+    pub fn prove_blocking(&self, witness: &hum_core::Witness, flavour: Flavour) -> Result<wit::ProofResult, HostError> {
+        self.prove(witness, flavour).wait()
     }
 
     /// Queues a verification inside the instance, with the instance's own keys (the circuit it
@@ -290,11 +296,13 @@ impl ProverOrchestrator {
     pub fn verify(
         &self,
         proof: &[u8],
+        flavour: Flavour,
         public_inputs: &wit::PublicInputs,
         policy: &VerifyPolicy,
     ) -> Pending<Result<wit::Verdict, HostError>> {
         let request = wit::VerifyRequest {
             proof: proof.to_vec(),
+            flavour: wit_flavour(flavour),
             public_inputs: public_inputs.clone(),
             claimed_circuit: None,
             policy: wit_policy(policy),
@@ -311,6 +319,7 @@ impl ProverOrchestrator {
     ) -> Pending<Result<wit::Verdict, HostError>> {
         let request = wit::VerifyRequest {
             proof: result.proof.clone(),
+            flavour: result.flavour,
             public_inputs: result.public_inputs.clone(),
             claimed_circuit: Some(result.circuit.clone()),
             policy: wit_policy(policy),

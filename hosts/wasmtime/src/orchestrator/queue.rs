@@ -14,7 +14,7 @@ pub(crate) enum Request {
     /// Initialise: load the SRS and the keys (from the cache, or generated).
     Init(super::InitRequest, Reply<Result<InitInfo, HostError>>),
     /// Prove a witness (wiped when the request ends).
-    Prove(Box<QueuedWitness>, Reply<Result<wit::ProofResult, HostError>>),
+    Prove(Box<QueuedWitness>, wit::Flavour, Reply<Result<wit::ProofResult, HostError>>),
     /// Verify a proof with the instance's keys under a policy.
     Verify(Box<wit::VerifyRequest>, Reply<Result<wit::Verdict, HostError>>),
 }

@@ -92,8 +92,8 @@ impl Supervisor {
                 self.shared.tickets.finish();
                 reply.send(result)
             }
-            Request::Prove(mut witness, reply) => {
-                let result = if skip { Err(HostError::Cancelled) } else { self.prove(&mut witness) };
+            Request::Prove(mut witness, flavour, reply) => {
+                let result = if skip { Err(HostError::Cancelled) } else { self.prove(&mut witness, flavour) };
                 drop(witness);
                 self.shared.tickets.finish();
                 reply.send(result)
@@ -212,13 +212,13 @@ impl Supervisor {
         }
     }
 
-    fn prove(&mut self, witness: &mut QueuedWitness) -> Result<wit::ProofResult, HostError> {
-        let mut command = wit::Command::Prove(witness.take());
+    fn prove(&mut self, witness: &mut QueuedWitness, flavour: wit::Flavour) -> Result<wit::ProofResult, HostError> {
+        let mut command = wit::Command::Prove(wit::ProveRequest { witness: witness.take(), flavour });
         let events = self.run_recovering(&mut command);
         // The host's copy of the secret is wiped once the component has had it (the component
         // zeroizes its own).
-        if let wit::Command::Prove(w) = &mut command {
-            wipe_witness(w);
+        if let wit::Command::Prove(request) = &mut command {
+            wipe_witness(&mut request.witness);
         }
         answer(events?, "prove", |e| match e {
             wit::Event::ProofComplete(result) => Some(result),

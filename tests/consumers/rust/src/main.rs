@@ -1,15 +1,16 @@
 //! The five steps with hum-host as a library: identities, a group, a proof for a member in an
-//! isolated instance of the released component, and its verification against the group.
+//! isolated instance of the released component, and its verification against the group; then the
+//! same in the EVM flavour, written as proof JSON for a contract (`hum calldata`).
 //!
-//! `hum-consumer-rust COMPONENT.wasm`
+//! `hum-consumer-rust COMPONENT.wasm [EVM-PROOF.json]`
 
 use std::sync::Arc;
 
-use hum_core::{hash_to_field, Group, Identity, VerifyPolicy};
+use hum_core::{hash_to_field, Flavour, Group, Identity, VerifyPolicy};
 use hum_host::{InitRequest, OrchestratorConfig, ProverOrchestrator, Runtime};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let component = std::env::args().nth(1).ok_or("usage: hum-consumer-rust COMPONENT.wasm")?;
+    let component = std::env::args().nth(1).ok_or("usage: hum-consumer-rust COMPONENT.wasm [EVM-PROOF.json]")?;
     let runtime: Arc<Runtime> = Runtime::load(std::path::Path::new(&component), None)?;
     let hum = ProverOrchestrator::new(runtime, OrchestratorConfig::default());
     hum.init(InitRequest { depth: 20, ..InitRequest::default() }).wait()?;
@@ -18,7 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut group = Group::with_members(20, &[Identity::random().commitment(), Identity::random().commitment()])?;
     group.add(me.commitment())?;
     let action = hash_to_field(b"vote-2026");
-    let result = hum.prove_in_group(&me, &group, action, hash_to_field(b"yes")).wait()?;
+    let result = hum.prove_in_group(&me, &group, action, hash_to_field(b"yes"), Flavour::Standard).wait()?;
 
     // The verifier's own expectations: the depth and root of its group, the action, and (this
     // runs on the development SRS) an explicit opt-in to that SRS.
@@ -37,6 +38,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     if !verdict.valid {
         return Err(format!("rejected: {:?}", verdict.rejection).into());
+    }
+
+    if let Some(out) = std::env::args().nth(2) {
+        let evm = hum.prove_in_group(&me, &group, action, hash_to_field(b"yes"), Flavour::Evm).wait()?;
+        let verdict = hum.verify_result(&evm, &policy).wait()?;
+        if !verdict.valid {
+            return Err(format!("the EVM proof was rejected: {:?}", verdict.rejection).into());
+        }
+        std::fs::write(&out, hum_host::to_core_result(&evm)?.to_json())?;
+        println!("EVM proof {} bytes, valid {}, written to {out}", evm.proof.len(), verdict.valid);
     }
     Ok(())
 }

@@ -83,6 +83,10 @@ pub enum Command {
         /// Where to write the proof JSON.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Prove in the EVM flavour (Keccak transcript), for the contract of `hum verifier
+        /// solidity` and `hum calldata`; `hum verify` checks either flavour.
+        #[arg(long)]
+        evm: bool,
         #[command(flatten)]
         srs: SrsArgs,
     },

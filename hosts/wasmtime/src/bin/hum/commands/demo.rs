@@ -3,7 +3,7 @@
 use std::time::Instant;
 
 use anyhow::anyhow;
-use hum_core::{hash_to_field, Fr, Group, Identity, VerifyPolicy};
+use hum_core::{hash_to_field, Flavour, Fr, Group, Identity, VerifyPolicy};
 use hum_host::InitRequest;
 use serde_json::json;
 
@@ -41,7 +41,8 @@ pub fn run(g: &Global, depth: usize) -> Result<Report, Failure> {
     insecure_warning(&init.circuit, g.json);
     let started = Instant::now();
     let (action, message) = (hash_to_field(b"hum demo"), hash_to_field(b"hello"));
-    let result = orchestrator.prove_member(&me, &proof, action, message).wait().map_err(host_failure)?;
+    let result =
+        orchestrator.prove_member(&me, &proof, action, message, Flavour::Standard).wait().map_err(host_failure)?;
     let prove_wall = started.elapsed().as_millis() as u64;
     // The demo runs on the dev SRS, so its verifier opts in to it (and says so below).
     let policy = VerifyPolicy { allow_insecure_dev_srs: true, ..VerifyPolicy::for_depth(depth) };

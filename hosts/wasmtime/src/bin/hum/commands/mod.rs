@@ -14,7 +14,9 @@ mod verify;
 use std::{path::Path, sync::Arc, time::Duration};
 
 use anyhow::{anyhow, Context};
-use hum_host::{runtime::default_component_path, KeyCache, OrchestratorConfig, ProverOrchestrator, Runtime, SrsChoice};
+use hum_host::{
+    runtime::default_component_path, Flavour, KeyCache, OrchestratorConfig, ProverOrchestrator, Runtime, SrsChoice,
+};
 use sha2::{Digest, Sha256};
 
 use crate::{
@@ -28,7 +30,10 @@ pub fn run(cli: Cli) -> Result<Report, Failure> {
     let g = cli.global;
     match cli.command {
         Command::Demo { depth } => demo::run(&g, depth),
-        Command::Prove { member, witness, out, srs } => prove::run(&g, &member, witness.as_deref(), &out, &srs),
+        Command::Prove { member, witness, out, evm, srs } => {
+            let flavour = if evm { Flavour::Evm } else { Flavour::Standard };
+            prove::run(&g, &member, witness.as_deref(), &out, flavour, &srs)
+        }
         Command::Identity(IdentityCommand::New { out, seed_file }) => identity::new(&out, seed_file.as_deref()),
         Command::Identity(IdentityCommand::Commitment { file }) => identity::commitment(&file),
         Command::Group(command) => group::run(&command),

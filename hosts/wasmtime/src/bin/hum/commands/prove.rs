@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use anyhow::anyhow;
-use hum_core::{field::parse_fr, hash_to_field, Fr, Witness};
+use hum_core::{field::parse_fr, hash_to_field, Flavour, Fr, Witness};
 use hum_host::InitRequest;
 use serde_json::json;
 use zeroize::Zeroizing;
@@ -47,6 +47,7 @@ pub fn run(
     member: &MemberArgs,
     witness_file: Option<&Path>,
     out: &Path,
+    flavour: Flavour,
     srs: &SrsArgs,
 ) -> Result<Report, Failure> {
     let witness = witness(member, witness_file)?;
@@ -59,7 +60,7 @@ pub fn run(
         .wait()
         .map_err(host_failure)?;
     insecure_warning(&init.circuit, g.json);
-    let result = orchestrator.prove_blocking(&witness).map_err(host_failure)?;
+    let result = orchestrator.prove_blocking(&witness, flavour).map_err(host_failure)?;
     drop(orchestrator);
     let _ = watcher.join();
     let core = hum_host::to_core_result(&result)?;
@@ -68,13 +69,14 @@ pub fn run(
     write_output(out, (serde_json::to_string_pretty(&value)? + "\n").as_bytes())?;
     let insecure = result.circuit.insecure_dev_srs;
     Ok(Report::ok(
-        json!({ "out": out, "proof_bytes": result.proof.len(), "prove_ms": result.prove_ms,
+        json!({ "out": out, "flavour": flavour.name(), "proof_bytes": result.proof.len(), "prove_ms": result.prove_ms,
                 "root": result.public_inputs.root, "action_id": result.public_inputs.action_id,
                 "nullifier": result.public_inputs.nullifier, "insecure_dev_srs": insecure }),
         [format!(
-            "wrote {} ({} byte proof, {} ms){}",
+            "wrote {} ({} byte {} proof, {} ms){}",
             out.display(),
             result.proof.len(),
+            flavour.name(),
             result.prove_ms,
             if insecure { " — INSECURE dev SRS" } else { "" }
         )],
