@@ -25,7 +25,8 @@ use hum_core::{
     keys::{checked_k, keygen_memory, prove_memory},
     prove_validated,
     srs::{parse_hash, CheckedSrs},
-    validate_for, CircuitKeys, Error, ErrorKind, Flavour, Group, Identity, Progress, ProgressSink, Srs, Stage, Witness,
+    validate_for, CircuitKeys, Error, ErrorKind, Flavour, Group, Identity, Progress, ProgressSink, Scheme, Srs, Stage,
+    Witness,
 };
 pub use protocol::{
     Command, Event, EventSink, Failure, GroupBytes, GroupOutcome, GroupQuery, IdentityOutcome, IdentitySource,
@@ -293,15 +294,35 @@ impl Actor {
                 need >> 20
             )));
         }
-        let srs = match (&options.srs, &options.srs_hash) {
-            (Some(bytes), hash) => {
-                let expected = hash.as_deref().map(parse_hash).transpose()?;
+        let expected = options.srs_hash.as_deref().map(parse_hash).transpose()?;
+        // Bytes name their scheme; without bytes, IPA derives its generators and KZG (the
+        // default, for now) falls back to the dev SRS.
+        let srs = match (options.scheme, &options.srs) {
+            (_, Some(bytes)) => {
                 let mut checked = self.checked.lock().unwrap_or_else(|e| e.into_inner());
                 Srs::from_bytes_checked(bytes, expected.as_ref(), &mut checked)?
             }
-            (None, Some(_)) => return Err(Error::InvalidSrs("srs-hash given without srs bytes".into())),
-            (None, None) => Srs::insecure_dev(k),
+            (Some(Scheme::Ipa), None) => Srs::transparent(k),
+            (_, None) if expected.is_some() => {
+                return Err(Error::InvalidSrs("srs-hash given without srs bytes".into()))
+            }
+            (_, None) => Srs::insecure_dev(k),
         };
+        if let Some(scheme) = options.scheme.filter(|s| *s != srs.scheme()) {
+            return Err(Error::InvalidSrs(format!(
+                "the srs bytes are {} params, but the scheme asked for is {}",
+                srs.scheme().name(),
+                scheme.name()
+            )));
+        }
+        if let Some(expected) = expected.filter(|e| e != srs.hash()) {
+            // Derived IPA generators pinned by their hash (bytes were checked when read).
+            return Err(Error::InvalidSrs(format!(
+                "hash {} differs from the pinned {}",
+                hum_core::srs::format_hash(srs.hash()),
+                hum_core::srs::format_hash(&expected)
+            )));
+        }
         let mut rejected = None;
         if let Some(bytes) = &options.cached_keys {
             match CircuitKeys::from_bytes(&srs, depth, bytes) {

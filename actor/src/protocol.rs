@@ -1,7 +1,9 @@
 //! The actor's commands and events: the WIT protocol's records as plain Rust types, one named
 //! struct per record (`wit/hum.wit` documents each member).
 
-use hum_core::{CircuitInfo, Error, ErrorKind, Flavour, MerkleProof, Progress, PublicInputsHex, VerifyPolicy, Witness};
+use hum_core::{
+    CircuitInfo, Error, ErrorKind, Flavour, MerkleProof, Progress, PublicInputsHex, Scheme, VerifyPolicy, Witness,
+};
 use zeroize::{Zeroize, Zeroizing};
 
 /// The prover's state, sent on every transition.
@@ -56,7 +58,10 @@ pub struct InitOptions {
     pub depth: u8,
     /// Circuit size log2, when the host names one (it must be the depth's).
     pub k: Option<u8>,
-    /// halo2 KZG params bytes; `None` for the insecure dev SRS.
+    /// The commitment scheme; `None` is KZG.
+    pub scheme: Option<Scheme>,
+    /// halo2 KZG params bytes (`None`: the insecure dev SRS), or for IPA the generators' bytes
+    /// a host cached (`None`: derived).
     pub srs: Option<Vec<u8>>,
     /// The SRS's pinned hash (`sha256:` + 64 hex digits).
     pub srs_hash: Option<String>,

@@ -2,7 +2,9 @@
 //! `hum_core::ErrorKind` (the one list); state and stage map here and nowhere else.
 
 use hum_actor as actor;
-use hum_core::{field::fr_to_hex, CircuitInfo, ErrorKind, Flavour, MerkleProof, PublicInputsHex, Stage, Witness};
+use hum_core::{
+    field::fr_to_hex, CircuitInfo, ErrorKind, Flavour, MerkleProof, PublicInputsHex, Scheme, Stage, Witness,
+};
 use zeroize::Zeroizing;
 
 use crate::bindings::hum::prover::types as wit;
@@ -13,6 +15,7 @@ pub fn command(command: wit::Command) -> actor::Command {
         wit::Command::Init(o) => actor::Command::Init(actor::InitOptions {
             depth: o.depth,
             k: o.k,
+            scheme: o.scheme.map(scheme),
             srs: o.srs,
             srs_hash: o.srs_hash,
             cached_keys: o.cached_keys,
@@ -43,6 +46,7 @@ pub fn command(command: wit::Command) -> actor::Command {
                 id: c.id,
                 depth: c.depth as usize,
                 k: c.k as u32,
+                scheme: scheme(c.scheme),
                 srs: c.srs,
                 insecure_dev_srs: c.insecure_dev_srs,
             }),
@@ -87,6 +91,20 @@ fn flavour(flavour: wit::Flavour) -> Flavour {
     }
 }
 
+fn scheme(scheme: wit::Scheme) -> Scheme {
+    match scheme {
+        wit::Scheme::Kzg => Scheme::Kzg,
+        wit::Scheme::Ipa => Scheme::Ipa,
+    }
+}
+
+fn wit_scheme(scheme: Scheme) -> wit::Scheme {
+    match scheme {
+        Scheme::Kzg => wit::Scheme::Kzg,
+        Scheme::Ipa => wit::Scheme::Ipa,
+    }
+}
+
 fn wit_flavour(flavour: Flavour) -> wit::Flavour {
     match flavour {
         Flavour::Standard => wit::Flavour::Standard,
@@ -114,6 +132,7 @@ fn circuit(info: CircuitInfo) -> wit::CircuitInfo {
         id: info.id,
         depth: info.depth as u8,
         k: info.k as u8,
+        scheme: wit_scheme(info.scheme),
         srs: info.srs,
         insecure_dev_srs: info.insecure_dev_srs,
     }

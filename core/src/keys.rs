@@ -7,12 +7,14 @@
 //! | 8     | magic `HUMKEY01`                                          |
 //! | 1     | depth                                                     |
 //! | 1     | k                                                         |
-//! | 32    | SHA-256 of the SRS the keys were made with                |
+//! | 32    | SHA-256 of the SRS (or IPA generators) the keys were made with |
 //! | 32    | SHA-256 of the proving-key bytes that follow (integrity)  |
 //! | rest  | halo2 proving key, `SerdeFormat::RawBytes` (contains the vk) |
 //!
-//! The circuit id is `hum1-d{depth}-k{k}-{16 hex digits}` over the vk, the SRS hash and the
-//! format version, with `-insecure-dev-srs` appended when the SRS is the development one.
+//! The circuit id is `hum1-d{depth}-k{k}-{scheme}-{16 hex digits}` over the vk, the SRS hash and
+//! the format version, with `-insecure-dev-srs` appended when the SRS is the development one.
+//! The scheme is `kzg` or `ipa` ([`Scheme`]): the SRS hash already differs between them, the name
+//! says which in words.
 
 use halo2_proofs::{
     halo2curves::bn256::{Bn256, G1Affine},
@@ -25,7 +27,7 @@ use sha2::{Digest, Sha256};
 use crate::{
     circuit::{k_for_depth, MembershipCircuit, MAX_DEPTH, MIN_DEPTH},
     error::{Error, Result},
-    srs::{Srs, SrsKind},
+    srs::{Scheme, Setup, Srs, SrsKind},
 };
 
 const MAGIC: &[u8; 8] = b"HUMKEY01";
@@ -41,7 +43,11 @@ pub struct CircuitInfo {
     pub depth: usize,
     /// log2 of the number of rows.
     pub k: u32,
-    /// `insecure-dev` or `sha256:…` of the SRS.
+    /// The commitment scheme (files without it are KZG: they predate IPA).
+    #[serde(default = "Scheme::unnamed")]
+    pub scheme: Scheme,
+    /// `sha256:…` of the SRS, prefixed `insecure-dev:` for the dev SRS and `transparent:` for
+    /// hum's IPA generators.
     pub srs: String,
     /// True when the SRS is the insecure development one: such proofs prove nothing.
     #[serde(default)]
@@ -52,7 +58,7 @@ pub struct CircuitInfo {
 #[derive(Debug)]
 pub struct CircuitKeys {
     pk: ProvingKey<G1Affine>,
-    params: ParamsKZG<Bn256>,
+    params: Setup,
     srs_hash: [u8; 32],
     info: CircuitInfo,
 }
@@ -91,9 +97,13 @@ impl CircuitKeys {
         let k = checked_k(depth)?;
         let params = srs.params_for(k)?;
         let shape = MembershipCircuit::shape(depth);
-        let vk = keygen_vk_custom(&params, &shape, true)
-            .map_err(|e| Error::Internal(format!("vk generation failed: {e}")))?;
-        let pk = keygen_pk(&params, vk, &shape).map_err(|e| Error::Internal(format!("pk generation failed: {e}")))?;
+        let vk_failed = |e| Error::Internal(format!("vk generation failed: {e}"));
+        let pk_failed = |e| Error::Internal(format!("pk generation failed: {e}"));
+        let pk = match &params {
+            Setup::Kzg(p) => keygen_pk(p, keygen_vk_custom(p, &shape, true).map_err(vk_failed)?, &shape),
+            Setup::Ipa(p) => keygen_pk(p, keygen_vk_custom(p, &shape, true).map_err(vk_failed)?, &shape),
+        }
+        .map_err(pk_failed)?;
         let info = circuit_info(pk.get_vk(), srs, depth, k);
         Ok(Self { pk, params, srs_hash: *srs.hash(), info })
     }
@@ -153,8 +163,21 @@ impl CircuitKeys {
     }
 
     /// The params of size 2^k these keys use.
-    pub fn params(&self) -> &ParamsKZG<Bn256> {
+    pub fn setup(&self) -> &Setup {
         &self.params
+    }
+
+    /// The KZG params, when the keys are KZG's (a Solidity verifier needs them).
+    pub fn kzg_params(&self) -> Option<&ParamsKZG<Bn256>> {
+        match &self.params {
+            Setup::Kzg(params) => Some(params),
+            Setup::Ipa(_) => None,
+        }
+    }
+
+    /// The commitment scheme.
+    pub fn scheme(&self) -> Scheme {
+        self.params.scheme()
     }
 
     /// The SHA-256 of the SRS these keys were made with.
@@ -175,17 +198,17 @@ fn circuit_info(vk: &VerifyingKey<G1Affine>, srs: &Srs, depth: usize, k: u32) ->
     hasher.update(srs.hash());
     let digest = hasher.finalize();
     let insecure = srs.kind() == SrsKind::InsecureDev;
-    let mut id = format!("hum1-d{depth}-k{k}-{}", hex::encode(&digest[..8]));
+    let scheme = srs.scheme();
+    let mut id = format!("hum1-d{depth}-k{k}-{}-{}", scheme.name(), hex::encode(&digest[..8]));
     if insecure {
         id.push_str("-insecure-dev-srs");
     }
     // The label keeps the hash for dev SRSs too, so key bytes record which SRS made them.
     let srs_label = format!("sha256:{}", hex::encode(srs.hash()));
-    CircuitInfo {
-        id,
-        depth,
-        k,
-        srs: if insecure { format!("insecure-dev:{srs_label}") } else { srs_label },
-        insecure_dev_srs: insecure,
-    }
+    let srs = match srs.kind() {
+        SrsKind::InsecureDev => format!("insecure-dev:{srs_label}"),
+        SrsKind::Transparent => format!("transparent:{srs_label}"),
+        SrsKind::Supplied => srs_label,
+    };
+    CircuitInfo { id, depth, k, scheme, srs, insecure_dev_srs: insecure }
 }

@@ -3,7 +3,10 @@
 use halo2_proofs::{
     halo2curves::bn256::{Bn256, Fr, G1Affine},
     plonk::create_proof,
-    poly::kzg::{commitment::KZGCommitmentScheme, multiopen::ProverSHPLONK},
+    poly::{
+        ipa::{commitment::IPACommitmentScheme, multiopen::ProverIPA},
+        kzg::{commitment::KZGCommitmentScheme, multiopen::ProverSHPLONK},
+    },
     transcript::{Blake2bWrite, Challenge255, EncodedChallenge, TranscriptWrite, TranscriptWriterBuffer},
 };
 use rand_core::{CryptoRng, RngCore};
@@ -15,6 +18,7 @@ use crate::{
     field::{fr_to_hex, parse_fr},
     keys::{CircuitInfo, CircuitKeys},
     progress::{ProgressSink, ProgressTranscript, Stage, Tracker},
+    srs::Setup,
     transcript::{ChallengeEvm, EvmWrite, Flavour},
     witness::Witness,
 };
@@ -207,14 +211,25 @@ where
 {
     let cs = keys.vk().cs();
     let mut transcript = ProgressTranscript::<E, T>::new(tracker, cs.num_advice_columns(), cs.degree() - 1);
-    let result = create_proof::<KZGCommitmentScheme<Bn256>, ProverSHPLONK<'_, Bn256>, E, _, _, _>(
-        keys.params(),
-        keys.pk(),
-        &[circuit],
-        &[&[&instance[..]]],
-        rng,
-        &mut transcript,
-    );
+    let (circuits, instances) = (&[circuit], &[&[&instance[..]][..]]);
+    let result = match keys.setup() {
+        Setup::Kzg(params) => create_proof::<KZGCommitmentScheme<Bn256>, ProverSHPLONK<'_, Bn256>, E, _, _, _>(
+            params,
+            keys.pk(),
+            circuits,
+            instances,
+            rng,
+            &mut transcript,
+        ),
+        Setup::Ipa(params) => create_proof::<IPACommitmentScheme<G1Affine>, ProverIPA<'_, G1Affine>, E, _, _, _>(
+            params,
+            keys.pk(),
+            circuits,
+            instances,
+            rng,
+            &mut transcript,
+        ),
+    };
     match result {
         Ok(()) => Ok(transcript.finalize()),
         Err(halo2_proofs::plonk::Error::Transcript(e)) if e.kind() == std::io::ErrorKind::Interrupted => {

@@ -1,4 +1,5 @@
-//! The structured reference string (KZG parameters) and its pinning hash.
+//! The commitment setup and its pinning hash: a KZG structured reference string, or hum's
+//! transparent IPA generators ([`crate::ipa`], [`Srs::transparent`]), which need no ceremony.
 //!
 //! An SRS is read from halo2 params bytes (`ParamsKZG::write_custom` with `SerdeFormat::RawBytes`:
 //! `k` as 4 little-endian bytes, 2^k G1 powers, 2^k G1 Lagrange points, g2, s·g2). Its hash is the
@@ -16,6 +17,7 @@ use halo2_proofs::{
     },
     poly::{
         commitment::{Blind, Params, ParamsProver},
+        ipa::commitment::ParamsIPA,
         kzg::commitment::ParamsKZG,
         EvaluationDomain,
     },
@@ -34,6 +36,37 @@ pub const MAX_K: u32 = 20;
 const G1_RAW: usize = 64;
 const G2_RAW: usize = 128;
 
+/// The polynomial commitment scheme a circuit's keys and proofs use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scheme {
+    /// KZG with a ceremony SRS: constant-size verification, what a contract checks.
+    Kzg,
+    /// The inner-product argument on hum's transparent generators: no ceremony, nothing to
+    /// download; verification is linear in the circuit (fine off chain).
+    Ipa,
+}
+
+impl Scheme {
+    /// `kzg` or `ipa`, as circuit ids, proof files and the CLI name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scheme::Kzg => "kzg",
+            Scheme::Ipa => "ipa",
+        }
+    }
+
+    /// Parses [`Scheme::name`].
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Scheme::Kzg, Scheme::Ipa].into_iter().find(|s| s.name() == name)
+    }
+
+    /// What files written before schemes existed used.
+    pub(crate) fn unnamed() -> Self {
+        Scheme::Kzg
+    }
+}
+
 /// Where an SRS came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SrsKind {
@@ -41,12 +74,41 @@ pub enum SrsKind {
     InsecureDev,
     /// Read from bytes the caller supplied (e.g. imported from a Powers of Tau ceremony).
     Supplied,
+    /// hum's transparent IPA generators: anyone can derive them, nobody knows a trapdoor.
+    Transparent,
 }
 
-/// KZG parameters with their pinning hash.
+/// The params of one commitment scheme.
+#[derive(Clone, Debug)]
+pub enum Setup {
+    /// KZG params (an SRS).
+    Kzg(ParamsKZG<Bn256>),
+    /// IPA generators.
+    Ipa(ParamsIPA<G1Affine>),
+}
+
+impl Setup {
+    /// The scheme.
+    pub fn scheme(&self) -> Scheme {
+        match self {
+            Setup::Kzg(_) => Scheme::Kzg,
+            Setup::Ipa(_) => Scheme::Ipa,
+        }
+    }
+
+    /// log2 of the size.
+    pub fn k(&self) -> u32 {
+        match self {
+            Setup::Kzg(params) => params.k(),
+            Setup::Ipa(params) => params.k(),
+        }
+    }
+}
+
+/// A commitment setup (KZG params or IPA generators) with its pinning hash.
 #[derive(Clone, Debug)]
 pub struct Srs {
-    params: ParamsKZG<Bn256>,
+    setup: Setup,
     hash: [u8; 32],
     kind: SrsKind,
 }
@@ -75,10 +137,20 @@ impl Srs {
     pub fn insecure_dev(k: u32) -> Self {
         let params = ParamsKZG::<Bn256>::setup(k, ChaCha20Rng::from_seed(DEV_SEED));
         let hash = Sha256::digest(params_bytes(&params)).into();
-        Self { params, hash, kind: SrsKind::InsecureDev }
+        Self { setup: Setup::Kzg(params), hash, kind: SrsKind::InsecureDev }
     }
 
-    /// Reads params bytes; when `expected_hash` is given, the bytes must hash to it.
+    /// hum's transparent IPA generators of size 2^k ([`crate::ipa`]): secure without a ceremony.
+    /// Deriving them takes a while (the Lagrange basis); hosts cache [`Srs::to_bytes`], which
+    /// [`Srs::from_bytes`] checks against the known digest.
+    pub fn transparent(k: u32) -> Self {
+        let params = crate::ipa::derive(k);
+        let hash = Sha256::digest(crate::ipa::to_bytes(&params)).into();
+        Self { setup: Setup::Ipa(params), hash, kind: SrsKind::Transparent }
+    }
+
+    /// Reads params bytes (KZG params, or hum's IPA generators as [`Srs::to_bytes`] writes
+    /// them); when `expected_hash` is given, the bytes must hash to it.
     ///
     /// The hash is checked before anything is parsed, so a wrong file costs nothing.
     pub fn from_bytes(bytes: &[u8], expected_hash: Option<&[u8; 32]>) -> Result<Self> {
@@ -105,6 +177,10 @@ impl Srs {
                     format_hash(expected)
                 )));
             }
+        }
+        if crate::ipa::is_ipa_bytes(bytes) {
+            let (params, hash) = crate::ipa::from_bytes(bytes)?;
+            return Ok(Self { setup: Setup::Ipa(params), hash, kind: SrsKind::Transparent });
         }
         let k_bytes: [u8; 4] = bytes
             .get(..4)
@@ -138,19 +214,22 @@ impl Srs {
                 kind
             }
         };
-        Ok(Self { params, hash, kind })
+        Ok(Self { setup: Setup::Kzg(params), hash, kind })
     }
 
     /// Wraps params built elsewhere in hum (e.g. imported from a `.ptau`).
     pub fn from_params(params: ParamsKZG<Bn256>) -> Self {
         let hash = Sha256::digest(params_bytes(&params)).into();
         let kind = if is_dev_srs(&params) { SrsKind::InsecureDev } else { SrsKind::Supplied };
-        Self { params, hash, kind }
+        Self { setup: Setup::Kzg(params), hash, kind }
     }
 
     /// The params bytes in the format [`Srs::from_bytes`] reads.
     pub fn to_bytes(&self) -> Vec<u8> {
-        params_bytes(&self.params)
+        match &self.setup {
+            Setup::Kzg(params) => params_bytes(params),
+            Setup::Ipa(params) => crate::ipa::to_bytes(params),
+        }
     }
 
     /// The SHA-256 of the params bytes.
@@ -158,12 +237,18 @@ impl Srs {
         &self.hash
     }
 
-    /// How this SRS is named in circuit metadata: `insecure-dev` or `sha256:…`.
+    /// How this SRS is named in messages: `insecure-dev`, `sha256:…` or `transparent`.
     pub fn label(&self) -> String {
         match self.kind {
             SrsKind::InsecureDev => "insecure-dev".to_string(),
             SrsKind::Supplied => format_hash(&self.hash),
+            SrsKind::Transparent => "transparent".to_string(),
         }
+    }
+
+    /// The commitment scheme these params are for.
+    pub fn scheme(&self) -> Scheme {
+        self.setup.scheme()
     }
 
     /// Where it came from.
@@ -171,29 +256,41 @@ impl Srs {
         self.kind
     }
 
-    /// log2 of the number of powers.
+    /// log2 of the size.
     pub fn k(&self) -> u32 {
-        self.params.k()
+        self.setup.k()
     }
 
     /// The params for a circuit of size 2^k (a copy, downsized when this SRS is larger).
-    pub fn params_for(&self, k: u32) -> Result<ParamsKZG<Bn256>> {
-        if k > self.params.k() {
-            return Err(Error::InvalidSrs(format!(
-                "the circuit needs k = {k}, the SRS has only k = {}",
-                self.params.k()
-            )));
+    pub fn params_for(&self, k: u32) -> Result<Setup> {
+        if k > self.k() {
+            return Err(Error::InvalidSrs(format!("the circuit needs k = {k}, the SRS has only k = {}", self.k())));
         }
-        let mut params = self.params.clone();
-        if k < params.k() {
-            params.downsize(k);
-        }
-        Ok(params)
+        Ok(match &self.setup {
+            Setup::Kzg(params) => {
+                let mut params = params.clone();
+                if k < params.k() {
+                    params.downsize(k);
+                }
+                Setup::Kzg(params)
+            }
+            // Generator i does not depend on the size, so these are the generators of 2^k.
+            Setup::Ipa(params) if k == params.k() => Setup::Ipa(params.clone()),
+            Setup::Ipa(_) => Setup::Ipa(crate::ipa::derive(k)),
+        })
     }
 
-    /// The underlying params.
-    pub fn params(&self) -> &ParamsKZG<Bn256> {
-        &self.params
+    /// The params.
+    pub fn setup(&self) -> &Setup {
+        &self.setup
+    }
+
+    /// The KZG params, when this is an SRS (not IPA generators).
+    pub fn kzg_params(&self) -> Option<&ParamsKZG<Bn256>> {
+        match &self.setup {
+            Setup::Kzg(params) => Some(params),
+            Setup::Ipa(_) => None,
+        }
     }
 }
 

@@ -17,7 +17,11 @@
 use halo2_proofs::{
     halo2curves::bn256::{Bn256, Fr, G1Affine},
     plonk::verify_proof,
-    poly::kzg::{commitment::KZGCommitmentScheme, multiopen::VerifierSHPLONK, strategy::SingleStrategy},
+    poly::{
+        ipa::{commitment::IPACommitmentScheme, multiopen::VerifierIPA, strategy::SingleStrategy as IpaSingle},
+        kzg::{commitment::KZGCommitmentScheme, multiopen::VerifierSHPLONK, strategy::SingleStrategy as KzgSingle},
+        VerificationStrategy,
+    },
     transcript::{Blake2bRead, Challenge255, EncodedChallenge, TranscriptRead, TranscriptReadBuffer},
 };
 
@@ -27,7 +31,7 @@ use crate::{
     field::parse_fr,
     keys::{CircuitInfo, CircuitKeys},
     prover::{ProofResult, PublicInputs},
-    srs::{format_hash, parse_hash},
+    srs::{format_hash, parse_hash, Setup},
     transcript::{ChallengeEvm, EvmRead, Flavour},
 };
 
@@ -162,9 +166,9 @@ impl VerifyPolicy {
     }
 }
 
-/// A circuit as messages name it: `hum1-d20-k9-… (depth 20, k = 9, SRS sha256:…)`.
+/// A circuit as messages name it: `hum1-d20-k9-kzg-… (depth 20, k = 9, scheme kzg, SRS sha256:…)`.
 pub fn describe(info: &CircuitInfo) -> String {
-    format!("{} (depth {}, k = {}, SRS {})", info.id, info.depth, info.k, info.srs)
+    format!("{} (depth {}, k = {}, scheme {}, SRS {})", info.id, info.depth, info.k, info.scheme.name(), info.srs)
 }
 
 /// Verifies `proof`, written in `flavour`'s transcript, for `public_inputs` with the keys'
@@ -198,13 +202,22 @@ where
     T: TranscriptRead<G1Affine, E> + TranscriptReadBuffer<R, G1Affine, E>,
 {
     let mut transcript = T::init(proof);
-    let strategy = SingleStrategy::new(keys.params());
-    verify_proof::<KZGCommitmentScheme<Bn256>, VerifierSHPLONK<'_, Bn256>, _, _, _>(
-        keys.params(),
-        keys.vk(),
-        strategy,
-        &[&[&instance[..]]],
-        &mut transcript,
-    )
+    let instances = &[&[&instance[..]][..]];
+    match keys.setup() {
+        Setup::Kzg(params) => verify_proof::<KZGCommitmentScheme<Bn256>, VerifierSHPLONK<'_, Bn256>, _, _, _>(
+            params,
+            keys.vk(),
+            KzgSingle::new(params),
+            instances,
+            &mut transcript,
+        ),
+        Setup::Ipa(params) => verify_proof::<IPACommitmentScheme<G1Affine>, VerifierIPA<'_, G1Affine>, _, _, _>(
+            params,
+            keys.vk(),
+            IpaSingle::new(params),
+            instances,
+            &mut transcript,
+        ),
+    }
     .map_err(|e| Error::ProofRejected(e.to_string()))
 }

@@ -65,12 +65,12 @@ fn imported_points_are_the_ceremony_and_pair_correctly() {
     let srs = ptau::import(bytes, 10).unwrap();
     assert_eq!(srs.kind(), SrsKind::Supplied);
     assert_eq!(srs.k(), 10);
-    let g = srs.params().get_g();
+    let g = srs.kzg_params().unwrap().get_g();
     assert_eq!(g[0], G1Affine::generator());
     assert_eq!(g[1], ptau::tau_g1(bytes).unwrap(), "g[1] is the file's τ·G1");
     assert_eq!(
         Bn256::pairing(&g[1], &G2Affine::generator()),
-        Bn256::pairing(&G1Affine::generator(), &srs.params().s_g2()),
+        Bn256::pairing(&G1Affine::generator(), &srs.kzg_params().unwrap().s_g2()),
         "e(g[1], G2) = e(G1, s_g2)"
     );
     // The bytes round-trip through the checked reader with the pinned hash.

@@ -56,6 +56,13 @@ pub enum Error {
          proofs. Import a ceremony SRS (`hum params import`), or opt in for development only"
     )]
     InsecureDevSrs,
+    /// The keys are IPA's: a contract verifies KZG proofs (IPA verification is linear in the
+    /// circuit, too costly on chain).
+    #[error(
+        "the keys are for the IPA scheme; a contract verifies KZG proofs: initialise with a ceremony SRS \
+         (`--srs FILE --srs-hash H`)"
+    )]
+    NotKzg,
     /// A proof in the standard flavour cannot be checked on chain.
     #[error("the proof is in the `{0}` flavour; a contract verifies only `evm` proofs (prove with `--evm`)")]
     WrongFlavour(&'static str),
@@ -79,7 +86,7 @@ pub fn solidity_verifier(keys: &CircuitKeys, allow_insecure_dev_srs: bool) -> Re
     if info.insecure_dev_srs && !allow_insecure_dev_srs {
         return Err(Error::InsecureDevSrs);
     }
-    let params = keys.params();
+    let params = keys.kzg_params().ok_or(Error::NotKzg)?;
     let protocol = compile(params, keys.vk(), Config::kzg().with_num_instance(vec![PUBLIC_INPUTS]));
     let proof_length = proof_length(&protocol);
     let deciding_key: KzgDecidingKey<Bn256> = (params.get_g()[0], params.g2(), params.s_g2()).into();
@@ -219,6 +226,9 @@ fn canonical_scalars(assembly: &str) -> String {
 pub fn calldata(proof: &ProofResult) -> Result<Vec<u8>, Error> {
     if proof.flavour != Flavour::Evm {
         return Err(Error::WrongFlavour(proof.flavour.name()));
+    }
+    if proof.circuit.scheme != hum_core::Scheme::Kzg {
+        return Err(Error::NotKzg);
     }
     Ok(verifyProofCall { proof: proof.proof.clone().into(), publicInputs: uint256_inputs(proof) }.abi_encode())
 }

@@ -169,3 +169,15 @@ fn a_verifier_for_another_srs_refuses_a_dev_srs_proof() {
     let real = prove(&other, &witness(4), Flavour::Evm, rand_core::OsRng, &mut |_| {}).unwrap();
     assert!(returned_true(&evm.call(address, calldata(&real).unwrap())));
 }
+
+#[test]
+fn ipa_keys_and_proofs_are_not_for_a_contract() {
+    let keys = CircuitKeys::generate(&Srs::transparent(k_for_depth(4)), 4).unwrap();
+    assert!(matches!(solidity_verifier(&keys, true), Err(hum_evm::Error::NotKzg)));
+    let w = Witness::from_json(
+        br#"{"secret":"0x5","index":3,"siblings":["0x1","0x2","0x3","0x4"],"action_id":"0x1","message_hash":"0x2"}"#,
+    )
+    .unwrap();
+    let proof = prove(&keys, &w, Flavour::Evm, rand_core::OsRng, &mut |_| {}).unwrap();
+    assert!(matches!(calldata(&proof), Err(hum_evm::Error::NotKzg)));
+}

@@ -190,6 +190,8 @@ fn init(
     let options = InitOptions {
         depth,
         k: None,
+        // The bytes name their scheme (KZG params or hum's IPA generators).
+        scheme: None,
         srs: (!srs.is_empty()).then(|| srs.to_vec()),
         srs_hash: pinned.as_ref().map(hum_core::srs::format_hash),
         cached_keys: (!keys.is_empty()).then(|| keys.to_vec()),

@@ -16,7 +16,7 @@ use hum_actor::{
     Actor, Command, Event, GroupBytes, GroupQuery, IdentitySource, InitOptions, MemberProofRequest, OpenRequest,
     PolicyText, SealRequest, VerifyCommand,
 };
-use hum_core::{field::fr_to_hex, tree::MerkleTree, CircuitKeys, Flavour, Fr, PublicInputsHex, Srs, Witness};
+use hum_core::{field::fr_to_hex, tree::MerkleTree, CircuitKeys, Flavour, Fr, PublicInputsHex, Scheme, Srs, Witness};
 use libfuzzer_sys::fuzz_target;
 
 struct Template {
@@ -73,6 +73,7 @@ fn command(op: u8, rest: &[u8]) -> Command {
         0 => Command::Init(InitOptions {
             depth: if flag(0) % 4 == 0 { 1 } else { flag(0) },
             k: Some(flag(1)).filter(|b| b % 3 == 0),
+            scheme: [None, Some(Scheme::Kzg), Some(Scheme::Ipa)][flag(5) as usize % 3],
             // The valid SRS costs a pairing check; garbage is refused by its length first.
             srs: Some(match flag(2) {
                 0 => t.srs.clone(),

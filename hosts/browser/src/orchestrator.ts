@@ -8,15 +8,15 @@
 import { version } from "../package.json";
 import { cacheKey, readKeys, writeKeys } from "./keycache.js";
 import {
-  type CircuitInfo, type Event, FLAVOURS, type Flavour, type ProofResult, type PublicInputs, type Stage, type Verdict, type WitnessData,
-  type WorkerCommand,
+  type CircuitInfo, type Event, FLAVOURS, type Flavour, type ProofResult, type PublicInputs, type Scheme, type Stage, type Verdict,
+  type WitnessData, type WorkerCommand,
 } from "./protocol.js";
 import { type Answer, failure, outOfMemory, type WorkerFactory, WorkerLink } from "./link.js";
 import { fetchSrs } from "./srs.js";
 import { checkWitness, HumError, toPolicy, type VerifyExpectations } from "./witness.js";
 
 export { checkWitness, HumError, toProofJson, uint256PublicInputs, type VerifyExpectations } from "./witness.js";
-export type { Flavour, ProofResult, Verdict, WitnessData };
+export type { Flavour, ProofResult, Scheme, Verdict, WitnessData };
 
 /** Options of a proof. */
 export interface ProveOptions {
@@ -46,6 +46,10 @@ export interface OrchestratorOptions {
   componentUrl?: string | URL;
   /** Tree depth (default 20). */
   depth?: number;
+  /** The commitment scheme: `"ipa"` (hum's transparent generators: no ceremony, no SRS file; the
+   * worker derives them) or `"kzg"` (the SRS of `srsUrl`, or the INSECURE dev SRS without one).
+   * Default: `"kzg"`. */
+  scheme?: Scheme;
   /** URL of the SRS params file (a ceremony's, with `srsHash`); omit to use the INSECURE dev SRS,
    * which the component derives itself. */
   srsUrl?: string | URL;
@@ -225,6 +229,15 @@ export class ProverOrchestrator {
       this.setState("error");
       throw new HumError("invalid-argument", `unsupported depth ${depth}: depths 1..=32 are supported`);
     }
+    const scheme = this.options.scheme;
+    if (scheme !== undefined && scheme !== "ipa" && scheme !== "kzg") {
+      this.setState("error");
+      throw new HumError("invalid-argument", `\`scheme\` must be "ipa" or "kzg", not ${JSON.stringify(scheme)}`);
+    }
+    if (scheme === "ipa" && this.options.srsUrl !== undefined) {
+      this.setState("error");
+      throw new HumError("invalid-argument", "`srsUrl` is a KZG SRS: the ipa scheme needs none (drop srsUrl, or use scheme \"kzg\")");
+    }
     this.setState("initializing");
     // The worker starts (fetching and compiling the component) while the SRS and the cached keys
     // load; a failure there is reported once the SRS is in hand.
@@ -237,7 +250,7 @@ export class ProverOrchestrator {
       this.setState("error");
       throw e;
     }
-    const key = cacheKey(depth, srs ? srs.hash.slice(0, 16) : "insecure-dev", version);
+    const key = cacheKey(depth, srs ? srs.hash.slice(0, 16) : this.options.scheme === "ipa" ? "transparent-ipa" : "insecure-dev", version);
     if (this.caching && !this.keys) {
       const read = await readKeys(key);
       if (read.kind === "hit") this.keys = read.entry.keys;
@@ -252,7 +265,8 @@ export class ProverOrchestrator {
     let retried = false;
     for (;;) {
       if (!this.link.alive) await this.link.spawn();
-      const command: WorkerCommand = { type: "INIT", options: { depth, srs: srs?.bytes, cachedKeys: this.keys, memoryBudget: this.budget } };
+      const options = { depth, scheme: this.options.scheme, srs: srs?.bytes, cachedKeys: this.keys, memoryBudget: this.budget };
+      const command: WorkerCommand = { type: "INIT", options };
       const ready = await this.send(command, answers("keys-ready", "error"));
       if (ready.tag === "keys-ready") {
         if (ready.val.cachedKeysRejected !== undefined) {
@@ -354,11 +368,14 @@ export class ProverOrchestrator {
   }
 
   protected proveCommand(command: WorkerCommand): Promise<ProofResult> {
+    let init: Promise<InitInfo> | undefined;
     if (!this.initialized) {
       this.notice("Initializing Secure Enclave…", "initializing");
-      this.startInit();
+      init = this.startInit();
     }
     return this.enqueue(async () => {
+      // Queued behind it, so settled by now: an INIT that failed is this proof's error too.
+      if (init) await init;
       const event = await this.recovering(command, answers("proof-complete", "error"), "PROVE");
       if (event.tag !== "proof-complete") throw new HumError("internal", `unexpected ${event.tag} in answer to PROVE`);
       return event.val;

@@ -1,13 +1,13 @@
 // The typed messages between the orchestrator (main thread) and the worker. Events are the
 // jco-generated WIT `Event`, forwarded as they are; nothing here re-spells the protocol.
 import type {
-  CircuitInfo, Command, ErrorCode, Event, Flavour, GroupInfo, IdentityInfo, InitOptions, ProofResult, PublicInputs, Stage, State,
-  Verdict, VerifyPolicy, VerifyRequest,
+  CircuitInfo, Command, ErrorCode, Event, Flavour, GroupInfo, IdentityInfo, InitOptions, ProofResult, PublicInputs, Scheme, Stage,
+  State, Verdict, VerifyPolicy, VerifyRequest,
 } from "./generated/hum-prover-types.js";
 
 export type {
-  CircuitInfo, ErrorCode, Event, Flavour, GroupInfo, IdentityInfo, ProofResult, PublicInputs, Stage, State, Verdict, VerifyPolicy,
-  VerifyRequest,
+  CircuitInfo, ErrorCode, Event, Flavour, GroupInfo, IdentityInfo, ProofResult, PublicInputs, Scheme, Stage, State, Verdict,
+  VerifyPolicy, VerifyRequest,
 };
 
 /** The flavours, as the WIT names them: `standard` (verifiers off chain) and `evm` (a contract). */

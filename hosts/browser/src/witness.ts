@@ -67,6 +67,9 @@ export function toProofJson(result: ProofResult): string {
     flavour: result.flavour,
     public_inputs: { root: p.root, action_id: p.actionId, message_hash: p.messageHash, nullifier: p.nullifier },
     ...(result.flavour === "evm" ? { uint256_public_inputs: uint256PublicInputs(result) } : {}),
-    circuit: { id: result.circuit.id, depth: result.circuit.depth, k: result.circuit.k, srs: result.circuit.srs, insecure_dev_srs: result.circuit.insecureDevSrs },
+    circuit: {
+      id: result.circuit.id, depth: result.circuit.depth, k: result.circuit.k, scheme: result.circuit.scheme, srs: result.circuit.srs,
+      insecure_dev_srs: result.circuit.insecureDevSrs,
+    },
   }, null, 2);
 }

@@ -103,6 +103,29 @@ export async function memberChecks({ check, assert, page, openPage, here, out })
     assert(calldata.startsWith("0x") && (calldata.length - 2) / 2 === 4 + 6 * 32 + Math.ceil(r.bytes / 32) * 32, calldata.slice(0, 80));
   });
 
+  await check("the IPA scheme: new Hum({ scheme: \"ipa\" }) proves with no SRS, a strict verifier accepts, `hum verify --commitment ipa` agrees", async () => {
+    const r = await page.evaluate(async () => {
+      const ipa = new Hum({ workerUrl: new URL("./worker.js", location.href), depth: 20, scheme: "ipa", cache: false });
+      const me = await ipa.createIdentity();
+      const group = new Group([me.commitment, (await ipa.createIdentity()).commitment]);
+      const proof = await ipa.prove({ identity: me, group, action: "vote-2026", message: "yes" });
+      const strict = await ipa.verifyProof(proof, { group, action: "vote-2026" });
+      const caught = async (f) => { try { await f(); return "no error"; } catch (e) { return `${e.code}: ${e.message}`; } };
+      const bad = new Hum({ workerUrl: new URL("./worker.js", location.href), scheme: "ipa", srsUrl: "x.params", cache: false });
+      const refused = await caught(() => bad.prove({ identity: me, group, action: "a", message: "m" }));
+      ipa.terminate();
+      bad.terminate();
+      return { scheme: proof.circuit.scheme, insecure: proof.circuit.insecureDevSrs, valid: strict.valid, refused, json: toProofJson(proof) };
+    });
+    assert(r.scheme === "ipa" && r.insecure === false && r.valid === true, JSON.stringify({ ...r, json: undefined }));
+    assert(r.refused.startsWith("invalid-argument: `srsUrl` is a KZG SRS"), r.refused);
+    const proofFile = join(out, "member-proof-ipa.json");
+    writeFileSync(proofFile, r.json);
+    const env = { env: { ...process.env, HUM_CACHE_DIR: join(out, "hum-cache") } };
+    const verdict = execFileSync(humPath(), ["verify", proofFile, "--commitment", "ipa", "--json"], env).toString();
+    assert(JSON.parse(verdict).valid === true, verdict);
+  });
+
   await check("bad identities and groups: typed errors that name the field and never the secret", async () => {
     const r = await page.evaluate(async () => {
       const caught = async (f) => { try { await f(); return "no error"; } catch (e) { return `${e.code}: ${e.message}`; } };

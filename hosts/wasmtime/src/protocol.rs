@@ -1,7 +1,7 @@
 //! The host's one conversion module: the WIT's generated types ↔ hum-core's and the host's own.
 //! Nothing else in the host matches on a generated enum.
 
-use hum_core::{CircuitInfo, ErrorKind, Flavour, Stage, VerifyPolicy};
+use hum_core::{CircuitInfo, ErrorKind, Flavour, Scheme, Stage, VerifyPolicy};
 
 use crate::{instance::TrapKind, wit, HostError, OrchestratorState};
 
@@ -83,6 +83,22 @@ pub fn core_flavour(flavour: wit::Flavour) -> Flavour {
     }
 }
 
+/// A scheme as the protocol carries it.
+pub fn wit_scheme(scheme: Scheme) -> wit::Scheme {
+    match scheme {
+        Scheme::Kzg => wit::Scheme::Kzg,
+        Scheme::Ipa => wit::Scheme::Ipa,
+    }
+}
+
+/// hum-core's scheme of a WIT one.
+pub fn core_scheme(scheme: wit::Scheme) -> Scheme {
+    match scheme {
+        wit::Scheme::Kzg => Scheme::Kzg,
+        wit::Scheme::Ipa => Scheme::Ipa,
+    }
+}
+
 /// A verify policy as the protocol carries it.
 pub fn wit_policy(policy: &VerifyPolicy) -> wit::VerifyPolicy {
     use hum_core::field::fr_to_hex;
@@ -101,6 +117,7 @@ pub fn core_circuit(info: &wit::CircuitInfo) -> CircuitInfo {
         id: info.id.clone(),
         depth: info.depth as usize,
         k: info.k as u32,
+        scheme: core_scheme(info.scheme),
         srs: info.srs.clone(),
         insecure_dev_srs: info.insecure_dev_srs,
     }

@@ -13,6 +13,8 @@ use crate::cache::{CacheRead, KeyCache};
 /// The SRS a verifier (or a native key load) uses.
 #[derive(Clone, Debug)]
 pub enum SrsChoice {
+    /// hum's transparent IPA generators (no ceremony; derived once, then through the cache).
+    Transparent,
     /// The deterministic, **insecure** dev SRS (a verifier refuses it unless its policy allows).
     InsecureDev,
     /// Params bytes, which must hash to `hash` (checked before anything is parsed).
@@ -40,9 +42,26 @@ pub fn dev_srs_bytes(cache: Option<&KeyCache>, k: u32) -> Vec<u8> {
     }
 }
 
+/// The bytes of hum's transparent IPA generators of size 2^k, from the cache when a file there
+/// is exactly them (checked against their known digest; anything else is replaced).
+pub fn transparent_bytes(cache: Option<&KeyCache>, k: u32) -> Vec<u8> {
+    let make = || Srs::transparent(k).to_bytes();
+    let Some(cache) = cache else { return make() };
+    let name = format!("srs-transparent-k{k}.params");
+    let bytes = cache.file_or_insert(&name, make);
+    match Srs::from_bytes(&bytes, None) {
+        Ok(srs) if srs.kind() == SrsKind::Transparent && srs.k() == k => bytes,
+        _ => {
+            cache.remove_file(&name);
+            cache.file_or_insert(&name, make)
+        }
+    }
+}
+
 /// Loads the SRS a choice names (the dev SRS through the cache).
 pub fn load_srs(choice: &SrsChoice, k: u32, cache: Option<&KeyCache>) -> Result<Srs, Error> {
     match choice {
+        SrsChoice::Transparent => Srs::from_bytes(&transparent_bytes(cache, k), None),
         SrsChoice::InsecureDev => Srs::from_bytes(&dev_srs_bytes(cache, k), None),
         SrsChoice::Pinned { bytes, hash } => Srs::from_bytes(bytes, Some(hash)),
     }

@@ -212,3 +212,25 @@ fn the_dev_srs_pinned_inputs_and_appended_bytes() {
     let run = verify(&[dev, "--srs", "srs.params"]);
     assert!(run.code == 2 && run.stderr.contains("--srs needs --srs-hash"), "{}", run.stderr);
 }
+
+#[test]
+fn ipa_proofs_need_no_srs_and_a_verifier_pins_the_scheme() {
+    let dir = workdir("ipa");
+    std::fs::write(dir.join("w.json"), serde_json::to_string(&common::witness(5, 1)).unwrap()).unwrap();
+    let run = hum(&dir, &["prove", "--witness", "w.json", "--commitment", "ipa", "--out", "p.json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("INSECURE") && !run.stdout.contains("INSECURE"), "{}{}", run.stdout, run.stderr);
+    let file: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("p.json")).unwrap()).unwrap();
+    assert_eq!(file["circuit"]["scheme"], "ipa");
+    // A strict verifier of the IPA circuit accepts it: nothing to opt in to.
+    let run = hum(&dir, &["verify", "p.json", "--depth", "5", "--commitment", "ipa"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    // A KZG verifier refuses it as another circuit, saying which scheme each is.
+    let run = hum(&dir, &["verify", "p.json", "--depth", "5", "--allow-insecure-dev-srs"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains("scheme ipa") && run.stdout.contains("scheme kzg"), "{}", run.stdout);
+    let run =
+        hum(&dir, &["prove", "--witness", "w.json", "--commitment", "ipa", "--srs", "x.params", "--out", "q.json"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("IPA needs none"), "{}", run.stderr);
+}

@@ -56,18 +56,22 @@ pub fn witness(depth: usize, member: u64) -> Witness {
     }
 }
 
-/// Verifies a WIT proof result natively with hum-core (keys regenerated on the dev SRS).
+/// Verifies a WIT proof result natively with hum-core (keys regenerated on the dev SRS, or on
+/// the transparent generators for an IPA proof).
 pub fn verify_natively(result: &hum_host::wit::ProofResult) {
-    static KEYS: OnceLock<std::sync::Mutex<std::collections::HashMap<usize, Arc<hum_core::CircuitKeys>>>> =
-        OnceLock::new();
+    type Keys = std::collections::HashMap<(usize, hum_core::Scheme), Arc<hum_core::CircuitKeys>>;
+    static KEYS: OnceLock<std::sync::Mutex<Keys>> = OnceLock::new();
     let core = hum_host::to_core_result(result).expect("well-formed result");
     let keys = KEYS
         .get_or_init(Default::default)
         .lock()
         .unwrap()
-        .entry(core.circuit.depth)
+        .entry((core.circuit.depth, core.circuit.scheme))
         .or_insert_with(|| {
-            let srs = hum_core::Srs::insecure_dev(core.circuit.k);
+            let srs = match core.circuit.scheme {
+                hum_core::Scheme::Kzg => hum_core::Srs::insecure_dev(core.circuit.k),
+                hum_core::Scheme::Ipa => hum_core::Srs::transparent(core.circuit.k),
+            };
             Arc::new(hum_core::CircuitKeys::generate(&srs, core.circuit.depth).expect("keys"))
         })
         .clone();
@@ -119,6 +123,7 @@ pub fn init_command(depth: u8) -> hum_host::wit::Command {
     hum_host::wit::Command::Init(hum_host::wit::InitOptions {
         depth,
         k: None,
+        scheme: None,
         srs: None,
         srs_hash: None,
         cached_keys: None,

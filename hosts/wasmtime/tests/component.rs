@@ -10,6 +10,7 @@ fn init(depth: u8) -> wit::Command {
     wit::Command::Init(wit::InitOptions {
         depth,
         k: None,
+        scheme: None,
         srs: Some(hum_core::Srs::insecure_dev(k).to_bytes()),
         srs_hash: None,
         cached_keys: None,
@@ -144,6 +145,66 @@ fn init_prove_complete_in_order_with_real_progress() {
 }
 
 #[test]
+fn ipa_through_the_protocol_needs_no_srs_and_is_not_insecure() {
+    let mut h = common::Harness::new(256 << 20);
+    let ipa = |srs: Option<Vec<u8>>| {
+        wit::Command::Init(wit::InitOptions {
+            depth: 8,
+            k: None,
+            scheme: Some(wit::Scheme::Ipa),
+            srs,
+            srs_hash: None,
+            cached_keys: None,
+            memory_budget: None,
+        })
+    };
+    let events = h.send(ipa(None));
+    let keys = events
+        .iter()
+        .find_map(|e| match e {
+            wit::Event::KeysReady(k) => Some(k.clone()),
+            _ => None,
+        })
+        .expect("keys-ready");
+    assert_eq!(keys.circuit.scheme, wit::Scheme::Ipa);
+    assert!(!keys.circuit.insecure_dev_srs && keys.circuit.id.contains("-ipa-"), "{}", keys.circuit.id);
+    for flavour in [wit::Flavour::Standard, wit::Flavour::Evm] {
+        let events = h.send(common::prove_command_as(&common::witness(8, 1), flavour));
+        let result = events
+            .iter()
+            .find_map(|e| match e {
+                wit::Event::ProofComplete(r) => Some(r.clone()),
+                _ => None,
+            })
+            .expect("proof-complete");
+        common::verify_natively(&result);
+        let strict = wit::VerifyPolicy { allow_insecure_dev_srs: false, ..common::dev_policy(8) };
+        let events = h.send(wit::Command::Verify(wit::VerifyRequest {
+            proof: result.proof.clone(),
+            flavour,
+            public_inputs: result.public_inputs.clone(),
+            claimed_circuit: Some(result.circuit.clone()),
+            policy: strict,
+        }));
+        assert!(matches!(events.as_slice(), [wit::Event::Verified(v)] if v.valid), "{events:?}");
+    }
+    // The generators' bytes from a host's cache are taken when they are exactly hum's.
+    let k = hum_core::k_for_depth(8);
+    let cached = hum_core::Srs::transparent(k).to_bytes();
+    assert_eq!(error_code(&h.send(ipa(Some(cached.clone())))), None);
+    let mut corrupted = cached;
+    corrupted[1000] ^= 1;
+    assert_eq!(error_code(&h.send(ipa(Some(corrupted)))), Some(wit::ErrorCode::InvalidSrs));
+    // KZG params under scheme ipa: refused, naming both.
+    let events = h.send(ipa(Some(hum_core::Srs::insecure_dev(k).to_bytes())));
+    let message = events.iter().find_map(|e| match e {
+        wit::Event::Error(i) => Some(i.message.clone()),
+        _ => None,
+    });
+    assert!(message.as_deref().is_some_and(|m| m.contains("kzg") && m.contains("ipa")), "{message:?}");
+}
+
+#[test]
 fn the_evm_flavour_through_the_protocol_verifies_in_its_flavour_only() {
     let mut h = common::Harness::new(256 << 20);
     h.send(init(8));
@@ -207,6 +268,7 @@ fn bad_commands_yield_errors_and_the_instance_stays_usable() {
     let garbage_srs = wit::Command::Init(wit::InitOptions {
         depth: 6,
         k: None,
+        scheme: None,
         srs: Some(vec![7; 1000]),
         srs_hash: None,
         cached_keys: None,
@@ -239,6 +301,7 @@ fn bad_commands_yield_errors_and_the_instance_stays_usable() {
         error_code(&h.send(wit::Command::Init(wit::InitOptions {
             depth: 0,
             k: None,
+            scheme: None,
             srs: None,
             srs_hash: None,
             cached_keys: None,

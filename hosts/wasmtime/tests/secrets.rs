@@ -121,6 +121,7 @@ fn the_component_and_the_orchestrator_refuse_every_parsable_case_without_the_sec
     let init = wit::Command::Init(wit::InitOptions {
         depth: 4,
         k: None,
+        scheme: None,
         srs: None,
         srs_hash: None,
         cached_keys: None,

@@ -16,6 +16,7 @@ fn two_hundred_proofs_in_one_instance_all_verified_memory_flat() {
     let init = wit::Command::Init(wit::InitOptions {
         depth: 20,
         k: None,
+        scheme: None,
         srs: Some(srs.to_bytes()),
         srs_hash: None,
         cached_keys: Some(keys.to_bytes()),

@@ -52,10 +52,19 @@ export interface PublicInputs {
   messageHash: string,
   nullifier: string,
 }
+/**
+ * # Variants
+ * 
+ * ## `"kzg"`
+ * 
+ * ## `"ipa"`
+ */
+export type Scheme = 'kzg' | 'ipa';
 export interface CircuitInfo {
   id: string,
   depth: number,
   k: number,
+  scheme: Scheme,
   srs: string,
   insecureDevSrs: boolean,
 }
@@ -178,6 +187,7 @@ export interface EventError {
 export interface InitOptions {
   depth: number,
   k?: number,
+  scheme?: Scheme,
   srs?: Uint8Array,
   srsHash?: string,
   cachedKeys?: Uint8Array,

@@ -7,7 +7,11 @@ use std::time::Instant;
 use sha2::{Digest, Sha256};
 
 use super::{supervisor::answer, supervisor::Supervisor, InitInfo, InitRequest, Notification, OrchestratorState};
-use crate::{cache::CacheRead, protocol::core_circuit, wit, HostError};
+use crate::{
+    cache::CacheRead,
+    protocol::{core_circuit, wit_scheme},
+    wit, HostError,
+};
 
 impl Supervisor {
     pub(super) fn init(&mut self, req: InitRequest) -> Result<InitInfo, HostError> {
@@ -23,9 +27,13 @@ impl Supervisor {
     fn init_inner(&mut self, req: InitRequest, start: Instant) -> Result<InitInfo, HostError> {
         let k = hum_core::keys::checked_k(req.depth)?;
         let depth = u8::try_from(req.depth).expect("checked above");
-        let (srs, srs_hash) = match req.srs {
-            Some(bytes) => (bytes, req.srs_hash),
-            None => (crate::verifier::dev_srs_bytes(self.config.cache.as_ref(), k), None),
+        let scheme = req.scheme.unwrap_or(hum_core::Scheme::Kzg);
+        let (srs, srs_hash) = match (req.srs, scheme) {
+            (Some(bytes), _) => (bytes, req.srs_hash),
+            (None, hum_core::Scheme::Ipa) => {
+                (crate::verifier::transparent_bytes(self.config.cache.as_ref(), k), req.srs_hash)
+            }
+            (None, hum_core::Scheme::Kzg) => (crate::verifier::dev_srs_bytes(self.config.cache.as_ref(), k), None),
         };
         let digest: [u8; 32] = Sha256::digest(&srs).into();
         let cached = match &self.config.cache {
@@ -42,6 +50,7 @@ impl Supervisor {
         let mut options = wit::InitOptions {
             depth,
             k: None,
+            scheme: Some(wit_scheme(scheme)),
             srs: Some(srs),
             srs_hash,
             cached_keys: cached,

@@ -20,7 +20,7 @@ use std::{
     time::Duration,
 };
 
-use hum_core::{Flavour, Stage, VerifyPolicy};
+use hum_core::{Flavour, Scheme, Stage, VerifyPolicy};
 
 use crate::{
     cache::KeyCache,
@@ -116,7 +116,11 @@ impl Default for OrchestratorConfig {
 pub struct InitRequest {
     /// Tree depth, 1..=32.
     pub depth: usize,
-    /// halo2 params bytes; `None` for the **insecure** dev SRS.
+    /// The commitment scheme: [`Scheme::Ipa`] needs no SRS (hum's transparent generators,
+    /// derived once and cached); `None` is KZG.
+    pub scheme: Option<Scheme>,
+    /// halo2 KZG params bytes; `None` for the **insecure** dev SRS (KZG) or the derived
+    /// generators (IPA).
     pub srs: Option<Vec<u8>>,
     /// The pinned SRS hash (`sha256:…`), checked before anything else.
     pub srs_hash: Option<String>,

@@ -34,8 +34,21 @@ pub struct Global {
     pub timeout: Option<u64>,
 }
 
+/// The commitment scheme on the command line.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Commitment {
+    /// The inner-product argument on hum's transparent generators: no ceremony, no file.
+    Ipa,
+    /// KZG on the SRS of `--srs` (a ceremony's), or the INSECURE dev SRS without one.
+    Kzg,
+}
+
 #[derive(Args, Clone, Default)]
 pub struct SrsArgs {
+    /// The commitment scheme: `ipa` (transparent, needs no SRS) or `kzg` (the SRS of `--srs`).
+    /// Default: `kzg`.
+    #[arg(long, value_enum, value_name = "SCHEME")]
+    pub commitment: Option<Commitment>,
     /// halo2 KZG params file (from `hum params import`); default: the INSECURE dev SRS.
     #[arg(long, value_name = "FILE")]
     pub srs: Option<PathBuf>,

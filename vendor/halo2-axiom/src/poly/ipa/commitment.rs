@@ -54,6 +54,24 @@ impl<C: CurveAffine> CommitmentScheme for IPACommitmentScheme<C> {
 }
 
 /// Verifier parameters
+impl<C: CurveAffine> ParamsIPA<C> {
+    /// Params from generators derived elsewhere (hum derives them under its own hash-to-curve
+    /// domain): `g` of length 2^k, its Lagrange basis `g_lagrange` (see `g_to_lagrange`), and
+    /// the blinding and opening generators `w` and `u`. The caller vouches for the points.
+    pub fn from_generators(k: u32, g: Vec<C>, g_lagrange: Vec<C>, w: C, u: C) -> Self {
+        assert!(k < 32);
+        let n = 1u64 << k;
+        assert_eq!(g.len() as u64, n);
+        assert_eq!(g_lagrange.len() as u64, n);
+        ParamsIPA { k, n, g, g_lagrange, w, u }
+    }
+
+    /// The generators, the Lagrange basis, `w` and `u`.
+    pub fn generators(&self) -> (&[C], &[C], &C, &C) {
+        (&self.g, &self.g_lagrange, &self.w, &self.u)
+    }
+}
+
 pub type ParamsVerifierIPA<C> = ParamsIPA<C>;
 
 impl<'params, C: CurveAffine> ParamsVerifier<'params, C> for ParamsIPA<C> {}

@@ -2,13 +2,10 @@
 
 use std::path::Path;
 
-use hum_host::{
-    verifier::{load_keys, load_srs},
-    InitRequest,
-};
+use hum_host::verifier::{load_keys, load_srs};
 use serde_json::json;
 
-use super::{cache, orchestrator, read_srs, srs_choice, write_output};
+use super::{cache, init_request, orchestrator, srs_choice, write_output};
 use crate::{
     cli::{Global, SrsArgs},
     error::{bad_input, core_failure, host_failure, Failure},
@@ -18,9 +15,9 @@ use crate::{
 
 /// Runs `hum keygen`.
 pub fn run(g: &Global, depth: usize, out: Option<&Path>, srs: &SrsArgs) -> Result<Report, Failure> {
-    let (srs_bytes, srs_hash) = read_srs(srs)?;
+    let request = init_request(srs, depth)?;
     let orchestrator = orchestrator(g)?;
-    let init = orchestrator.init(InitRequest { depth, srs: srs_bytes, srs_hash }).wait().map_err(host_failure)?;
+    let init = orchestrator.init(request).wait().map_err(host_failure)?;
     insecure_warning(&init.circuit, g.json);
     if let Some(out) = out {
         // The keys the orchestrator just cached, loaded natively (the one key-cache policy).

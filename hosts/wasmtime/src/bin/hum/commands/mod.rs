@@ -14,13 +14,15 @@ mod verify;
 use std::{path::Path, sync::Arc, time::Duration};
 
 use anyhow::{anyhow, Context};
+use hum_core::Scheme;
 use hum_host::{
-    runtime::default_component_path, Flavour, KeyCache, OrchestratorConfig, ProverOrchestrator, Runtime, SrsChoice,
+    runtime::default_component_path, Flavour, InitRequest, KeyCache, OrchestratorConfig, ProverOrchestrator, Runtime,
+    SrsChoice,
 };
 use sha2::{Digest, Sha256};
 
 use crate::{
-    cli::{Cli, Command, Global, IdentityCommand, ParamsCommand, SrsArgs, VerifierCommand},
+    cli::{Cli, Command, Commitment, Global, IdentityCommand, ParamsCommand, SrsArgs, VerifierCommand},
     error::{bad_input, host_failure, Failure},
     output::Report,
 };
@@ -99,6 +101,17 @@ fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
 }
 
 /// The `--srs` bytes and `--srs-hash`, if given.
+/// The scheme the flags choose (`--srs` is KZG's: with `--commitment ipa` it is refused).
+fn scheme(args: &SrsArgs) -> Result<Scheme, Failure> {
+    match (args.commitment, &args.srs) {
+        (Some(Commitment::Ipa), Some(_)) => {
+            Err(bad_input(anyhow!("--srs is a KZG SRS: IPA needs none (drop --srs, or use --commitment kzg)")))
+        }
+        (Some(Commitment::Ipa), None) => Ok(Scheme::Ipa),
+        (Some(Commitment::Kzg) | None, _) => Ok(Scheme::Kzg),
+    }
+}
+
 fn read_srs(args: &SrsArgs) -> Result<(Option<Vec<u8>>, Option<String>), Failure> {
     match (&args.srs, &args.srs_hash) {
         (Some(path), hash) => Ok((Some(read_input(path)?), hash.clone())),
@@ -107,9 +120,19 @@ fn read_srs(args: &SrsArgs) -> Result<(Option<Vec<u8>>, Option<String>), Failure
     }
 }
 
-/// The SRS a native key load uses: `--srs FILE` (pinned by `--srs-hash`, required when
-/// `pinned`), else the dev SRS.
+/// What `init` is asked for by the flags, at `depth`.
+fn init_request(args: &SrsArgs, depth: usize) -> Result<InitRequest, Failure> {
+    let scheme = scheme(args)?;
+    let (srs, srs_hash) = read_srs(args)?;
+    Ok(InitRequest { depth, scheme: Some(scheme), srs, srs_hash })
+}
+
+/// The SRS a native key load uses: `--commitment ipa`: the transparent generators; `--srs FILE`
+/// (pinned by `--srs-hash`, required when `pinned`); else the dev SRS.
 fn srs_choice(args: &SrsArgs, pinned: bool) -> Result<SrsChoice, Failure> {
+    if scheme(args)? == Scheme::Ipa {
+        return Ok(SrsChoice::Transparent);
+    }
     match read_srs(args)? {
         (Some(bytes), hash) => {
             let hash = match hash {

@@ -4,11 +4,10 @@ use std::path::Path;
 
 use anyhow::anyhow;
 use hum_core::{field::parse_fr, hash_to_field, Flavour, Fr, Witness};
-use hum_host::InitRequest;
 use serde_json::json;
 use zeroize::Zeroizing;
 
-use super::{group::read_group, identity::read_identity, orchestrator, read_input, read_srs, write_output};
+use super::{group::read_group, identity::read_identity, init_request, orchestrator, read_input, write_output};
 use crate::{
     cli::{Global, MemberArgs, SrsArgs},
     error::{bad_input, host_failure, Failure},
@@ -52,13 +51,10 @@ pub fn run(
 ) -> Result<Report, Failure> {
     let witness = witness(member, witness_file)?;
     witness.validate().map_err(bad_input)?;
-    let (srs_bytes, srs_hash) = read_srs(srs)?;
+    let request = init_request(srs, witness.depth())?;
     let orchestrator = orchestrator(g)?;
     let watcher = watch(&orchestrator, g.json);
-    let init = orchestrator
-        .init(InitRequest { depth: witness.depth(), srs: srs_bytes, srs_hash })
-        .wait()
-        .map_err(host_failure)?;
+    let init = orchestrator.init(request).wait().map_err(host_failure)?;
     insecure_warning(&init.circuit, g.json);
     let result = orchestrator.prove_blocking(&witness, flavour).map_err(host_failure)?;
     drop(orchestrator);
