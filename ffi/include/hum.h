@@ -495,6 +495,18 @@ HumResult hum_prover_init(const HumProver *prover,
                           size_t keys_len);
 
 /**
+ * Initialises for a tree `depth` (1..=32) on the transparent IPA scheme: hum's own generators,
+ * which anyone can derive (the prover does) — no ceremony, no SRS file, nothing insecure.
+ * `keys`/`keys_len` as for `hum_prover_init` (cached keys of a KZG init are regenerated).
+ *
+ * Serialises with the other prover calls (returns `HUM_RESULT_BUSY` during a proof).
+ */
+HumResult hum_prover_init_transparent(const HumProver *prover,
+                                      uint32_t depth,
+                                      const uint8_t *keys,
+                                      size_t keys_len);
+
+/**
  * As `hum_prover_init`, with the SRS pinned: `srs_sha256` points to the 32-byte SHA-256 the
  * `srs` bytes must have, checked before anything is parsed (`HUM_RESULT_INVALID_SRS` when it
  * differs). `srs` must not be NULL here.

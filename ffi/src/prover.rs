@@ -133,7 +133,32 @@ pub extern "C" fn hum_prover_init(
     keys: *const u8,
     keys_len: usize,
 ) -> HumResult {
-    ffi_boundary!({ init(prover, depth, srs, srs_len, None, keys, keys_len) })
+    ffi_boundary!({ init(prover, depth, srs, srs_len, Setup::Srs, keys, keys_len) })
+}
+
+/// Initialises for a tree `depth` (1..=32) on the transparent IPA scheme: hum's own generators,
+/// which anyone can derive (the prover does) — no ceremony, no SRS file, nothing insecure.
+/// `keys`/`keys_len` as for `hum_prover_init` (cached keys of a KZG init are regenerated).
+///
+/// Serialises with the other prover calls (returns `HUM_RESULT_BUSY` during a proof).
+#[no_mangle]
+pub extern "C" fn hum_prover_init_transparent(
+    prover: *const HumProver,
+    depth: u32,
+    keys: *const u8,
+    keys_len: usize,
+) -> HumResult {
+    ffi_boundary!({ init(prover, depth, std::ptr::null(), 0, Setup::Transparent, keys, keys_len) })
+}
+
+/// What an init's `srs` argument is.
+enum Setup {
+    /// KZG params bytes, or NULL for the dev SRS.
+    Srs,
+    /// KZG params bytes that must have this SHA-256.
+    Pinned([u8; 32]),
+    /// hum's IPA generators, derived.
+    Transparent,
 }
 
 /// As `hum_prover_init`, with the SRS pinned: `srs_sha256` points to the 32-byte SHA-256 the
@@ -154,7 +179,7 @@ pub extern "C" fn hum_prover_init_pinned(
         // SAFETY: the caller passes 32 readable bytes (contract).
         let mut pinned = [0u8; 32];
         pinned.copy_from_slice(unsafe { std::slice::from_raw_parts(srs_sha256, 32) });
-        init(prover, depth, srs, srs_len, Some(pinned), keys, keys_len)
+        init(prover, depth, srs, srs_len, Setup::Pinned(pinned), keys, keys_len)
     })
 }
 
@@ -163,10 +188,15 @@ fn init(
     depth: u32,
     srs: *const u8,
     srs_len: usize,
-    pinned: Option<[u8; 32]>,
+    setup: Setup,
     keys: *const u8,
     keys_len: usize,
 ) -> HumResult {
+    let (pinned, scheme) = match setup {
+        Setup::Srs => (None, None),
+        Setup::Pinned(hash) => (Some(hash), None),
+        Setup::Transparent => (None, Some(hum_core::Scheme::Ipa)),
+    };
     non_null!(prover);
     // SAFETY: a live handle (contract).
     let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
@@ -190,8 +220,8 @@ fn init(
     let options = InitOptions {
         depth,
         k: None,
-        // The bytes name their scheme (KZG params or hum's IPA generators).
-        scheme: None,
+        // Without a scheme the bytes name theirs (KZG params or hum's IPA generators).
+        scheme,
         srs: (!srs.is_empty()).then(|| srs.to_vec()),
         srs_hash: pinned.as_ref().map(hum_core::srs::format_hash),
         cached_keys: (!keys.is_empty()).then(|| keys.to_vec()),

@@ -58,6 +58,29 @@ fn nulls_and_codes_are_reported_not_crashed() {
 }
 
 #[test]
+fn the_transparent_scheme_needs_no_srs_and_a_strict_verifier_accepts_it() {
+    let p = new_prover();
+    assert_eq!(hum_prover_init_transparent(p, 4, std::ptr::null(), 0), HumResult::Ok);
+    let mut id = HumBuffer { data: std::ptr::null_mut(), len: 0 };
+    assert_eq!(hum_prover_circuit_id(p, &mut id), HumResult::Ok);
+    let id = String::from_utf8(take(id)).unwrap();
+    assert!(id.contains("-ipa-") && !id.contains("insecure"), "{id}");
+    let w = witness_json(4, 1);
+    let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
+    assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), HumFlavour::Standard as u32, &mut out), HumResult::Ok);
+    let proof = take(out);
+    let strict = HumVerifyPolicy { depth: 4, ..hum_verify_policy_default() };
+    assert_eq!(hum_prover_verify(p, proof.as_ptr(), proof.len(), &strict), HumResult::Ok);
+    // A KZG prover (here on the dev SRS) refuses it as another circuit.
+    let q = new_prover();
+    assert_eq!(hum_prover_init(q, 4, std::ptr::null(), 0, std::ptr::null(), 0), HumResult::Ok);
+    assert_eq!(verify_dev(q, 4, &proof), HumResult::WrongCircuit);
+    assert!(last_error(q).contains("scheme ipa"), "{}", last_error(q));
+    hum_prover_free(p);
+    hum_prover_free(q);
+}
+
+#[test]
 fn the_evm_flavour_and_an_unknown_one() {
     let p = new_prover();
     assert_eq!(hum_prover_init(p, 4, std::ptr::null(), 0, std::ptr::null(), 0), HumResult::Ok);
