@@ -29,28 +29,25 @@ pub enum SrsChoice {
 /// The bytes of the insecure dev SRS of size 2^k, from the cache when a file there is exactly the
 /// dev SRS (anything else planted under its name is replaced, so it can never pass as a real SRS).
 pub fn dev_srs_bytes(cache: Option<&KeyCache>, k: u32) -> Vec<u8> {
-    let make = || Srs::insecure_dev(k).to_bytes();
-    let Some(cache) = cache else { return make() };
-    let name = format!("srs-insecure-dev-k{k}.params");
-    let bytes = cache.file_or_insert(&name, make);
-    match Srs::from_bytes(&bytes, None) {
-        Ok(srs) if srs.kind() == SrsKind::InsecureDev && srs.k() == k => bytes,
-        _ => {
-            cache.remove_file(&name);
-            cache.file_or_insert(&name, make)
-        }
-    }
+    derived_bytes(cache, k, SrsKind::InsecureDev, || Srs::insecure_dev(k))
 }
 
 /// The bytes of hum's transparent IPA generators of size 2^k, from the cache when a file there
 /// is exactly them (checked against their known digest; anything else is replaced).
 pub fn transparent_bytes(cache: Option<&KeyCache>, k: u32) -> Vec<u8> {
-    let make = || Srs::transparent(k).to_bytes();
+    derived_bytes(cache, k, SrsKind::Transparent, || Srs::transparent(k))
+}
+
+/// The bytes of a setup hum derives (`kind` of size 2^k), through the cache: a cached file is
+/// used only when it reads back as that kind and size.
+fn derived_bytes(cache: Option<&KeyCache>, k: u32, kind: SrsKind, derive: impl Fn() -> Srs) -> Vec<u8> {
+    let make = || derive().to_bytes();
     let Some(cache) = cache else { return make() };
-    let name = format!("srs-transparent-k{k}.params");
+    let label = if kind == SrsKind::Transparent { "transparent" } else { "insecure-dev" };
+    let name = format!("srs-{label}-k{k}.params");
     let bytes = cache.file_or_insert(&name, make);
     match Srs::from_bytes(&bytes, None) {
-        Ok(srs) if srs.kind() == SrsKind::Transparent && srs.k() == k => bytes,
+        Ok(srs) if srs.kind() == kind && srs.k() == k => bytes,
         _ => {
             cache.remove_file(&name);
             cache.file_or_insert(&name, make)
