@@ -295,18 +295,19 @@ impl Actor {
             )));
         }
         let expected = options.srs_hash.as_deref().map(parse_hash).transpose()?;
-        // Bytes name their scheme; without bytes, IPA derives its generators and KZG (the
-        // default, for now) falls back to the dev SRS.
+        // Bytes name their scheme. Without bytes, the default is IPA on hum's generators (secure,
+        // nothing to pass); KZG named without an SRS is the insecure dev SRS (tests only: its
+        // circuit id says so and verifiers refuse it unless they opt in).
         let srs = match (options.scheme, &options.srs) {
             (_, Some(bytes)) => {
                 let mut checked = self.checked.lock().unwrap_or_else(|e| e.into_inner());
                 Srs::from_bytes_checked(bytes, expected.as_ref(), &mut checked)?
             }
-            (Some(Scheme::Ipa), None) => Srs::transparent(k),
-            (_, None) if expected.is_some() => {
+            (None | Some(Scheme::Ipa), None) => Srs::transparent(k),
+            (Some(Scheme::Kzg), None) if expected.is_some() => {
                 return Err(Error::InvalidSrs("srs-hash given without srs bytes".into()))
             }
-            (_, None) => Srs::insecure_dev(k),
+            (Some(Scheme::Kzg), None) => Srs::insecure_dev(k),
         };
         if let Some(scheme) = options.scheme.filter(|s| *s != srs.scheme()) {
             return Err(Error::InvalidSrs(format!(

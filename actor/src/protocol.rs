@@ -58,10 +58,10 @@ pub struct InitOptions {
     pub depth: u8,
     /// Circuit size log2, when the host names one (it must be the depth's).
     pub k: Option<u8>,
-    /// The commitment scheme; `None` is KZG.
+    /// The commitment scheme; `None`: the scheme of the `srs` bytes, or IPA without bytes.
     pub scheme: Option<Scheme>,
-    /// halo2 KZG params bytes (`None`: the insecure dev SRS), or for IPA the generators' bytes
-    /// a host cached (`None`: derived).
+    /// halo2 KZG params bytes, or for IPA the generators' bytes a host cached (`None`: hum's
+    /// own, embedded or derived). `None` with `Some(Kzg)` is the insecure dev SRS (tests only).
     pub srs: Option<Vec<u8>>,
     /// The SRS's pinned hash (`sha256:` + 64 hex digits).
     pub srs_hash: Option<String>,

@@ -10,6 +10,11 @@
 //!
 //! Bytes: magic `HUMIPA01`, k as 4 little-endian bytes, then 2^k generators, 2^k Lagrange points,
 //! `w` and `u`, each point 64 bytes (x ‖ y, halo2's RawBytes form).
+//!
+//! The generators of the default circuit (depth 20, k = [`EMBEDDED_K`]) are embedded in hum
+//! (`ipa-k9.bin`, 64 KiB, written by `cargo run -p hum-core --example write-generators` and
+//! checked against [`derive`] by a test), so the default needs neither the derivation nor a cache:
+//! [`generators`] reads them, through the same digest check as any cached copy.
 
 use halo2_proofs::{
     arithmetic::{g_to_lagrange, CurveExt},
@@ -57,6 +62,25 @@ pub fn derive(k: u32) -> ParamsIPA<G1Affine> {
     let g_lagrange = g_to_lagrange::<G1Affine>(projective, k);
     let (w, u) = (hasher(&[1]).to_affine(), hasher(&[2]).to_affine());
     ParamsIPA::from_generators(k, g, g_lagrange, w, u)
+}
+
+/// The k whose generators are embedded: the default depth's.
+pub const EMBEDDED_K: u32 = 9;
+/// The embedded generators' bytes ([`to_bytes`] of [`derive`]`(EMBEDDED_K)`).
+pub const EMBEDDED: &[u8] = include_bytes!("ipa-k9.bin");
+
+/// hum's generators of size 2^k: the embedded ones for [`EMBEDDED_K`] (digest-checked, a few
+/// milliseconds), else [`derive`]d. Returns the params and the digest of their bytes.
+pub fn generators(k: u32) -> (ParamsIPA<G1Affine>, [u8; 32]) {
+    if k == EMBEDDED_K {
+        if let Ok(read) = from_bytes(EMBEDDED) {
+            return read;
+        }
+        // Unreachable while the drift test passes; deriving is still right, only slower.
+    }
+    let params = derive(k);
+    let digest = Sha256::digest(to_bytes(&params)).into();
+    (params, digest)
 }
 
 /// The bytes hosts cache.
@@ -149,6 +173,18 @@ mod tests {
             assert_eq!(known_digest(*k).map(hex::encode).as_ref(), Some(hex), "k = {k}; the table should be {table:?}");
         }
         assert_eq!(KNOWN.len(), table.len(), "{table:?}");
+    }
+
+    #[test]
+    fn the_embedded_generators_are_derived() {
+        let derived = to_bytes(&derive(EMBEDDED_K));
+        assert!(
+            derived == EMBEDDED,
+            "core/src/ipa-k9.bin drifted: run `cargo run --release -p hum-core --example write-generators`"
+        );
+        let (params, digest) = generators(EMBEDDED_K);
+        assert_eq!(to_bytes(&params), derived);
+        assert_eq!(Some(digest), known_digest(EMBEDDED_K));
     }
 
     #[test]

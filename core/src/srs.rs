@@ -141,11 +141,10 @@ impl Srs {
     }
 
     /// hum's transparent IPA generators of size 2^k ([`crate::ipa`]): secure without a ceremony.
-    /// Deriving them takes a while (the Lagrange basis); hosts cache [`Srs::to_bytes`], which
-    /// [`Srs::from_bytes`] checks against the known digest.
+    /// The default circuit's are embedded; deriving others takes a while (the Lagrange basis),
+    /// so hosts cache [`Srs::to_bytes`], which [`Srs::from_bytes`] checks against the known digest.
     pub fn transparent(k: u32) -> Self {
-        let params = crate::ipa::derive(k);
-        let hash = Sha256::digest(crate::ipa::to_bytes(&params)).into();
+        let (params, hash) = crate::ipa::generators(k);
         Self { setup: Setup::Ipa(params), hash, kind: SrsKind::Transparent }
     }
 

@@ -477,12 +477,14 @@ HumResult hum_prover_new(HumProver **out);
 void hum_prover_free(HumProver *prover);
 
 /**
- * Initialises for a tree `depth` (1..=32). `srs`/`srs_len`: halo2 params bytes, or NULL for
- * the INSECURE dev SRS (a non-NULL `srs` with `srs_len` 0 is `HUM_RESULT_INVALID_ARGUMENT`).
- * `keys`/`keys_len`: cached key bytes from `hum_prover_export_keys`, or NULL to generate them;
- * cached keys that do not check out (corrupted, or for another circuit or SRS) are regenerated,
- * the result is still `HUM_RESULT_OK`, and `hum_prover_last_error` says why they were rejected
- * (export the new keys to replace your cached copy). Production hosts should pin the SRS with
+ * Initialises for a tree `depth` (1..=32). `srs`/`srs_len`: a ceremony's halo2 KZG params bytes
+ * (or hum's IPA generators as a host cached them), or NULL for the default: IPA on hum's
+ * transparent generators, secure with nothing to pass (a non-NULL `srs` with `srs_len` 0 is
+ * `HUM_RESULT_INVALID_ARGUMENT`). `keys`/`keys_len`: cached key bytes from
+ * `hum_prover_export_keys`, or NULL to generate them; cached keys that do not check out
+ * (corrupted, or for another circuit or SRS) are regenerated, the result is still
+ * `HUM_RESULT_OK`, and `hum_prover_last_error` says why they were rejected (export the new keys
+ * to replace your cached copy). Hosts given SRS bytes should pin them with
  * `hum_prover_init_pinned`.
  *
  * Serialises with the other prover calls (returns `HUM_RESULT_BUSY` during a proof).
@@ -496,8 +498,9 @@ HumResult hum_prover_init(const HumProver *prover,
 
 /**
  * Initialises for a tree `depth` (1..=32) on the transparent IPA scheme: hum's own generators,
- * which anyone can derive (the prover does) — no ceremony, no SRS file, nothing insecure.
- * `keys`/`keys_len` as for `hum_prover_init` (cached keys of a KZG init are regenerated).
+ * which anyone can derive (embedded for depth 20) — no ceremony, no SRS file, nothing insecure.
+ * The same as `hum_prover_init` with a NULL `srs`, named. `keys`/`keys_len` as for
+ * `hum_prover_init` (cached keys of a KZG init are regenerated).
  *
  * Serialises with the other prover calls (returns `HUM_RESULT_BUSY` during a proof).
  */
@@ -505,6 +508,19 @@ HumResult hum_prover_init_transparent(const HumProver *prover,
                                       uint32_t depth,
                                       const uint8_t *keys,
                                       size_t keys_len);
+
+/**
+ * Initialises for a tree `depth` (1..=32) with KZG on the **INSECURE** dev SRS, whose secret is
+ * public: anyone can forge proofs for it. For tests only; its circuit id ends in
+ * `-insecure-dev-srs` and verifiers refuse its proofs unless their policy sets
+ * `allow_insecure_dev_srs`. `keys`/`keys_len` as for `hum_prover_init`.
+ *
+ * Serialises with the other prover calls (returns `HUM_RESULT_BUSY` during a proof).
+ */
+HumResult hum_prover_init_insecure_dev_srs(const HumProver *prover,
+                                           uint32_t depth,
+                                           const uint8_t *keys,
+                                           size_t keys_len);
 
 /**
  * As `hum_prover_init`, with the SRS pinned: `srs_sha256` points to the 32-byte SHA-256 the

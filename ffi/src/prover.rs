@@ -115,12 +115,14 @@ pub extern "C" fn hum_prover_free(prover: *mut HumProver) {
     }));
 }
 
-/// Initialises for a tree `depth` (1..=32). `srs`/`srs_len`: halo2 params bytes, or NULL for
-/// the INSECURE dev SRS (a non-NULL `srs` with `srs_len` 0 is `HUM_RESULT_INVALID_ARGUMENT`).
-/// `keys`/`keys_len`: cached key bytes from `hum_prover_export_keys`, or NULL to generate them;
-/// cached keys that do not check out (corrupted, or for another circuit or SRS) are regenerated,
-/// the result is still `HUM_RESULT_OK`, and `hum_prover_last_error` says why they were rejected
-/// (export the new keys to replace your cached copy). Production hosts should pin the SRS with
+/// Initialises for a tree `depth` (1..=32). `srs`/`srs_len`: a ceremony's halo2 KZG params bytes
+/// (or hum's IPA generators as a host cached them), or NULL for the default: IPA on hum's
+/// transparent generators, secure with nothing to pass (a non-NULL `srs` with `srs_len` 0 is
+/// `HUM_RESULT_INVALID_ARGUMENT`). `keys`/`keys_len`: cached key bytes from
+/// `hum_prover_export_keys`, or NULL to generate them; cached keys that do not check out
+/// (corrupted, or for another circuit or SRS) are regenerated, the result is still
+/// `HUM_RESULT_OK`, and `hum_prover_last_error` says why they were rejected (export the new keys
+/// to replace your cached copy). Hosts given SRS bytes should pin them with
 /// `hum_prover_init_pinned`.
 ///
 /// Serialises with the other prover calls (returns `HUM_RESULT_BUSY` during a proof).
@@ -137,8 +139,9 @@ pub extern "C" fn hum_prover_init(
 }
 
 /// Initialises for a tree `depth` (1..=32) on the transparent IPA scheme: hum's own generators,
-/// which anyone can derive (the prover does) — no ceremony, no SRS file, nothing insecure.
-/// `keys`/`keys_len` as for `hum_prover_init` (cached keys of a KZG init are regenerated).
+/// which anyone can derive (embedded for depth 20) — no ceremony, no SRS file, nothing insecure.
+/// The same as `hum_prover_init` with a NULL `srs`, named. `keys`/`keys_len` as for
+/// `hum_prover_init` (cached keys of a KZG init are regenerated).
 ///
 /// Serialises with the other prover calls (returns `HUM_RESULT_BUSY` during a proof).
 #[no_mangle]
@@ -151,14 +154,32 @@ pub extern "C" fn hum_prover_init_transparent(
     ffi_boundary!({ init(prover, depth, std::ptr::null(), 0, Setup::Transparent, keys, keys_len) })
 }
 
+/// Initialises for a tree `depth` (1..=32) with KZG on the **INSECURE** dev SRS, whose secret is
+/// public: anyone can forge proofs for it. For tests only; its circuit id ends in
+/// `-insecure-dev-srs` and verifiers refuse its proofs unless their policy sets
+/// `allow_insecure_dev_srs`. `keys`/`keys_len` as for `hum_prover_init`.
+///
+/// Serialises with the other prover calls (returns `HUM_RESULT_BUSY` during a proof).
+#[no_mangle]
+pub extern "C" fn hum_prover_init_insecure_dev_srs(
+    prover: *const HumProver,
+    depth: u32,
+    keys: *const u8,
+    keys_len: usize,
+) -> HumResult {
+    ffi_boundary!({ init(prover, depth, std::ptr::null(), 0, Setup::InsecureDev, keys, keys_len) })
+}
+
 /// What an init's `srs` argument is.
 enum Setup {
-    /// KZG params bytes, or NULL for the dev SRS.
+    /// Params bytes (their scheme is theirs), or NULL for the default (IPA).
     Srs,
     /// KZG params bytes that must have this SHA-256.
     Pinned([u8; 32]),
-    /// hum's IPA generators, derived.
+    /// hum's IPA generators.
     Transparent,
+    /// The insecure dev SRS (KZG).
+    InsecureDev,
 }
 
 /// As `hum_prover_init`, with the SRS pinned: `srs_sha256` points to the 32-byte SHA-256 the
@@ -196,12 +217,14 @@ fn init(
         Setup::Srs => (None, None),
         Setup::Pinned(hash) => (Some(hash), None),
         Setup::Transparent => (None, Some(hum_core::Scheme::Ipa)),
+        // KZG named without bytes is the dev SRS (the actor's rule).
+        Setup::InsecureDev => (None, Some(hum_core::Scheme::Kzg)),
     };
     non_null!(prover);
     // SAFETY: a live handle (contract).
     let Some(p) = (unsafe { crate::prover::prover(prover) }) else { return HumResult::NullArgument };
     if !srs.is_null() && srs_len == 0 {
-        // NULL (not an empty buffer) asks for the dev SRS, so a host's empty file never does.
+        // NULL (not an empty buffer) asks for the default, so a host's empty file is an error.
         return HumResult::InvalidArgument;
     }
     // SAFETY: pointers with their lengths from the caller.
@@ -220,7 +243,8 @@ fn init(
     let options = InitOptions {
         depth,
         k: None,
-        // Without a scheme the bytes name theirs (KZG params or hum's IPA generators).
+        // Without a scheme the bytes name theirs (KZG params or hum's IPA generators), and no
+        // bytes is IPA.
         scheme,
         srs: (!srs.is_empty()).then(|| srs.to_vec()),
         srs_hash: pinned.as_ref().map(hum_core::srs::format_hash),

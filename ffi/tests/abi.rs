@@ -73,7 +73,7 @@ fn the_transparent_scheme_needs_no_srs_and_a_strict_verifier_accepts_it() {
     assert_eq!(hum_prover_verify(p, proof.as_ptr(), proof.len(), &strict), HumResult::Ok);
     // A KZG prover (here on the dev SRS) refuses it as another circuit.
     let q = new_prover();
-    assert_eq!(hum_prover_init(q, 4, std::ptr::null(), 0, std::ptr::null(), 0), HumResult::Ok);
+    assert_eq!(hum_prover_init_insecure_dev_srs(q, 4, std::ptr::null(), 0), HumResult::Ok);
     assert_eq!(verify_dev(q, 4, &proof), HumResult::WrongCircuit);
     assert!(last_error(q).contains("scheme ipa"), "{}", last_error(q));
     hum_prover_free(p);
@@ -184,10 +184,10 @@ fn async_prove_reports_progress_then_cancel_then_prove_again() {
 #[test]
 fn the_verifier_policy_decides_what_is_accepted() {
     let p = new_prover();
-    // An empty SRS buffer is not a request for the dev SRS.
+    // An empty SRS buffer is not a request for the default.
     let empty: [u8; 0] = [];
     assert_eq!(hum_prover_init(p, 4, empty.as_ptr(), 0, std::ptr::null(), 0), HumResult::InvalidArgument);
-    assert_eq!(hum_prover_init(p, 4, std::ptr::null(), 0, std::ptr::null(), 0), HumResult::Ok);
+    assert_eq!(hum_prover_init_insecure_dev_srs(p, 4, std::ptr::null(), 0), HumResult::Ok);
     let w = witness_json(4, 2);
     let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
     assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), HumFlavour::Standard as u32, &mut out), HumResult::Ok);
@@ -281,4 +281,32 @@ fn every_kind_has_the_tables_result() {
         let message = unsafe { CStr::from_ptr(hum_result_message(result as u32)) }.to_str().unwrap();
         assert!(!message.is_empty() && message != "unknown result code");
     }
+}
+
+#[test]
+fn the_default_init_is_ipa_and_passes_a_strict_verifier() {
+    let p = new_prover();
+    assert_eq!(hum_prover_init(p, 4, std::ptr::null(), 0, std::ptr::null(), 0), HumResult::Ok);
+    let w = witness_json(4, 3);
+    let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
+    assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), HumFlavour::Standard as u32, &mut out), HumResult::Ok);
+    let proof = take(out);
+    let json: serde_json::Value = serde_json::from_slice(&proof).unwrap();
+    assert_eq!(json["circuit"]["scheme"], "ipa", "{json}");
+    assert_eq!(json["circuit"]["insecure_dev_srs"], false, "{json}");
+    // No opt-in needed: the strict policy for its depth accepts it.
+    let strict = HumVerifyPolicy { depth: 4, ..hum_verify_policy_default() };
+    assert_eq!(hum_prover_verify(p, proof.as_ptr(), proof.len(), &strict), HumResult::Ok, "{}", last_error(p));
+    // The dev SRS is only ever the named opt-in, and a strict verifier refuses its proofs.
+    let dev = new_prover();
+    assert_eq!(hum_prover_init_insecure_dev_srs(dev, 4, std::ptr::null(), 0), HumResult::Ok);
+    let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
+    assert_eq!(hum_prover_prove(dev, w.as_ptr(), w.len(), HumFlavour::Standard as u32, &mut out), HumResult::Ok);
+    let dev_proof = take(out);
+    assert_eq!(hum_prover_verify(dev, dev_proof.as_ptr(), dev_proof.len(), &strict), HumResult::InsecureSrs);
+    // Each refuses the other's proof, naming the schemes.
+    assert_eq!(hum_prover_verify(p, dev_proof.as_ptr(), dev_proof.len(), &strict), HumResult::WrongCircuit);
+    assert!(last_error(p).contains("scheme kzg"), "{}", last_error(p));
+    hum_prover_free(dev);
+    hum_prover_free(p);
 }

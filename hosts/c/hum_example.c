@@ -186,13 +186,12 @@ int main(int argc, char **argv) {
     }
 
     /* 4. Verify: the verifier states what it accepts, never taking it from the proof: the depth
-       and root of its group, the action, and (this example runs on the development SRS) an
-       explicit opt-in to that SRS. */
+       and root of its group and the action. The default setup (IPA on hum's transparent
+       generators, which hum_prover_init chose for the NULL SRS) needs no opt-in. */
     HumVerifyPolicy policy = hum_verify_policy_default();
     policy.depth = depth;
     policy.root = root_hex;
     policy.action_id = action_hex;
-    policy.allow_insecure_dev_srs = true;
     r = hum_prover_verify(prover, (const uint8_t *)wait.proof_json, wait.proof_len, &policy);
     printf("verify: %s\n", r == HUM_RESULT_OK ? "valid" : hum_result_message(r));
     free(wait.proof_json);

@@ -85,7 +85,7 @@ cp -r "$here/node" "$scratch/node"
 (cd "$scratch/node" && node vectors.mjs "$root/tests/vectors/groups.json")
 out=$(cd "$scratch/node" && node prove.mjs "$scratch/evm/node.json")
 echo "$out"
-python3 -c 'import json, sys; r = json.loads(sys.argv[1]); assert r["valid"] and r["bytes"] > 0 and r["evmValid"] and r["evmFlavour"] == "evm", r' "$out" ||
+python3 -c 'import json, sys; r = json.loads(sys.argv[1]); assert r["valid"] and r["scheme"] == "ipa" and r["bytes"] > 0 and r["evmValid"] and r["evmFlavour"] == "evm", r' "$out" ||
   fail "the Node script: $out"
 
 step "the EVM proofs of the C bundle, the Rust application (the component in wasmtime) and Node, on chain (revm)"

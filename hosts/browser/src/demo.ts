@@ -9,12 +9,16 @@ const params = new URLSearchParams(location.search);
 const depth = Number(params.get("depth") ?? 20);
 const ACTION = "vote-2026";
 
-const hum = new Hum({ depth, srsUrl: params.has("srs") ? params.get("srs")! : undefined });
+// The default setup, IPA on hum's transparent generators, needs no SRS; `?srs=URL&srsHash=…`
+// proves with KZG on a ceremony's SRS instead.
+const hum = new Hum({ depth, srsUrl: params.get("srs") ?? undefined, srsHash: params.get("srsHash") ?? undefined });
 hum.onState((s) => ($("state").textContent = s));
 hum.onNotice((m) => ($("notice").textContent = m));
 hum.onProgress(({ percent, stage }) => showProgress(percent, `${stage} — ${percent}%`));
 hum.startInit().then((info) => {
-  if (info.circuit.insecureDevSrs) $("srs").textContent = "INSECURE dev SRS: proofs made here prove nothing (development only).";
+  $("srs").textContent = info.circuit.scheme === "ipa"
+    ? "IPA on hum's transparent generators: no ceremony, nothing to download."
+    : `KZG on the SRS ${info.circuit.srs}.`;
 }).catch((e) => ($("notice").textContent = String(e)));
 
 function showProgress(percent: number, stage: string) {
@@ -43,7 +47,7 @@ $("prove").onclick = async () => {
     const { me, group } = await members;
     const result = await hum.prove({ identity: me, group, action: ACTION, message: `vote ${++votes}` });
     const ms = performance.now() - started;
-    const verdict = await hum.verifyProof(result, { group, action: ACTION, allowInsecureDevSrs: true });
+    const verdict = await hum.verifyProof(result, { group, action: ACTION, srsHash: params.get("srsHash") ?? undefined });
     $("notice").textContent = "";
     $("result").textContent = [
       `member     ${me.commitment} (index ${group.indexOf(me.commitment)} of ${group.size})`,

@@ -46,13 +46,15 @@ export interface OrchestratorOptions {
   componentUrl?: string | URL;
   /** Tree depth (default 20). */
   depth?: number;
-  /** The commitment scheme: `"ipa"` (hum's transparent generators: no ceremony, no SRS file; the
-   * worker derives them) or `"kzg"` (the SRS of `srsUrl`, or the INSECURE dev SRS without one).
-   * Default: `"kzg"`. */
+  /** The commitment scheme: `"ipa"` (hum's transparent generators: no ceremony, no SRS file,
+   * secure; embedded for depth 20) or `"kzg"` (a ceremony's SRS from `srsUrl`, what a contract
+   * verifies). Default: `"ipa"`, or `"kzg"` when `srsUrl` or `insecureDevSrs` is given. */
   scheme?: Scheme;
-  /** URL of the SRS params file (a ceremony's, with `srsHash`); omit to use the INSECURE dev SRS,
-   * which the component derives itself. */
+  /** URL of a ceremony's KZG params file (pin it with `srsHash`). */
   srsUrl?: string | URL;
+  /** KZG on the INSECURE dev SRS, whose secret is public (anyone can forge its proofs): tests
+   * only. Its circuit id ends in `-insecure-dev-srs`; verifiers refuse it unless they allow it. */
+  insecureDevSrs?: boolean;
   /** Pinned SHA-256 of the SRS (`sha256:…`). */
   srsHash?: string;
   /** The worker's first heap budget in bytes (default 64 MiB). */
@@ -229,14 +231,12 @@ export class ProverOrchestrator {
       this.setState("error");
       throw new HumError("invalid-argument", `unsupported depth ${depth}: depths 1..=32 are supported`);
     }
-    const scheme = this.options.scheme;
-    if (scheme !== undefined && scheme !== "ipa" && scheme !== "kzg") {
+    let scheme: Scheme;
+    try {
+      scheme = chosenScheme(this.options);
+    } catch (e) {
       this.setState("error");
-      throw new HumError("invalid-argument", `\`scheme\` must be "ipa" or "kzg", not ${JSON.stringify(scheme)}`);
-    }
-    if (scheme === "ipa" && this.options.srsUrl !== undefined) {
-      this.setState("error");
-      throw new HumError("invalid-argument", "`srsUrl` is a KZG SRS: the ipa scheme needs none (drop srsUrl, or use scheme \"kzg\")");
+      throw e;
     }
     this.setState("initializing");
     // The worker starts (fetching and compiling the component) while the SRS and the cached keys
@@ -250,7 +250,7 @@ export class ProverOrchestrator {
       this.setState("error");
       throw e;
     }
-    const key = cacheKey(depth, srs ? srs.hash.slice(0, 16) : this.options.scheme === "ipa" ? "transparent-ipa" : "insecure-dev", version);
+    const key = cacheKey(depth, srs ? srs.hash.slice(0, 16) : scheme === "ipa" ? "transparent-ipa" : "insecure-dev", version);
     if (this.caching && !this.keys) {
       const read = await readKeys(key);
       if (read.kind === "hit") this.keys = read.entry.keys;
@@ -265,7 +265,7 @@ export class ProverOrchestrator {
     let retried = false;
     for (;;) {
       if (!this.link.alive) await this.link.spawn();
-      const options = { depth, scheme: this.options.scheme, srs: srs?.bytes, cachedKeys: this.keys, memoryBudget: this.budget };
+      const options = { depth, scheme, srs: srs?.bytes, cachedKeys: this.keys, memoryBudget: this.budget };
       const command: WorkerCommand = { type: "INIT", options };
       const ready = await this.send(command, answers("keys-ready", "error"));
       if (ready.tag === "keys-ready") {
@@ -434,4 +434,21 @@ export class ProverOrchestrator {
     this.link.settle({ tag: "cancelled" });
     this.setState("idle");
   }
+}
+
+/** The scheme the options choose, or an `invalid-argument` naming the options that do not fit:
+ * by default IPA; `srsUrl` (a ceremony's SRS) or `insecureDevSrs` (tests only) is KZG. */
+function chosenScheme(options: OrchestratorOptions): Scheme {
+  const { scheme, srsUrl, insecureDevSrs } = options;
+  const refuse = (message: string): never => {
+    throw new HumError("invalid-argument", message);
+  };
+  if (scheme !== undefined && scheme !== "ipa" && scheme !== "kzg") refuse(`\`scheme\` must be "ipa" or "kzg", not ${JSON.stringify(scheme)}`);
+  if (srsUrl !== undefined && insecureDevSrs) refuse("`srsUrl` and `insecureDevSrs` are two SRSs: choose one");
+  if (scheme === "ipa" && srsUrl !== undefined) refuse("`srsUrl` is a KZG SRS: the ipa scheme needs none (drop srsUrl, or use scheme \"kzg\")");
+  if (scheme === "ipa" && insecureDevSrs) refuse("`insecureDevSrs` is a KZG SRS: the ipa scheme needs none (drop one of the two)");
+  if (scheme === "kzg" && srsUrl === undefined && !insecureDevSrs) {
+    refuse("the kzg scheme needs an SRS: `srsUrl` and `srsHash` (a ceremony's), or `insecureDevSrs: true` for tests; or omit `scheme` for ipa, which needs none");
+  }
+  return srsUrl !== undefined || insecureDevSrs ? "kzg" : "ipa";
 }

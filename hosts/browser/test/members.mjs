@@ -61,12 +61,12 @@ export async function memberChecks({ check, assert, page, openPage, here, out })
         json: toProofJson(result), group: JSON.stringify(group.toJSON()),
       };
     });
-    assert(r.valid === "valid" && r.otherAction === "proof-rejected" && r.laterRoot === "proof-rejected" && r.strict === "insecure-srs" && r.action, JSON.stringify({ ...r, json: undefined }));
+    assert(r.valid === "valid" && r.otherAction === "proof-rejected" && r.laterRoot === "proof-rejected" && r.strict === "valid" && r.action, JSON.stringify({ ...r, json: undefined }));
     const proofFile = join(out, "member-proof.json");
     const groupFile = join(out, "member-group.json");
     writeFileSync(proofFile, r.json);
     writeFileSync(groupFile, r.group);
-    const verdict = execFileSync(humPath(), ["verify", proofFile, "--group", groupFile, "--allow-insecure-dev-srs", "--json"],
+    const verdict = execFileSync(humPath(), ["verify", proofFile, "--group", groupFile, "--json"],
       { env: { ...process.env, HUM_CACHE_DIR: join(out, "hum-cache") } }).toString();
     assert(JSON.parse(verdict).valid === true, verdict);
   });
@@ -76,36 +76,44 @@ export async function memberChecks({ check, assert, page, openPage, here, out })
       const me = await hum.createIdentity();
       const group = new Group([(await hum.createIdentity()).commitment, me.commitment]);
       const input = { identity: me, group, action: "vote-2026", message: "yes" };
-      const evm = await hum.prove({ ...input, flavour: "evm" });
+      // A contract verifies KZG: this test's prover opts in to the dev SRS (a real app pins a ceremony's).
+      const kzg = new Hum({ workerUrl: new URL("./worker.js", location.href), depth: 20, insecureDevSrs: true, cache: false });
+      const evm = await kzg.prove({ ...input, flavour: "evm" });
       const code = (v) => (v.valid ? "valid" : v.rejection.code);
       const dev = { allowInsecureDevSrs: true };
       const caught = async (f) => { try { await f(); return "no error"; } catch (e) { return `${e.code}: ${e.message}`; } };
-      return {
+      const seen = {
         flavour: evm.flavour, bytes: evm.proof.length,
-        valid: code(await hum.verifyProof(evm, { ...dev, group, action: "vote-2026" })),
-        asStandard: code(await hum.verify(evm.proof, evm.publicInputs, dev, "standard")),
-        asEvm: code(await hum.verify(evm.proof, evm.publicInputs, dev, "evm")),
-        badFlavour: await caught(() => hum.prove({ ...input, flavour: "keccak" })),
+        valid: code(await kzg.verifyProof(evm, { ...dev, group, action: "vote-2026" })),
+        asStandard: code(await kzg.verify(evm.proof, evm.publicInputs, dev, "standard")),
+        asEvm: code(await kzg.verify(evm.proof, evm.publicInputs, dev, "evm")),
+        badFlavour: await caught(() => kzg.prove({ ...input, flavour: "keccak" })),
+        circuit: evm.circuit.id,
+        kzgWithoutSrs: await caught(() => new Hum({ workerUrl: new URL("./worker.js", location.href), scheme: "kzg", cache: false }).init()),
         json: toProofJson(evm),
       };
+      kzg.terminate();
+      return seen;
     });
     assert(r.flavour === "evm" && r.valid === "valid" && r.asEvm === "valid" && r.asStandard === "proof-rejected", JSON.stringify({ ...r, json: undefined }));
     assert(r.badFlavour.startsWith("invalid-argument: `flavour` must be one of"), r.badFlavour);
+    assert(r.circuit.endsWith("-insecure-dev-srs"), r.circuit);
+    assert(r.kzgWithoutSrs.startsWith("invalid-argument: the kzg scheme needs an SRS"), r.kzgWithoutSrs);
     const json = JSON.parse(r.json);
     assert(json.flavour === "evm" && json.uint256_public_inputs.length === 4 && BigInt(json.uint256_public_inputs[3]) === BigInt(json.public_inputs.nullifier), r.json);
     const proofFile = join(out, "member-proof-evm.json");
     writeFileSync(proofFile, r.json);
     const env = { env: { ...process.env, HUM_CACHE_DIR: join(out, "hum-cache") } };
-    const verdict = execFileSync(humPath(), ["verify", proofFile, "--allow-insecure-dev-srs", "--json"], env).toString();
+    const verdict = execFileSync(humPath(), ["verify", proofFile, "--insecure-dev-srs", "--json"], env).toString();
     assert(JSON.parse(verdict).valid === true, verdict);
     const calldata = execFileSync(humPath(), ["calldata", proofFile], env).toString().trim();
     // verifyProof(bytes,uint256[4]): a 4-byte selector, five head words, the length word and the proof.
     assert(calldata.startsWith("0x") && (calldata.length - 2) / 2 === 4 + 6 * 32 + Math.ceil(r.bytes / 32) * 32, calldata.slice(0, 80));
   });
 
-  await check("the IPA scheme: new Hum({ scheme: \"ipa\" }) proves with no SRS, a strict verifier accepts, `hum verify --commitment ipa` agrees", async () => {
+  await check("the default is IPA: new Hum() proves with no SRS, a strict verifier accepts, `hum verify` agrees", async () => {
     const r = await page.evaluate(async () => {
-      const ipa = new Hum({ workerUrl: new URL("./worker.js", location.href), depth: 20, scheme: "ipa", cache: false });
+      const ipa = new Hum({ workerUrl: new URL("./worker.js", location.href), depth: 20, cache: false });
       const me = await ipa.createIdentity();
       const group = new Group([me.commitment, (await ipa.createIdentity()).commitment]);
       const proof = await ipa.prove({ identity: me, group, action: "vote-2026", message: "yes" });
@@ -122,7 +130,7 @@ export async function memberChecks({ check, assert, page, openPage, here, out })
     const proofFile = join(out, "member-proof-ipa.json");
     writeFileSync(proofFile, r.json);
     const env = { env: { ...process.env, HUM_CACHE_DIR: join(out, "hum-cache") } };
-    const verdict = execFileSync(humPath(), ["verify", proofFile, "--commitment", "ipa", "--json"], env).toString();
+    const verdict = execFileSync(humPath(), ["verify", proofFile, "--json"], env).toString();
     assert(JSON.parse(verdict).valid === true, verdict);
   });
 

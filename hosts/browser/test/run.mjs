@@ -46,12 +46,12 @@ function assert(condition, message) {
 }
 /**
  * Writes proof JSON from the page to test-output/`name` and asserts the Rust verifier (`hum verify`) accepts it
- * for the depth the test chose (the page proves on the dev SRS, so the verifier opts in to it).
+ * for the depth the test chose (the page proves on the default, IPA, which a strict verifier accepts).
  */
 function assertVerifiedByHum(name, json, depth = 20) {
   const file = join(out, name);
   writeFileSync(file, json);
-  const args = ["verify", file, "--depth", String(depth), "--allow-insecure-dev-srs", "--json"];
+  const args = ["verify", file, "--depth", String(depth), "--json"];
   const verdict = execFileSync(humPath(), args, { env: { ...process.env, HUM_CACHE_DIR: join(out, "hum-cache") } }).toString();
   assert(JSON.parse(verdict).valid === true, verdict);
 }
@@ -75,10 +75,11 @@ await check("error kinds: the generated TypeScript ErrorCode is the cross-surfac
 const page = await openPage();
 
 await check("INIT → PROVE → PROOF_COMPLETE at depth 20, verified by the Rust verifier; the main thread stays smooth", async () => {
-  const init = await page.evaluate(async () => { const i = await hum.startInit(); return { fromCache: i.fromCache, initMs: i.initMs, componentInitMs: i.componentInitMs, insecure: i.circuit.insecureDevSrs }; });
+  const init = await page.evaluate(async () => { const i = await hum.startInit(); return { fromCache: i.fromCache, initMs: i.initMs, componentInitMs: i.componentInitMs, insecure: i.circuit.insecureDevSrs, scheme: i.circuit.scheme }; });
   results.first_init_ms = init.initMs;
   results.first_init_in_component_ms = init.componentInitMs;
-  assert(!init.fromCache && init.insecure, JSON.stringify(init));
+  // The default needs nothing: IPA on hum's generators, not the dev SRS.
+  assert(!init.fromCache && !init.insecure && init.scheme === "ipa", JSON.stringify(init));
   assert(init.componentInitMs >= 0 && init.componentInitMs <= init.initMs, JSON.stringify(init));
   const running = page.evaluate(async () => {
     const frames = [];
@@ -194,7 +195,7 @@ await check("malformed witnesses (core/vectors): refused by the orchestrator and
   results.malformed_witness_cases = parsed.length;
 });
 
-await check("verify in the worker: the verifier's depth and its opt-in to the dev SRS decide, not the proof", async () => {
+await check("verify in the worker: the verifier's depth and policy decide, not the proof", async () => {
   const r = await page.evaluate(async () => {
     const result = await hum.prove(await demoWitness(20, 9n));
     const code = (v) => (v.valid ? "valid" : v.rejection.code);
@@ -212,10 +213,10 @@ await check("verify in the worker: the verifier's depth and its opt-in to the de
       message: (await hum.verifyProof(result)).rejection?.message ?? "",
     };
   });
-  const expected = { strict: "insecure-srs", dev: "valid", root: "valid", otherRoot: "proof-rejected", deeper: "wrong-circuit",
+  const expected = { strict: "valid", dev: "valid", root: "valid", otherRoot: "proof-rejected", deeper: "wrong-circuit",
     claimed: "wrong-circuit", longer: "invalid-proof" };
   for (const [key, value] of Object.entries(expected)) assert(r[key] === value, `${key}: ${JSON.stringify(r)}`);
-  assert(r.message.includes("INSECURE dev SRS"), r.message);
+  assert(r.message === "", r.message);
 });
 
 await check("cancel during a proof, then a successful proof", async () => {

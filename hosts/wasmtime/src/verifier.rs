@@ -10,16 +10,18 @@ use sha2::{Digest, Sha256};
 
 use crate::cache::{CacheRead, KeyCache};
 
-/// The SRS a verifier (or a native key load) uses.
-#[derive(Clone, Debug)]
+/// The setup a prover or a verifier uses.
+#[derive(Clone, Debug, Default)]
 pub enum SrsChoice {
-    /// hum's transparent IPA generators (no ceremony; derived once, then through the cache).
+    /// hum's transparent IPA generators (no ceremony; embedded for depth 20, else derived once,
+    /// then through the cache): the default.
+    #[default]
     Transparent,
     /// The deterministic, **insecure** dev SRS (a verifier refuses it unless its policy allows).
     InsecureDev,
     /// Params bytes, which must hash to `hash` (checked before anything is parsed).
     Pinned {
-        /// halo2 KZG params bytes.
+        /// halo2 KZG params bytes (a ceremony's, `hum params import`).
         bytes: Vec<u8>,
         /// Their SHA-256.
         hash: [u8; 32],
@@ -35,6 +37,9 @@ pub fn dev_srs_bytes(cache: Option<&KeyCache>, k: u32) -> Vec<u8> {
 /// The bytes of hum's transparent IPA generators of size 2^k, from the cache when a file there
 /// is exactly them (checked against their known digest; anything else is replaced).
 pub fn transparent_bytes(cache: Option<&KeyCache>, k: u32) -> Vec<u8> {
+    if k == hum_core::ipa::EMBEDDED_K {
+        return hum_core::ipa::EMBEDDED.to_vec();
+    }
     derived_bytes(cache, k, SrsKind::Transparent, || Srs::transparent(k))
 }
 

@@ -11,20 +11,22 @@ fn prove_then_verify_then_tamper() {
     std::fs::write(dir.join("w.json"), serde_json::to_string(&witness).unwrap()).unwrap();
     let run = hum(&dir, &["prove", "--witness", "w.json", "--out", "p.json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("INSECURE dev SRS"), "{}", run.stderr);
-    assert!(run.stdout.contains("wrote p.json"));
+    // The default is IPA on hum's generators: nothing to pass, nothing insecure.
+    assert!(!run.stderr.contains("INSECURE"), "{}", run.stderr);
+    assert!(run.stdout.contains("wrote p.json") && !run.stdout.contains("INSECURE"), "{}", run.stdout);
 
-    let run = hum(&dir, &["verify", "p.json", "--depth", "5", "--allow-insecure-dev-srs"]);
+    let run = hum(&dir, &["verify", "p.json", "--depth", "5"]);
     assert_eq!(run.code, 0, "{} {}", run.stdout, run.stderr);
-    assert!(run.stdout.starts_with("valid") && run.stdout.contains("INSECURE"), "{}", run.stdout);
+    assert!(run.stdout.starts_with("valid") && !run.stdout.contains("INSECURE"), "{}", run.stdout);
 
     let mut proof: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("p.json")).unwrap()).unwrap();
-    assert!(proof["circuit"]["insecure_dev_srs"].as_bool().unwrap());
+    assert!(!proof["circuit"]["insecure_dev_srs"].as_bool().unwrap());
+    assert_eq!(proof["circuit"]["scheme"], "ipa");
     let original = proof["public_inputs"]["message_hash"].clone();
     proof["public_inputs"]["message_hash"] = "0x0bad".into();
     std::fs::write(dir.join("other-message.json"), proof.to_string()).unwrap();
-    let run = hum(&dir, &["verify", "other-message.json", "--depth", "5", "--allow-insecure-dev-srs", "--json"]);
+    let run = hum(&dir, &["verify", "other-message.json", "--depth", "5", "--json"]);
     assert_eq!(run.code, 1, "a proof for another message is invalid: {}", run.stdout);
     assert_eq!(serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()["valid"], false);
 
@@ -33,10 +35,10 @@ fn prove_then_verify_then_tamper() {
     let flipped = format!("{}{}{}", &hex[..100], if &hex[100..101] == "0" { "1" } else { "0" }, &hex[101..]);
     proof["proof"] = flipped.into();
     std::fs::write(dir.join("flipped.json"), proof.to_string()).unwrap();
-    assert_eq!(hum(&dir, &["verify", "flipped.json", "--depth", "5", "--allow-insecure-dev-srs"]).code, 1);
+    assert_eq!(hum(&dir, &["verify", "flipped.json", "--depth", "5"]).code, 1);
 
     std::fs::write(dir.join("garbage.json"), "\u{0}\u{1} not json").unwrap();
-    let run = hum(&dir, &["verify", "garbage.json", "--depth", "5", "--allow-insecure-dev-srs"]);
+    let run = hum(&dir, &["verify", "garbage.json", "--depth", "5"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.starts_with("hum: error: invalid proof"), "{}", run.stderr);
     assert_eq!(hum(&dir, &["verify", "missing.json"]).code, 2);
@@ -147,7 +149,7 @@ fn a_depth_21_proof_for_a_depth_20_group_is_refused() {
         assert_eq!(proof["public_inputs"]["root"], root.as_str(), "the depth-21 path reaches the group's root");
         nullifiers.push(proof["public_inputs"]["nullifier"].clone());
 
-        let run = hum(&dir, &["verify", &out, "--root", &root, "--allow-insecure-dev-srs"]);
+        let run = hum(&dir, &["verify", &out, "--root", &root]);
         assert_eq!(run.code, 1, "{} {}", run.stdout, run.stderr);
         assert!(
             run.stdout.starts_with("invalid: the proof is for circuit hum1-d21-k10-")
@@ -157,7 +159,7 @@ fn a_depth_21_proof_for_a_depth_20_group_is_refused() {
             run.stdout
         );
         // The same proof is valid for a verifier that chose depth 21.
-        assert_eq!(hum(&dir, &["verify", &out, "--depth", "21", "--allow-insecure-dev-srs"]).code, 0);
+        assert_eq!(hum(&dir, &["verify", &out, "--depth", "21"]).code, 0);
     }
     assert_ne!(nullifiers[0], nullifiers[1]);
 }
@@ -167,14 +169,16 @@ fn the_dev_srs_pinned_inputs_and_appended_bytes() {
     let dir = workdir("verify-policy");
     let witness = common::witness(4, 2);
     std::fs::write(dir.join("w.json"), serde_json::to_string(&witness).unwrap()).unwrap();
-    assert_eq!(hum(&dir, &["prove", "--witness", "w.json", "--out", "p.json"]).code, 0);
+    let dev = "--insecure-dev-srs";
+    let run = hum(&dir, &["prove", "--witness", "w.json", dev, "--out", "p.json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("INSECURE dev SRS") && run.stdout.contains("INSECURE"), "{}{}", run.stdout, run.stderr);
     let verify = |extra: &[&str]| {
         let mut args = vec!["verify", "p.json", "--depth", "4"];
         args.extend_from_slice(extra);
         hum(&dir, &args)
     };
-    // Without --depth the verifier accepts depth 20: a depth-4 proof is for another circuit, and
-    // that is said before the dev SRS is.
+    // Without --depth the verifier accepts depth 20: a depth-4 proof is for another circuit.
     let run = hum(&dir, &["verify", "p.json"]);
     assert_eq!(run.code, 1, "{}", run.stdout);
     assert!(
@@ -182,18 +186,29 @@ fn the_dev_srs_pinned_inputs_and_appended_bytes() {
         "{}",
         run.stdout
     );
+    // The default verifier is IPA's: a dev-SRS proof is for another circuit, and it says why.
     let run = verify(&[]);
-    assert_eq!(run.code, 1, "the dev SRS is refused by default: {}", run.stdout);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains("scheme kzg") && run.stdout.contains("scheme ipa"), "{}", run.stdout);
+    // The dev SRS passed as if it were a ceremony's file, pinned: still refused for what it is.
+    let srs = hum_core::Srs::insecure_dev(hum_core::k_for_depth(4));
+    std::fs::write(dir.join("srs.params"), srs.to_bytes()).unwrap();
+    let hash = hum_core::srs::format_hash(srs.hash());
+    let run = verify(&["--srs", "srs.params", "--srs-hash", &hash]);
+    assert_eq!(run.code, 1, "the dev SRS is refused without the opt-in: {}", run.stdout);
     assert!(run.stdout.contains("INSECURE dev SRS") && run.stdout.contains("anyone can forge"), "{}", run.stdout);
-    let run = verify(&["--json"]);
+    let run = verify(&["--srs", "srs.params", "--srs-hash", &hash, "--json"]);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!((json["valid"].as_bool(), json["error_kind"].as_str()), (Some(false), Some("insecure-srs")));
 
     let proof: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("p.json")).unwrap()).unwrap();
     let root = proof["public_inputs"]["root"].as_str().unwrap();
     let action = proof["public_inputs"]["action_id"].as_str().unwrap();
-    let dev = "--allow-insecure-dev-srs";
-    assert_eq!(verify(&[dev, "--root", root, "--action-id", action]).code, 0);
+    let run = verify(&[dev, "--root", root, "--action-id", action]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(run.stdout.contains("INSECURE dev SRS, allowed by --insecure-dev-srs"), "{}", run.stdout);
+    // The old spelling of the opt-in still works.
+    assert_eq!(verify(&["--allow-insecure-dev-srs"]).code, 0);
     let run = verify(&[dev, "--root", "0x1234"]);
     assert_eq!(run.code, 1);
     assert!(run.stdout.contains("`root` is not the one this verifier expects"), "{}", run.stdout);
@@ -208,15 +223,19 @@ fn the_dev_srs_pinned_inputs_and_appended_bytes() {
     let run = verify(&[dev]);
     assert!(run.code == 1 && run.stdout.contains("1 trailing byte after the end of the proof"), "{}", run.stdout);
 
-    std::fs::write(dir.join("srs.params"), hum_core::Srs::insecure_dev(8).to_bytes()).unwrap();
-    let run = verify(&[dev, "--srs", "srs.params"]);
+    let run = verify(&["--srs", "srs.params"]);
     assert!(run.code == 2 && run.stderr.contains("--srs needs --srs-hash"), "{}", run.stderr);
+    // Two SRSs at once, or KZG with none, are refused before any work.
+    assert_eq!(verify(&[dev, "--srs", "srs.params"]).code, 2);
+    let run = verify(&["--commitment", "kzg"]);
+    assert!(run.code == 2 && run.stderr.contains("KZG needs an SRS"), "{}", run.stderr);
 }
 
 #[test]
 fn ipa_proofs_need_no_srs_and_a_verifier_pins_the_scheme() {
     let dir = workdir("ipa");
     std::fs::write(dir.join("w.json"), serde_json::to_string(&common::witness(5, 1)).unwrap()).unwrap();
+    // `--commitment ipa` names the default.
     let run = hum(&dir, &["prove", "--witness", "w.json", "--commitment", "ipa", "--out", "p.json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!run.stderr.contains("INSECURE") && !run.stdout.contains("INSECURE"), "{}{}", run.stdout, run.stderr);
@@ -226,9 +245,12 @@ fn ipa_proofs_need_no_srs_and_a_verifier_pins_the_scheme() {
     let run = hum(&dir, &["verify", "p.json", "--depth", "5", "--commitment", "ipa"]);
     assert_eq!(run.code, 0, "{}", run.stdout);
     // A KZG verifier refuses it as another circuit, saying which scheme each is.
-    let run = hum(&dir, &["verify", "p.json", "--depth", "5", "--allow-insecure-dev-srs"]);
+    let run = hum(&dir, &["verify", "p.json", "--depth", "5", "--insecure-dev-srs"]);
     assert_eq!(run.code, 1, "{}", run.stdout);
     assert!(run.stdout.contains("scheme ipa") && run.stdout.contains("scheme kzg"), "{}", run.stdout);
+    let run =
+        hum(&dir, &["prove", "--witness", "w.json", "--commitment", "ipa", "--insecure-dev-srs", "--out", "q.json"]);
+    assert!(run.code == 2 && run.stderr.contains("IPA needs none"), "{}", run.stderr);
     let run =
         hum(&dir, &["prove", "--witness", "w.json", "--commitment", "ipa", "--srs", "x.params", "--out", "q.json"]);
     assert_eq!(run.code, 2);

@@ -8,12 +8,27 @@ use hum_core::{k_for_depth, prove, CircuitKeys, Flavour, Srs};
 #[test]
 fn a_solidity_verifier_for_the_dev_srs_only_with_the_opt_in() {
     let dir = workdir("evm-verifier");
+    // Without an SRS there is nothing a contract can verify (IPA is off chain), and it says what to pass.
     let run = hum(&dir, &["verifier", "solidity", "--depth", "4", "--out", "V.sol"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("a contract verifies KZG proofs, not IPA") && run.stderr.contains("--srs"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.join("V.sol").exists());
+    // The dev SRS passed as a file is refused for what it is, even pinned.
+    let srs = Srs::insecure_dev(k_for_depth(4));
+    std::fs::write(dir.join("dev.params"), srs.to_bytes()).unwrap();
+    let hash = hum_core::srs::format_hash(srs.hash());
+    let run = hum(
+        &dir,
+        &["verifier", "solidity", "--depth", "4", "--srs", "dev.params", "--srs-hash", &hash, "--out", "V.sol"],
+    );
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("INSECURE dev SRS"), "{}", run.stderr);
     assert!(!dir.join("V.sol").exists());
-    let run =
-        hum(&dir, &["--json", "verifier", "solidity", "--depth", "4", "--allow-insecure-dev-srs", "--out", "V.sol"]);
+    let run = hum(&dir, &["--json", "verifier", "solidity", "--depth", "4", "--insecure-dev-srs", "--out", "V.sol"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(report["contract"], "HumVerifierD4_INSECURE_DEV_SRS");
@@ -45,7 +60,7 @@ fn calldata_for_an_evm_proof_and_a_clear_refusal_for_a_standard_one() {
     assert!(run.stderr.contains("`standard` flavour"), "{}", run.stderr);
     // Off chain, `hum verify` checks either flavour.
     for file in ["evm.json", "standard.json"] {
-        let run = hum(&dir, &["verify", file, "--depth", "4", "--allow-insecure-dev-srs"]);
+        let run = hum(&dir, &["verify", file, "--depth", "4", "--insecure-dev-srs"]);
         assert_eq!(run.code, 0, "{file}: {}", run.stdout);
     }
 }
@@ -55,7 +70,15 @@ fn hum_prove_evm_through_the_component_then_calldata_and_verify() {
     let dir = workdir("evm-prove");
     let witness = common::witness(4, 2);
     std::fs::write(dir.join("w.json"), serde_json::to_string(&witness).unwrap()).unwrap();
-    let run = hum(&dir, &["--json", "prove", "--witness", "w.json", "--evm", "--out", "p.json"]);
+    // The EVM flavour is for a contract, which verifies KZG: without an SRS it says what to pass.
+    let run = hum(&dir, &["prove", "--witness", "w.json", "--evm", "--out", "p.json"]);
+    assert!(
+        run.code == 2 && run.stderr.contains("which verifies KZG") && run.stderr.contains("--srs"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.join("p.json").exists());
+    let run = hum(&dir, &["--json", "prove", "--witness", "w.json", "--evm", "--insecure-dev-srs", "--out", "p.json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(report["flavour"], "evm");
@@ -64,7 +87,7 @@ fn hum_prove_evm_through_the_component_then_calldata_and_verify() {
     assert_eq!(file["uint256_public_inputs"].as_array().map(Vec::len), Some(4));
     let run = hum(&dir, &["calldata", "p.json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let run = hum(&dir, &["verify", "p.json", "--depth", "4", "--allow-insecure-dev-srs"]);
+    let run = hum(&dir, &["verify", "p.json", "--depth", "4", "--insecure-dev-srs"]);
     assert_eq!(run.code, 0, "{}", run.stdout);
     // Without --evm the proof is standard, and a contract's calldata is refused with the hint.
     let run = hum(&dir, &["prove", "--witness", "w.json", "--out", "s.json"]);

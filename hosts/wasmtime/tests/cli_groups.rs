@@ -40,7 +40,8 @@ fn identity_group_prove_verify() {
     assert_eq!(proof["public_inputs"]["root"], root.as_str());
     let action = hum_core::field::fr_to_hex(&hum_core::hash_to_field(b"vote"));
     assert_eq!(proof["public_inputs"]["action_id"], action.as_str());
-    let verify = ["verify", "p.json", "--group", "g.json", "--allow-insecure-dev-srs"];
+    // The default setup (IPA) passes a strict verifier: no opt-in.
+    let verify = ["verify", "p.json", "--group", "g.json"];
     assert_eq!(hum(&dir, &verify).code, 0);
     // The group moves on: the proof is for a root the group no longer has.
     assert_eq!(hum(&dir, &["group", "add", "g.json", "--member", "0x03"]).code, 0);

@@ -195,6 +195,36 @@ fn ipa_through_the_protocol_needs_no_srs_and_is_not_insecure() {
     let mut corrupted = cached;
     corrupted[1000] ^= 1;
     assert_eq!(error_code(&h.send(ipa(Some(corrupted)))), Some(wit::ErrorCode::InvalidSrs));
+    // The default: no scheme and no bytes is IPA; KZG named without bytes is the dev SRS (the
+    // explicit opt-in), and its circuit says so.
+    let bare = |scheme: Option<wit::Scheme>| {
+        wit::Command::Init(wit::InitOptions {
+            depth: 8,
+            k: None,
+            scheme,
+            srs: None,
+            srs_hash: None,
+            cached_keys: None,
+            memory_budget: None,
+        })
+    };
+    let circuit = |events: Vec<wit::Event>| {
+        events
+            .into_iter()
+            .find_map(|e| match e {
+                wit::Event::KeysReady(k) => Some(k.circuit),
+                _ => None,
+            })
+            .expect("keys-ready")
+    };
+    let default = circuit(h.send(bare(None)));
+    assert!(default.scheme == wit::Scheme::Ipa && !default.insecure_dev_srs, "{}", default.id);
+    let dev = circuit(h.send(bare(Some(wit::Scheme::Kzg))));
+    assert!(
+        dev.scheme == wit::Scheme::Kzg && dev.insecure_dev_srs && dev.id.ends_with("-insecure-dev-srs"),
+        "{}",
+        dev.id
+    );
     // KZG params under scheme ipa: refused, naming both.
     let events = h.send(ipa(Some(hum_core::Srs::insecure_dev(k).to_bytes())));
     let message = events.iter().find_map(|e| match e {
@@ -398,7 +428,7 @@ fn the_component_imports_only_its_events_and_allowed_wasi() {
     let runtime = common::runtime();
     let ty = runtime.component().component_type();
     let imports: Vec<String> = ty.imports(runtime.engine()).map(|(name, _)| name.to_string()).collect();
-    assert!(imports.iter().any(|i| i == "hum:prover/events@0.3.0"), "{imports:?}");
+    assert!(imports.iter().any(|i| i == "hum:prover/events@0.4.0"), "{imports:?}");
     for import in &imports {
         let allowed = import.starts_with("hum:prover/events@")
             || import.starts_with("hum:prover/types@")
@@ -406,5 +436,5 @@ fn the_component_imports_only_its_events_and_allowed_wasi() {
         assert!(allowed, "unexpected import {import} (all: {imports:?})");
     }
     let exports: Vec<String> = ty.exports(runtime.engine()).map(|(name, _)| name.to_string()).collect();
-    assert!(exports.iter().any(|e| e == "hum:prover/prover@0.3.0"), "{exports:?}");
+    assert!(exports.iter().any(|e| e == "hum:prover/prover@0.4.0"), "{exports:?}");
 }

@@ -32,7 +32,8 @@ fn a_proof_walks_idle_initializing_ready_proving_ready() {
     assert_eq!(o.state(), OrchestratorState::Idle);
     let rx = o.subscribe();
     let init = o.init(InitRequest { depth: 8, ..Default::default() }).wait().unwrap();
-    assert!(init.circuit.insecure_dev_srs && !init.from_cache);
+    // The default setup: IPA on hum's generators, nothing insecure.
+    assert!(init.circuit.scheme == hum_core::Scheme::Ipa && !init.circuit.insecure_dev_srs && !init.from_cache);
     let result = o.prove_blocking(&common::witness(8, 2), Flavour::Standard).unwrap();
     common::verify_natively(&result);
     use OrchestratorState::*;

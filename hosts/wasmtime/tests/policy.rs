@@ -80,10 +80,11 @@ fn wrong_root(depth: usize) -> hum_core::Witness {
 /// integrity check, so the prover is the one that rejects them).
 fn plant_other_circuit(cache: &hum_host::KeyCache, depth: usize) {
     let k = hum_core::keys::checked_k(depth).unwrap();
-    let srs = Srs::insecure_dev(k);
+    // The orchestrator's default setup: hum's transparent generators.
+    let srs = Srs::transparent(k);
     let digest: [u8; 32] = Sha256::digest(srs.to_bytes()).into();
     let other =
-        CircuitKeys::generate(&Srs::insecure_dev(hum_core::keys::checked_k(depth - 1).unwrap()), depth - 1).unwrap();
+        CircuitKeys::generate(&Srs::transparent(hum_core::keys::checked_k(depth - 1).unwrap()), depth - 1).unwrap();
     cache.write(depth, &digest, &other.info().id, &other.to_bytes()).unwrap();
 }
 

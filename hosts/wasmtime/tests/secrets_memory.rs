@@ -175,21 +175,26 @@ fn no_freed_block_holds_a_secret() {
     let leak = hits_during(&forms, || drop(std::hint::black_box(forms[2].clone())));
     assert_eq!(leak, 1, "the scanner must see a block freed with the secret in it");
 
-    // hum-core natively: the circuit's advice columns, their FFTs and polynomials.
+    // hum-core natively: the circuit's advice columns, their FFTs and polynomials, under each
+    // commitment scheme (the C ABI and the orchestrator below prove on the default, IPA).
     let depth = 4;
-    let keys = CircuitKeys::generate(&Srs::insecure_dev(hum_core::k_for_depth(depth)), depth).unwrap();
-    let w = witness(depth, s, 1);
-    let hits = hits_during(&forms, || {
-        let proof = hum_core::prove(&keys, &w, Flavour::Standard, rand_core::OsRng, &mut |_| {}).unwrap();
-        drop(proof);
-    });
-    drop(w);
-    assert_eq!(
-        hits,
-        0,
-        "hum-core: {hits} freed copies of the secret (SCANNED {} bytes)",
-        SCANNED.load(Ordering::SeqCst)
-    );
+    let k = hum_core::k_for_depth(depth);
+    for srs in [Srs::insecure_dev(k), Srs::transparent(k)] {
+        let keys = CircuitKeys::generate(&srs, depth).unwrap();
+        let w = witness(depth, s, 1);
+        let hits = hits_during(&forms, || {
+            let proof = hum_core::prove(&keys, &w, Flavour::Standard, rand_core::OsRng, &mut |_| {}).unwrap();
+            drop(proof);
+        });
+        drop(w);
+        assert_eq!(
+            hits,
+            0,
+            "hum-core ({}): {hits} freed copies of the secret (SCANNED {} bytes)",
+            srs.scheme().name(),
+            SCANNED.load(Ordering::SeqCst)
+        );
+    }
 
     // The C ABI, from witness JSON bytes.
     let json = Zeroizing::new(serde_json::to_vec(&witness(depth, s, 2)).unwrap());

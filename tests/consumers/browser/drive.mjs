@@ -28,7 +28,7 @@ try {
   const dir = mkdtempSync(join(tmpdir(), "hum-consumer-"));
   writeFileSync(join(dir, "proof.json"), r.json);
   writeFileSync(join(dir, "group.json"), r.group);
-  const verdict = JSON.parse(execFileSync(hum, ["--cache-dir", join(dir, "cache"), "verify", join(dir, "proof.json"), "--group", join(dir, "group.json"), "--allow-insecure-dev-srs", "--json"]).toString());
+  const verdict = JSON.parse(execFileSync(hum, ["--cache-dir", join(dir, "cache"), "verify", join(dir, "proof.json"), "--group", join(dir, "group.json"), "--json"]).toString());
   if (!verdict.valid) throw new Error(`hum verify: ${JSON.stringify(verdict)}`);
   console.log(`${url}: proved and verified in Chromium, hum verify agrees, no WebAssembly on the main thread`);
 } finally {

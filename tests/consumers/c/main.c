@@ -54,10 +54,14 @@ int main(int argc, char **argv) {
     policy.depth = 20;
     policy.root = root_hex;
     policy.action_id = action_hex;
-    policy.allow_insecure_dev_srs = true; /* the development SRS: this proves nothing */
+    /* The default setup (IPA on hum's generators) passes this strict policy: no opt-in. */
     HumResult verdict = hum_prover_verify(prover, proof.data, proof.len, &policy);
     hum_buffer_free(proof);
     if (verdict == HUM_RESULT_OK && argc > 1) {
+        /* A contract verifies KZG: here on the development SRS (this proves nothing; a real app
+         * pins a ceremony's SRS with hum_prover_init_pinned). */
+        CHECK(hum_prover_init_insecure_dev_srs(prover, 20, NULL, 0));
+        policy.allow_insecure_dev_srs = true;
         HumBuffer evm = {0};
         CHECK(hum_prover_prove_member(prover, secret, 20, members, sizeof members, action, message, HUM_FLAVOUR_EVM, &evm));
         verdict = hum_prover_verify(prover, evm.data, evm.len, &policy);

@@ -5,7 +5,7 @@ const run = async () => {
   const [a, b, me] = [await hum.createIdentity(), await hum.createIdentity(), await hum.createIdentity()];
   const group = new Group([a.commitment, b.commitment, me.commitment]);
   const proof = await hum.prove({ identity: me, group, action: "vote-2026", message: "yes" });
-  const verdict = await hum.verifyProof(proof, { group, action: "vote-2026", allowInsecureDevSrs: true });
+  const verdict = await hum.verifyProof(proof, { group, action: "vote-2026" });
   return { valid: verdict.valid, json: toProofJson(proof), group: JSON.stringify(group) };
 };
 globalThis.result = run().catch((e) => ({ error: String(e) }));

@@ -1,3 +1,3 @@
-/** @module Interface hum:prover/prover@0.3.0 **/
+/** @module Interface hum:prover/prover@0.4.0 **/
 export function handle(command: Command): void;
 export type Command = import('./hum-prover-types.js').Command;

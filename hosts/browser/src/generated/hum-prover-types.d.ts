@@ -1,4 +1,4 @@
-/** @module Interface hum:prover/types@0.3.0 **/
+/** @module Interface hum:prover/types@0.4.0 **/
 /**
  * # Variants
  * 

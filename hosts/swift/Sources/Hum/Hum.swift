@@ -37,12 +37,20 @@ public final class HumProver {
         }
     }
 
-    /// Loads (or generates) the keys for a tree depth; `srs` nil means the INSECURE dev SRS (an
-    /// empty `srs` is an error, not the dev SRS).
+    /// Loads (or generates) the keys for a tree depth. `srs` nil is the default: IPA on hum's
+    /// transparent generators (no ceremony, nothing to pass); otherwise a ceremony's KZG params
+    /// (an empty `srs` is an error).
     public func initialize(depth: UInt32, srs: Data? = nil, cachedKeys: Data? = nil) throws {
         let r = withOptionalBytes(srs) { s, sn in
             withOptionalBytes(cachedKeys) { k, kn in hum_prover_init(handle, depth, s, sn, k, kn) }
         }
+        try check(r)
+    }
+
+    /// Loads (or generates) the keys for a tree depth with KZG on the INSECURE dev SRS, whose
+    /// secret is public: anyone can forge its proofs. Tests only.
+    public func initializeInsecureDevSrs(depth: UInt32, cachedKeys: Data? = nil) throws {
+        let r = withOptionalBytes(cachedKeys) { k, kn in hum_prover_init_insecure_dev_srs(handle, depth, k, kn) }
         try check(r)
     }
 

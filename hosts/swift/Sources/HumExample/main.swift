@@ -14,8 +14,8 @@ do {
     let witness = try Data(contentsOf: URL(fileURLWithPath: args[2]))
     let proof = try prover.prove(witnessJSON: witness)
     print("proof: \(proof.count) bytes of JSON")
-    // A verifier pins what it accepts; this example runs on the dev SRS, so it opts in to it.
-    let policy = HumProver.VerifyPolicy(depth: depth, allowInsecureDevSrs: true)
+    // A verifier pins what it accepts; the default setup (IPA) needs no opt-in.
+    let policy = HumProver.VerifyPolicy(depth: depth)
     print(try prover.verify(proofJSON: proof, policy: policy) ? "verify: valid" : "verify: INVALID")
 } catch {
     FileHandle.standardError.write("error: \(error)\n".data(using: .utf8)!)

@@ -10,8 +10,9 @@ use super::{supervisor::answer, supervisor::Supervisor, InitInfo, InitRequest, N
 use crate::{
     cache::CacheRead,
     protocol::{core_circuit, wit_scheme},
-    wit, HostError,
+    wit, HostError, SrsChoice,
 };
+use hum_core::Scheme;
 
 impl Supervisor {
     pub(super) fn init(&mut self, req: InitRequest) -> Result<InitInfo, HostError> {
@@ -27,13 +28,13 @@ impl Supervisor {
     fn init_inner(&mut self, req: InitRequest, start: Instant) -> Result<InitInfo, HostError> {
         let k = hum_core::keys::checked_k(req.depth)?;
         let depth = u8::try_from(req.depth).expect("checked above");
-        let scheme = req.scheme.unwrap_or(hum_core::Scheme::Kzg);
-        let (srs, srs_hash) = match (req.srs, scheme) {
-            (Some(bytes), _) => (bytes, req.srs_hash),
-            (None, hum_core::Scheme::Ipa) => {
-                (crate::verifier::transparent_bytes(self.config.cache.as_ref(), k), req.srs_hash)
-            }
-            (None, hum_core::Scheme::Kzg) => (crate::verifier::dev_srs_bytes(self.config.cache.as_ref(), k), None),
+        let cache = self.config.cache.as_ref();
+        // Pinned bytes name their scheme; the other two are hum's own setups, sent as bytes so
+        // the prover never derives what this host has cached.
+        let (scheme, srs, srs_hash) = match req.srs {
+            SrsChoice::Transparent => (Some(Scheme::Ipa), crate::verifier::transparent_bytes(cache, k), None),
+            SrsChoice::InsecureDev => (Some(Scheme::Kzg), crate::verifier::dev_srs_bytes(cache, k), None),
+            SrsChoice::Pinned { bytes, hash } => (None, bytes, Some(hum_core::srs::format_hash(&hash))),
         };
         let digest: [u8; 32] = Sha256::digest(&srs).into();
         let cached = match &self.config.cache {
@@ -50,7 +51,7 @@ impl Supervisor {
         let mut options = wit::InitOptions {
             depth,
             k: None,
-            scheme: Some(wit_scheme(scheme)),
+            scheme: scheme.map(wit_scheme),
             srs: Some(srs),
             srs_hash,
             cached_keys: cached,

@@ -20,14 +20,14 @@ use std::{
     time::Duration,
 };
 
-use hum_core::{Flavour, Scheme, Stage, VerifyPolicy};
+use hum_core::{Flavour, Stage, VerifyPolicy};
 
 use crate::{
     cache::KeyCache,
     pending::{channel, Pending, Reply},
     protocol::{wit_flavour, wit_policy, wit_witness},
     runtime::Runtime,
-    wit, HostError,
+    wit, HostError, SrsChoice,
 };
 use queue::{QueuedWitness, Request, Tickets};
 use supervisor::Supervisor;
@@ -116,14 +116,10 @@ impl Default for OrchestratorConfig {
 pub struct InitRequest {
     /// Tree depth, 1..=32.
     pub depth: usize,
-    /// The commitment scheme: [`Scheme::Ipa`] needs no SRS (hum's transparent generators,
-    /// derived once and cached); `None` is KZG.
-    pub scheme: Option<Scheme>,
-    /// halo2 KZG params bytes; `None` for the **insecure** dev SRS (KZG) or the derived
-    /// generators (IPA).
-    pub srs: Option<Vec<u8>>,
-    /// The pinned SRS hash (`sha256:…`), checked before anything else.
-    pub srs_hash: Option<String>,
+    /// The setup. The default, [`SrsChoice::Transparent`], is IPA on hum's generators: secure
+    /// with nothing to pass. [`SrsChoice::Pinned`] is a ceremony's KZG SRS;
+    /// [`SrsChoice::InsecureDev`] the dev SRS, for tests only.
+    pub srs: SrsChoice,
 }
 
 /// What `init` reports.

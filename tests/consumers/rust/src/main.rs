@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use hum_core::{hash_to_field, Flavour, Group, Identity, VerifyPolicy};
-use hum_host::{InitRequest, OrchestratorConfig, ProverOrchestrator, Runtime};
+use hum_host::{InitRequest, OrchestratorConfig, ProverOrchestrator, Runtime, SrsChoice};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let component = std::env::args().nth(1).ok_or("usage: hum-consumer-rust COMPONENT.wasm [EVM-PROOF.json]")?;
@@ -21,14 +21,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let action = hash_to_field(b"vote-2026");
     let result = hum.prove_in_group(&me, &group, action, hash_to_field(b"yes"), Flavour::Standard).wait()?;
 
-    // The verifier's own expectations: the depth and root of its group, the action, and (this
-    // runs on the development SRS) an explicit opt-in to that SRS.
-    let policy = VerifyPolicy {
-        root: Some(group.root()),
-        action_id: Some(action),
-        allow_insecure_dev_srs: true,
-        ..VerifyPolicy::for_depth(20)
-    };
+    // The verifier's own expectations: the depth and root of its group and the action. The
+    // default setup (IPA on hum's generators) needs no opt-in.
+    let policy = VerifyPolicy { root: Some(group.root()), action_id: Some(action), ..VerifyPolicy::for_depth(20) };
     let verdict = hum.verify_result(&result, &policy).wait()?;
     println!(
         "proof {} bytes, nullifier {}, valid {}",
@@ -41,8 +36,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     if let Some(out) = std::env::args().nth(2) {
+        // A contract verifies KZG: here on the development SRS (this proves nothing; a real app
+        // passes a ceremony's, `SrsChoice::Pinned`).
+        hum.init(InitRequest { depth: 20, srs: SrsChoice::InsecureDev }).wait()?;
         let evm = hum.prove_in_group(&me, &group, action, hash_to_field(b"yes"), Flavour::Evm).wait()?;
-        let verdict = hum.verify_result(&evm, &policy).wait()?;
+        let dev = VerifyPolicy { allow_insecure_dev_srs: true, ..policy };
+        let verdict = hum.verify_result(&evm, &dev).wait()?;
         if !verdict.valid {
             return Err(format!("the EVM proof was rejected: {:?}", verdict.rejection).into());
         }

@@ -39,22 +39,27 @@ pub struct Global {
 pub enum Commitment {
     /// The inner-product argument on hum's transparent generators: no ceremony, no file.
     Ipa,
-    /// KZG on the SRS of `--srs` (a ceremony's), or the INSECURE dev SRS without one.
+    /// KZG on the SRS of `--srs` (a ceremony's; what a contract verifies), or with
+    /// `--insecure-dev-srs` the INSECURE dev SRS.
     Kzg,
 }
 
 #[derive(Args, Clone, Default)]
 pub struct SrsArgs {
-    /// The commitment scheme: `ipa` (transparent, needs no SRS) or `kzg` (the SRS of `--srs`).
-    /// Default: `kzg`.
+    /// The commitment scheme. Default: `ipa` (hum's transparent generators: secure, nothing to
+    /// pass), or `kzg` when `--srs` or `--insecure-dev-srs` is given.
     #[arg(long, value_enum, value_name = "SCHEME")]
     pub commitment: Option<Commitment>,
-    /// halo2 KZG params file (from `hum params import`); default: the INSECURE dev SRS.
+    /// A ceremony's KZG params file (from `hum params import`).
     #[arg(long, value_name = "FILE")]
     pub srs: Option<PathBuf>,
     /// The SRS hash to pin (`sha256:` + 64 hex digits); a mismatch fails before any work.
     #[arg(long, value_name = "HASH")]
     pub srs_hash: Option<String>,
+    /// KZG on the INSECURE dev SRS, whose secret is public (anyone can forge proofs it accepts):
+    /// tests only. For `verify` and `verifier solidity` it also accepts that SRS.
+    #[arg(long, alias = "allow-insecure-dev-srs", conflicts_with = "srs")]
+    pub insecure_dev_srs: bool,
 }
 
 #[derive(Subcommand)]
@@ -65,12 +70,10 @@ pub enum VerifierCommand {
         /// The tree depth of the groups it verifies.
         #[arg(long, default_value_t = 20)]
         depth: usize,
+        /// The SRS: `--srs` and `--srs-hash` (a ceremony's), or `--insecure-dev-srs` for tests
+        /// (the contract's name then says INSECURE). IPA is not verified on chain.
         #[command(flatten)]
         srs: SrsArgs,
-        /// Write a verifier for the INSECURE dev SRS (anyone can forge proofs it accepts; the
-        /// contract's name says so): tests only.
-        #[arg(long)]
-        allow_insecure_dev_srs: bool,
         /// Where to write the Solidity file.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
@@ -129,9 +132,6 @@ pub enum Command {
         /// `--depth` and `--root`).
         #[arg(long, value_name = "FILE", conflicts_with_all = ["root", "depth"])]
         group: Option<PathBuf>,
-        /// Accept proofs made with the INSECURE dev SRS (anyone can forge them): development only.
-        #[arg(long)]
-        allow_insecure_dev_srs: bool,
     },
     /// Solidity verifiers, for proofs checked on Ethereum.
     #[command(subcommand)]

@@ -47,6 +47,6 @@ pub fn watch(orchestrator: &ProverOrchestrator, json: bool) -> std::thread::Join
 /// Warns on stderr when the circuit's SRS is the insecure dev one.
 pub fn insecure_warning(circuit: &hum_core::CircuitInfo, json: bool) {
     if circuit.insecure_dev_srs && !json {
-        eprintln!("hum: WARNING: INSECURE dev SRS (its toxic waste is public): proofs made with it prove nothing. Use --srs with real ceremony params.");
+        eprintln!("hum: WARNING: INSECURE dev SRS (its toxic waste is public): proofs made with it prove nothing. Drop --insecure-dev-srs for IPA (no ceremony needed), or pass a ceremony SRS with --srs.");
     }
 }

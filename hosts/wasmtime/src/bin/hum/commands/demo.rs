@@ -3,7 +3,7 @@
 use std::time::Instant;
 
 use anyhow::anyhow;
-use hum_core::{hash_to_field, Flavour, Fr, Group, Identity, VerifyPolicy};
+use hum_core::{hash_to_field, Flavour, Fr, Group, Identity, Scheme, VerifyPolicy};
 use hum_host::InitRequest;
 use serde_json::json;
 
@@ -44,8 +44,8 @@ pub fn run(g: &Global, depth: usize) -> Result<Report, Failure> {
     let result =
         orchestrator.prove_member(&me, &proof, action, message, Flavour::Standard).wait().map_err(host_failure)?;
     let prove_wall = started.elapsed().as_millis() as u64;
-    // The demo runs on the dev SRS, so its verifier opts in to it (and says so below).
-    let policy = VerifyPolicy { allow_insecure_dev_srs: true, ..VerifyPolicy::for_depth(depth) };
+    // The default setup (IPA on hum's generators) passes the strict policy every verifier has.
+    let policy = VerifyPolicy::for_depth(depth);
     let verdict = orchestrator.verify_result(&result, &policy).wait().map_err(host_failure)?;
     let rejection = verdict.rejection.as_ref().map(|r| r.message.clone());
     drop(orchestrator);
@@ -65,10 +65,11 @@ pub fn run(g: &Global, depth: usize) -> Result<Report, Failure> {
         "prove_ms": result.prove_ms,
         "prove_wall_ms": prove_wall,
         "peak_memory_bytes": result.peak_memory,
-        "circuit": { "id": circuit.id, "depth": circuit.depth, "k": circuit.k,
+        "circuit": { "id": circuit.id, "depth": circuit.depth, "k": circuit.k, "scheme": init.circuit.scheme.name(),
                       "srs": circuit.srs, "insecure_dev_srs": circuit.insecure_dev_srs },
+        "scheme": scheme_line(&init.circuit),
     });
-    let mut text = vec![
+    let text = vec![
         format!("hum demo: depth {depth}, member {INDEX} of {MEMBERS} (tree padded to 2^{depth} leaves)"),
         format!("  root        {}", inputs.root),
         format!("  nullifier   {}", inputs.nullifier),
@@ -84,13 +85,22 @@ pub fn run(g: &Global, depth: usize) -> Result<Report, Failure> {
             result.peak_memory as f64 / 1048576.0
         ),
         match &rejection {
-            None => "  verify      valid (the demo's verifier allows the insecure dev SRS)".to_string(),
+            None => "  verify      valid (strict policy: the depth's circuit, no dev SRS)".to_string(),
             Some(reason) => format!("  verify      INVALID: {reason}"),
         },
         format!("  circuit     {}", circuit.id),
+        format!("  scheme      {}", scheme_line(&init.circuit)),
     ];
-    if circuit.insecure_dev_srs {
-        text.push("  srs         INSECURE dev SRS (development only)".to_string());
-    }
     Ok(Report { text, json, code: if verdict.valid { 0 } else { 1 } })
+}
+
+/// What the circuit's setup is and why it can be trusted, in a user's words.
+fn scheme_line(circuit: &hum_core::CircuitInfo) -> String {
+    match (circuit.scheme, circuit.insecure_dev_srs) {
+        (Scheme::Ipa, _) => "ipa: hum's transparent generators, derived by hash-to-curve from a public label, so \
+                             there is no ceremony and no file to trust; soundness rests on discrete log alone"
+            .to_string(),
+        (Scheme::Kzg, true) => "kzg on the INSECURE dev SRS (its secret is public): this proves nothing".to_string(),
+        (Scheme::Kzg, false) => format!("kzg on the ceremony SRS {}", circuit.srs),
+    }
 }

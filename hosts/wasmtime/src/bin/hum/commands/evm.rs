@@ -16,21 +16,18 @@ use crate::{
 };
 
 /// Runs `hum verifier solidity`: the verifier for the circuit of `depth` on the pinned SRS (or,
-/// with the opt-in, the insecure dev SRS), written to `out`.
-pub fn solidity(
-    g: &Global,
-    depth: usize,
-    srs: &SrsArgs,
-    allow_insecure_dev_srs: bool,
-    out: &Path,
-) -> Result<Report, Failure> {
+/// with `--insecure-dev-srs`, the insecure dev SRS), written to `out`.
+pub fn solidity(g: &Global, depth: usize, srs: &SrsArgs, out: &Path) -> Result<Report, Failure> {
     hum_core::keys::checked_k(depth).map_err(bad_input)?;
     let choice = srs_choice(srs, true)?;
-    let policy = VerifyPolicy { allow_insecure_dev_srs, ..VerifyPolicy::for_depth(depth) };
-    // The dev SRS is refused here too (before loading any key) unless opted in.
-    if matches!(choice, hum_host::SrsChoice::InsecureDev) && !allow_insecure_dev_srs {
-        return Err(bad_input(anyhow!(hum_evm::Error::InsecureDevSrs)));
+    if matches!(choice, hum_host::SrsChoice::Transparent) {
+        return Err(bad_input(anyhow!(
+            "a contract verifies KZG proofs, not IPA: pass --srs FILE --srs-hash HASH (a ceremony's, from \
+             `hum params import`), or --insecure-dev-srs for tests"
+        )));
     }
+    let allow_insecure_dev_srs = srs.insecure_dev_srs;
+    let policy = VerifyPolicy { allow_insecure_dev_srs, ..VerifyPolicy::for_depth(depth) };
     let verifier = NativeVerifier::load(policy, &choice, Some(&cache(g))).map_err(bad_input)?;
     let generated = hum_evm::solidity_verifier(verifier.keys(), allow_insecure_dev_srs).map_err(bad_input)?;
     write_output(out, generated.source.as_bytes())?;

@@ -14,7 +14,6 @@ mod verify;
 use std::{path::Path, sync::Arc, time::Duration};
 
 use anyhow::{anyhow, Context};
-use hum_core::Scheme;
 use hum_host::{
     runtime::default_component_path, Flavour, InitRequest, KeyCache, OrchestratorConfig, ProverOrchestrator, Runtime,
     SrsChoice,
@@ -39,7 +38,7 @@ pub fn run(cli: Cli) -> Result<Report, Failure> {
         Command::Identity(IdentityCommand::New { out, seed_file }) => identity::new(&out, seed_file.as_deref()),
         Command::Identity(IdentityCommand::Commitment { file }) => identity::commitment(&file),
         Command::Group(command) => group::run(&command),
-        Command::Verify { file, depth, srs, root, action_id, group, allow_insecure_dev_srs } => {
+        Command::Verify { file, depth, srs, root, action_id, group } => {
             // `--group`: the group's depth and root are the expectations.
             let (depth, root) = match &group {
                 Some(path) => {
@@ -48,12 +47,10 @@ pub fn run(cli: Cli) -> Result<Report, Failure> {
                 }
                 None => (depth, root),
             };
-            let expect = verify::Expectations { depth, root, action_id, allow_insecure_dev_srs };
+            let expect = verify::Expectations { depth, root, action_id };
             verify::run(&g, &file, &srs, &expect)
         }
-        Command::Verifier(VerifierCommand::Solidity { depth, srs, allow_insecure_dev_srs, out }) => {
-            evm::solidity(&g, depth, &srs, allow_insecure_dev_srs, &out)
-        }
+        Command::Verifier(VerifierCommand::Solidity { depth, srs, out }) => evm::solidity(&g, depth, &srs, &out),
         Command::Calldata { file } => evm::calldata(&file),
         Command::Keygen { depth, out, srs } => keygen::run(&g, depth, out.as_deref(), &srs),
         Command::Params(ParamsCommand::Import { ptau, k, out }) => params::import(&g, &ptau, k, &out),
@@ -100,52 +97,43 @@ fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The `--srs` bytes and `--srs-hash`, if given.
-/// The scheme the flags choose (`--srs` is KZG's: with `--commitment ipa` it is refused).
-fn scheme(args: &SrsArgs) -> Result<Scheme, Failure> {
-    match (args.commitment, &args.srs) {
-        (Some(Commitment::Ipa), Some(_)) => {
-            Err(bad_input(anyhow!("--srs is a KZG SRS: IPA needs none (drop --srs, or use --commitment kzg)")))
-        }
-        (Some(Commitment::Ipa), None) => Ok(Scheme::Ipa),
-        (Some(Commitment::Kzg) | None, _) => Ok(Scheme::Kzg),
-    }
-}
-
-fn read_srs(args: &SrsArgs) -> Result<(Option<Vec<u8>>, Option<String>), Failure> {
-    match (&args.srs, &args.srs_hash) {
-        (Some(path), hash) => Ok((Some(read_input(path)?), hash.clone())),
-        (None, Some(_)) => Err(bad_input(anyhow!("--srs-hash needs --srs"))),
-        (None, None) => Ok((None, None)),
-    }
-}
-
 /// What `init` is asked for by the flags, at `depth`.
 fn init_request(args: &SrsArgs, depth: usize) -> Result<InitRequest, Failure> {
-    let scheme = scheme(args)?;
-    let (srs, srs_hash) = read_srs(args)?;
-    Ok(InitRequest { depth, scheme: Some(scheme), srs, srs_hash })
+    Ok(InitRequest { depth, srs: srs_choice(args, false)? })
 }
 
-/// The SRS a native key load uses: `--commitment ipa`: the transparent generators; `--srs FILE`
-/// (pinned by `--srs-hash`, required when `pinned`); else the dev SRS.
+/// The setup the flags choose: by default hum's transparent generators (IPA); `--srs FILE`
+/// (pinned by `--srs-hash`, required when `pinned`) a ceremony's KZG SRS; `--insecure-dev-srs`
+/// the dev SRS. A flag that does not fit the scheme is refused, never ignored.
 fn srs_choice(args: &SrsArgs, pinned: bool) -> Result<SrsChoice, Failure> {
-    if scheme(args)? == Scheme::Ipa {
-        return Ok(SrsChoice::Transparent);
+    let refuse = |message: &str| Err(bad_input(anyhow!("{message}")));
+    if args.srs.is_none() && args.srs_hash.is_some() {
+        return refuse("--srs-hash needs --srs");
     }
-    match read_srs(args)? {
-        (Some(bytes), hash) => {
-            let hash = match hash {
-                Some(text) => hum_core::srs::parse_hash(&text).map_err(bad_input)?,
-                None if pinned => {
-                    return Err(bad_input(anyhow!(
-                        "--srs needs --srs-hash: a verifier pins the SRS it accepts (`hum params import` prints it)"
-                    )))
-                }
-                None => Sha256::digest(&bytes).into(),
-            };
+    match (args.commitment, &args.srs, args.insecure_dev_srs) {
+        (Some(Commitment::Ipa), Some(_), _) => {
+            refuse("--srs is a KZG SRS: IPA needs none (drop --srs, or use --commitment kzg)")
+        }
+        (Some(Commitment::Ipa), None, true) => {
+            refuse("--insecure-dev-srs is a KZG SRS: IPA needs none (drop one of the two)")
+        }
+        (Some(Commitment::Kzg), None, false) => refuse(
+            "KZG needs an SRS: --srs FILE --srs-hash HASH (a ceremony's, from `hum params import`), \
+             or --insecure-dev-srs for tests; or drop --commitment for IPA, which needs none",
+        ),
+        (None | Some(Commitment::Ipa), None, false) => Ok(SrsChoice::Transparent),
+        (_, None, true) => Ok(SrsChoice::InsecureDev),
+        (_, Some(path), _) => {
+            let bytes = read_input(path)?;
+            let hash =
+                match &args.srs_hash {
+                    Some(text) => hum_core::srs::parse_hash(text).map_err(bad_input)?,
+                    None if pinned => return refuse(
+                        "--srs needs --srs-hash: a verifier pins the SRS it accepts (`hum params import` prints it)",
+                    ),
+                    None => Sha256::digest(&bytes).into(),
+                };
             Ok(SrsChoice::Pinned { bytes, hash })
         }
-        _ => Ok(SrsChoice::InsecureDev),
     }
 }

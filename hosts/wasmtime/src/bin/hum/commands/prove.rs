@@ -52,6 +52,12 @@ pub fn run(
     let witness = witness(member, witness_file)?;
     witness.validate().map_err(bad_input)?;
     let request = init_request(srs, witness.depth())?;
+    if flavour == Flavour::Evm && matches!(request.srs, hum_host::SrsChoice::Transparent) {
+        return Err(bad_input(anyhow!(
+            "--evm proofs are for a contract, which verifies KZG: pass --srs FILE --srs-hash HASH (a \
+             ceremony's, from `hum params import`), or --insecure-dev-srs for tests"
+        )));
+    }
     let orchestrator = orchestrator(g)?;
     let watcher = watch(&orchestrator, g.json);
     let init = orchestrator.init(request).wait().map_err(host_failure)?;

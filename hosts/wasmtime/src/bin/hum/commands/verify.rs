@@ -23,8 +23,6 @@ pub struct Expectations {
     pub root: Option<String>,
     /// The expected action id.
     pub action_id: Option<String>,
-    /// Accept the insecure dev SRS.
-    pub allow_insecure_dev_srs: bool,
 }
 
 fn field_flag(flag: &str, text: &Option<String>) -> Result<Option<Fr>, Failure> {
@@ -39,7 +37,8 @@ pub fn run(g: &Global, file: &Path, srs: &SrsArgs, expect: &Expectations) -> Res
     let policy = VerifyPolicy {
         depth: expect.depth,
         srs_hash: None,
-        allow_insecure_dev_srs: expect.allow_insecure_dev_srs,
+        // Choosing the dev SRS (`--insecure-dev-srs`) is what accepts it.
+        allow_insecure_dev_srs: srs.insecure_dev_srs,
         root: field_flag("--root", &expect.root)?,
         action_id: field_flag("--action-id", &expect.action_id)?,
     };
@@ -59,7 +58,7 @@ pub fn run(g: &Global, file: &Path, srs: &SrsArgs, expect: &Expectations) -> Res
     let line = match &outcome {
         Err(e) => format!("invalid: {e}"),
         Ok(_) if insecure => {
-            format!("valid ({ms:.1} ms) — INSECURE dev SRS, allowed by --allow-insecure-dev-srs: this proves nothing")
+            format!("valid ({ms:.1} ms) — INSECURE dev SRS, allowed by --insecure-dev-srs: this proves nothing")
         }
         Ok(_) => format!("valid ({ms:.1} ms)"),
     };
