@@ -117,7 +117,10 @@ impl<'params, C: CurveAffine> Params<'params, C> for ParamsIPA<C> {
         tmp_bases.extend(self.g_lagrange.iter());
         tmp_bases.push(self.w);
 
-        best_multiexp::<C>(&tmp_scalars, &tmp_bases)
+        let commitment = best_multiexp::<C>(&tmp_scalars, &tmp_bases);
+        // hum: the copy holds the witness columns (and the blind); wipe it before it is freed.
+        crate::wipe::wipe(&mut tmp_scalars);
+        commitment
     }
 
     /// Writes params to a buffer.
@@ -237,7 +240,10 @@ impl<'params, C: CurveAffine> ParamsProver<'params, C> for ParamsIPA<C> {
         tmp_bases.extend(self.g.iter());
         tmp_bases.push(self.w);
 
-        best_multiexp::<C>(&tmp_scalars, &tmp_bases)
+        let commitment = best_multiexp::<C>(&tmp_scalars, &tmp_bases);
+        // hum: a copy of a prover polynomial and its blind; wipe it before it is freed.
+        crate::wipe::wipe(&mut tmp_scalars);
+        commitment
     }
 
     fn get_g(&self) -> &[C] {
