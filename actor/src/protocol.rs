@@ -60,8 +60,8 @@ pub struct InitOptions {
     pub k: Option<u8>,
     /// The commitment scheme; `None`: the scheme of the `srs` bytes, or IPA without bytes.
     pub scheme: Option<Scheme>,
-    /// halo2 KZG params bytes, or for IPA the generators' bytes a host cached (`None`: hum's
-    /// own, embedded or derived). `None` with `Some(Kzg)` is the insecure dev SRS (tests only).
+    /// halo2 KZG params bytes, or for IPA the generators' bytes as hum writes them (`None`:
+    /// hum's own, embedded for every depth). `None` with `Some(Kzg)` is the insecure dev SRS (tests only).
     pub srs: Option<Vec<u8>>,
     /// The SRS's pinned hash (`sha256:` + 64 hex digits).
     pub srs_hash: Option<String>,

@@ -4,17 +4,18 @@
 //! discrete logs nobody knows. hum derives them by hash-to-curve (SvdW on BN254's G1) under its
 //! own domain, [`DOMAIN`]: generator `i` of size 2^k hashes the 5-byte message `0 ‖ i as u32 LE`
 //! (the layout of halo2's `ParamsIPA::new`), `w` and `u` hash `[1]` and `[2]`. The Lagrange basis
-//! is the inverse FFT of the generators; computing it is most of the setup's cost, so hosts cache
-//! the bytes of [`to_bytes`] and hum checks them against the digest of what it derives (a table
-//! of known digests for the sizes hum's circuits use, [`known_digest`]).
+//! is the inverse FFT of the generators; computing it is most of the setup's cost (about 0.5 s at
+//! k = 9 natively), so hum embeds the bytes of [`to_bytes`] and checks any bytes it reads against
+//! the digest of what it derives (a table of known digests for the sizes hum's circuits use,
+//! [`known_digest`]).
 //!
 //! Bytes: magic `HUMIPA01`, k as 4 little-endian bytes, then 2^k generators, 2^k Lagrange points,
 //! `w` and `u`, each point 64 bytes (x ‖ y, halo2's RawBytes form).
 //!
-//! The generators of the default circuit (depth 20, k = [`EMBEDDED_K`]) are embedded in hum
-//! (`ipa-k9.bin`, 64 KiB, written by `cargo run -p hum-core --example write-generators` and
-//! checked against [`derive`] by a test), so the default needs neither the derivation nor a cache:
-//! [`generators`] reads them, through the same digest check as any cached copy.
+//! The generators of every size hum's circuits use (k = 7 to 10, depths 1 to 32) are embedded in
+//! hum (`ipa-k7.bin` … `ipa-k10.bin`, 240 KiB, written by `cargo run -p hum-core --example
+//! write-generators` and checked against [`derive`] by a test), so no host derives or caches them:
+//! [`generators`] reads them, through the same digest check as bytes a host passes.
 
 use halo2_proofs::{
     arithmetic::{g_to_lagrange, CurveExt},
@@ -64,20 +65,34 @@ pub fn derive(k: u32) -> ParamsIPA<G1Affine> {
     ParamsIPA::from_generators(k, g, g_lagrange, w, u)
 }
 
-/// The k whose generators are embedded: the default depth's.
-pub const EMBEDDED_K: u32 = 9;
-/// The embedded generators' bytes ([`to_bytes`] of [`derive`]`(EMBEDDED_K)`).
-pub const EMBEDDED: &[u8] = include_bytes!("ipa-k9.bin");
+/// The generators hum embeds, one file for each size its circuits use (depths 1 to 32 are laid out
+/// at k = 7 to 10; 240 KiB in all), written by `cargo run --release -p hum-core --example
+/// write-generators` and compared with [`derive`] by a test.
+const EMBEDDED: [(u32, &[u8]); 4] = [
+    (7, include_bytes!("ipa-k7.bin")),
+    (8, include_bytes!("ipa-k8.bin")),
+    (9, include_bytes!("ipa-k9.bin")),
+    (10, include_bytes!("ipa-k10.bin")),
+];
 
-/// hum's generators of size 2^k: the embedded ones for [`EMBEDDED_K`] (digest-checked, a few
-/// milliseconds), else [`derive`]d. Returns the params and the digest of their bytes.
+/// The embedded bytes ([`to_bytes`] of [`derive`]`(k)`) of the generators of size 2^k, for the
+/// sizes hum's circuits use; `None` for others.
+pub fn embedded(k: u32) -> Option<&'static [u8]> {
+    EMBEDDED.iter().find(|(embedded_k, _)| *embedded_k == k).map(|(_, bytes)| *bytes)
+}
+
+/// The sizes whose generators are embedded, smallest first.
+pub fn embedded_sizes() -> impl Iterator<Item = u32> {
+    EMBEDDED.iter().map(|(k, _)| *k)
+}
+
+/// hum's generators of size 2^k: the embedded ones (digest-checked, a few milliseconds) for the
+/// sizes hum's circuits use, else [`derive`]d. Returns the params and the digest of their bytes.
 pub fn generators(k: u32) -> (ParamsIPA<G1Affine>, [u8; 32]) {
-    if k == EMBEDDED_K {
-        if let Ok(read) = from_bytes(EMBEDDED) {
-            return read;
-        }
-        // Unreachable while the drift test passes; deriving is still right, only slower.
+    if let Some(Ok(read)) = embedded(k).map(from_bytes) {
+        return read;
     }
+    // Unreachable for hum's sizes while the drift test passes; deriving is still right, only slower.
     let params = derive(k);
     let digest = Sha256::digest(to_bytes(&params)).into();
     (params, digest)
@@ -176,15 +191,19 @@ mod tests {
     }
 
     #[test]
-    fn the_embedded_generators_are_derived() {
-        let derived = to_bytes(&derive(EMBEDDED_K));
-        assert!(
-            derived == EMBEDDED,
-            "core/src/ipa-k9.bin drifted: run `cargo run --release -p hum-core --example write-generators`"
-        );
-        let (params, digest) = generators(EMBEDDED_K);
-        assert_eq!(to_bytes(&params), derived);
-        assert_eq!(Some(digest), known_digest(EMBEDDED_K));
+    fn the_embedded_generators_are_derived_for_every_size_the_circuits_use() {
+        let ks: Vec<u32> = KNOWN.iter().map(|(k, _)| *k).collect();
+        assert_eq!(embedded_sizes().collect::<Vec<_>>(), ks);
+        for k in ks {
+            let derived = to_bytes(&derive(k));
+            assert!(
+                embedded(k) == Some(&derived[..]),
+                "core/src/ipa-k{k}.bin drifted: run `cargo run --release -p hum-core --example write-generators`"
+            );
+            let (params, digest) = generators(k);
+            assert_eq!(to_bytes(&params), derived);
+            assert_eq!(Some(digest), known_digest(k));
+        }
     }
 
     #[test]

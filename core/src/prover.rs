@@ -18,7 +18,7 @@ use crate::{
     field::{fr_to_hex, parse_fr},
     keys::{CircuitInfo, CircuitKeys},
     progress::{ProgressSink, ProgressTranscript, Stage, Tracker},
-    srs::Setup,
+    srs::{Scheme, Setup},
     transcript::{ChallengeEvm, EvmWrite, Flavour},
     witness::Witness,
 };
@@ -174,6 +174,15 @@ pub fn prove_validated(
     rng: impl RngCore + CryptoRng,
     sink: &mut dyn ProgressSink,
 ) -> Result<ProofResult> {
+    if flavour == Flavour::Evm && keys.info().scheme == Scheme::Ipa {
+        // No contract could check it: on chain, verification is KZG's pairing (an IPA check is
+        // linear in the circuit), so every surface refuses here rather than emit a dead proof.
+        return Err(Error::InvalidArgument(
+            "an evm proof is for a contract, which verifies KZG proofs; these keys are IPA's: initialise \
+             with a KZG SRS (a ceremony's, pinned by its hash) to prove in the evm flavour"
+                .into(),
+        ));
+    }
     let mut tracker = Tracker::new(sink);
     tracker.report(Stage::Synthesis, 0);
     if values.siblings.len() != keys.info().depth {

@@ -141,8 +141,8 @@ impl Srs {
     }
 
     /// hum's transparent IPA generators of size 2^k ([`crate::ipa`]): secure without a ceremony.
-    /// The default circuit's are embedded; deriving others takes a while (the Lagrange basis),
-    /// so hosts cache [`Srs::to_bytes`], which [`Srs::from_bytes`] checks against the known digest.
+    /// Those of every size hum's circuits use are embedded (read through the digest check of
+    /// [`Srs::from_bytes`]); other sizes are derived, which takes a while (the Lagrange basis).
     pub fn transparent(k: u32) -> Self {
         let (params, hash) = crate::ipa::generators(k);
         Self { setup: Setup::Ipa(params), hash, kind: SrsKind::Transparent }

@@ -57,18 +57,18 @@ fn the_transparent_setup_is_named_and_not_insecure() {
 }
 
 #[test]
-fn ipa_proofs_verify_in_both_flavours_and_prove_the_same_statement() {
+fn ipa_proofs_verify_and_the_evm_flavour_is_refused_as_no_contract_could_check_it() {
     let keys = &ipa().1;
     let expected = PublicInputs::from_array(witness(1).validate().unwrap().public_inputs());
-    for flavour in [Flavour::Standard, Flavour::Evm] {
-        let result = proof(flavour, 1);
-        assert_eq!(result.public_inputs, expected);
-        assert_eq!(result.circuit.scheme, Scheme::Ipa);
-        verify(keys, flavour, &result.proof, &result.public_inputs).unwrap();
-        let other = if flavour == Flavour::Standard { Flavour::Evm } else { Flavour::Standard };
-        assert!(verify(keys, other, &result.proof, &result.public_inputs).is_err(), "{flavour:?} read as {other:?}");
-        eprintln!("IPA {flavour:?} proof: {} bytes", result.proof.len());
-    }
+    let result = proof(Flavour::Standard, 1);
+    assert_eq!(result.public_inputs, expected);
+    assert_eq!(result.circuit.scheme, Scheme::Ipa);
+    verify(keys, Flavour::Standard, &result.proof, &result.public_inputs).unwrap();
+    assert!(verify(keys, Flavour::Evm, &result.proof, &result.public_inputs).is_err(), "standard read as evm");
+    eprintln!("IPA proof: {} bytes", result.proof.len());
+    let evm = prove(keys, &witness(1), Flavour::Evm, ChaCha20Rng::seed_from_u64(1), &mut |_| {}).unwrap_err();
+    assert_eq!(evm.kind(), hum_core::ErrorKind::InvalidArgument);
+    assert!(evm.to_string().contains("verifies KZG proofs") && evm.to_string().contains("IPA"), "{evm}");
 }
 
 #[test]

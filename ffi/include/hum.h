@@ -55,7 +55,8 @@ enum HumFlavour
   HUM_FLAVOUR_STANDARD = 0,
   /**
    * Keccak-256 over 32-byte words, uncompressed points: what the Solidity verifier of
-   * `hum verifier solidity` checks.
+   * `hum verifier solidity` checks. A contract verifies KZG proofs, so a prover on IPA keys
+   * (the default) refuses it with `HUM_RESULT_INVALID_ARGUMENT`.
    */
   HUM_FLAVOUR_EVM = 1,
 };
@@ -478,7 +479,7 @@ void hum_prover_free(HumProver *prover);
 
 /**
  * Initialises for a tree `depth` (1..=32). `srs`/`srs_len`: a ceremony's halo2 KZG params bytes
- * (or hum's IPA generators as a host cached them), or NULL for the default: IPA on hum's
+ * (or hum's IPA generators' bytes, which must be exactly hum's), or NULL for the default: IPA on hum's
  * transparent generators, secure with nothing to pass (a non-NULL `srs` with `srs_len` 0 is
  * `HUM_RESULT_INVALID_ARGUMENT`). `keys`/`keys_len`: cached key bytes from
  * `hum_prover_export_keys`, or NULL to generate them; cached keys that do not check out
@@ -498,7 +499,8 @@ HumResult hum_prover_init(const HumProver *prover,
 
 /**
  * Initialises for a tree `depth` (1..=32) on the transparent IPA scheme: hum's own generators,
- * which anyone can derive (embedded for depth 20) — no ceremony, no SRS file, nothing insecure.
+ * which anyone can derive (embedded in hum for every depth) — no ceremony, no SRS file, nothing
+ * insecure.
  * The same as `hum_prover_init` with a NULL `srs`, named. `keys`/`keys_len` as for
  * `hum_prover_init` (cached keys of a KZG init are regenerated).
  *

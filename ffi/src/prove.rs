@@ -24,7 +24,8 @@ pub enum HumFlavour {
     /// halo2's Blake2b transcript, compressed points: the smallest proof, for verifiers off chain.
     Standard = 0,
     /// Keccak-256 over 32-byte words, uncompressed points: what the Solidity verifier of
-    /// `hum verifier solidity` checks.
+    /// `hum verifier solidity` checks. A contract verifies KZG proofs, so a prover on IPA keys
+    /// (the default) refuses it with `HUM_RESULT_INVALID_ARGUMENT`.
     Evm = 1,
 }
 

@@ -82,10 +82,19 @@ fn the_transparent_scheme_needs_no_srs_and_a_strict_verifier_accepts_it() {
 
 #[test]
 fn the_evm_flavour_and_an_unknown_one() {
-    let p = new_prover();
-    assert_eq!(hum_prover_init(p, 4, std::ptr::null(), 0, std::ptr::null(), 0), HumResult::Ok);
+    // On the default (IPA) the evm flavour is refused: a contract verifies KZG proofs.
+    let ipa = new_prover();
+    assert_eq!(hum_prover_init(ipa, 4, std::ptr::null(), 0, std::ptr::null(), 0), HumResult::Ok);
     let w = witness_json(4, 1);
     let mut out = HumBuffer { data: std::ptr::null_mut(), len: 0 };
+    assert_eq!(
+        hum_prover_prove(ipa, w.as_ptr(), w.len(), HumFlavour::Evm as u32, &mut out),
+        HumResult::InvalidArgument
+    );
+    assert!(last_error(ipa).contains("verifies KZG proofs"), "{}", last_error(ipa));
+    hum_prover_free(ipa);
+    let p = new_prover();
+    assert_eq!(hum_prover_init_insecure_dev_srs(p, 4, std::ptr::null(), 0), HumResult::Ok);
     assert_eq!(hum_prover_prove(p, w.as_ptr(), w.len(), HumFlavour::Evm as u32, &mut out), HumResult::Ok);
     let proof = take(out);
     let json: serde_json::Value = serde_json::from_slice(&proof).unwrap();

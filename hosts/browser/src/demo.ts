@@ -2,7 +2,7 @@
 // proves, a progress bar, the state, and the five steps on hum's API: identities and a group
 // (made in the worker), a proof for a member, its verification against the group, and the
 // error for someone who is not a member.
-import { Group, Hum, HumError, type Identity, seal as humSeal, toProofJson } from "./index.js";
+import { fromProofJson, Group, Hum, HumError, type Identity, seal as humSeal, toProofJson } from "./index.js";
 
 const $ = (id: string) => document.getElementById(id)!;
 const params = new URLSearchParams(location.search);
@@ -91,4 +91,4 @@ function draw(t: number) {
 requestAnimationFrame(draw);
 
 // For the browser tests: the page's hum, the classes and the proof JSON.
-Object.assign(globalThis, { hum, members, Group, Hum, toProofJson, HumError, humSeal });
+Object.assign(globalThis, { hum, members, Group, Hum, toProofJson, fromProofJson, HumError, humSeal });

@@ -9,7 +9,7 @@ import type { Event, GroupInfo, MemberCommand, ProofResult, Verdict, WitnessData
 export { Group, Identity, type MerkleProof };
 export {
   checkWitness, type Flavour, HumError, type InitInfo, type Scheme, type NoticeKind, type OrchestratorOptions, type OrchestratorState, type ProveOptions,
-  toProofJson, uint256PublicInputs, type VerifyExpectations,
+  fromProofJson, toProofJson, uint256PublicInputs, type VerifyExpectations,
 } from "./orchestrator.js";
 export * as seal from "./seal.js";
 export type { ProofResult, Verdict, WitnessData };

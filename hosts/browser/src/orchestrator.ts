@@ -15,13 +15,14 @@ import { type Answer, failure, outOfMemory, type WorkerFactory, WorkerLink } fro
 import { fetchSrs } from "./srs.js";
 import { checkWitness, HumError, toPolicy, type VerifyExpectations } from "./witness.js";
 
-export { checkWitness, HumError, toProofJson, uint256PublicInputs, type VerifyExpectations } from "./witness.js";
+export { checkWitness, fromProofJson, HumError, toProofJson, uint256PublicInputs, type VerifyExpectations } from "./witness.js";
 export type { Flavour, ProofResult, Scheme, Verdict, WitnessData };
 
 /** Options of a proof. */
 export interface ProveOptions {
   /** `"standard"` (the default: the smallest proof, for verifiers off chain) or `"evm"` (the
-   * transcript a Solidity verifier from `hum verifier solidity` checks). */
+   * transcript a Solidity verifier from `hum verifier solidity` checks; a contract verifies KZG
+   * proofs, so this needs a KZG prover: on IPA, the default, it is `invalid-argument`). */
   flavour?: Flavour;
 }
 
@@ -47,7 +48,7 @@ export interface OrchestratorOptions {
   /** Tree depth (default 20). */
   depth?: number;
   /** The commitment scheme: `"ipa"` (hum's transparent generators: no ceremony, no SRS file,
-   * secure; embedded for depth 20) or `"kzg"` (a ceremony's SRS from `srsUrl`, what a contract
+   * secure; embedded for every depth) or `"kzg"` (a ceremony's SRS from `srsUrl`, what a contract
    * verifies). Default: `"ipa"`, or `"kzg"` when `srsUrl` or `insecureDevSrs` is given. */
   scheme?: Scheme;
   /** URL of a ceremony's KZG params file (pin it with `srsHash`). */
@@ -368,11 +369,8 @@ export class ProverOrchestrator {
   }
 
   protected proveCommand(command: WorkerCommand): Promise<ProofResult> {
-    let init: Promise<InitInfo> | undefined;
-    if (!this.initialized) {
-      this.notice("Initializing Secure Enclave…", "initializing");
-      init = this.startInit();
-    }
+    if (!this.initialized) this.notice("Initializing Secure Enclave…", "initializing");
+    const init = this.initFirst();
     return this.enqueue(async () => {
       // Queued behind it, so settled by now: an INIT that failed is this proof's error too.
       if (init) await init;
@@ -387,7 +385,7 @@ export class ProverOrchestrator {
    * was initialised for) under `expect`. Nothing about the circuit is read from the proof: the
    * depth is yours (default 20, and it must be the depth given at INIT), and proofs on the
    * insecure dev SRS are rejected unless `allowInsecureDevSrs` is set. `flavour` says how the
-   * bytes are written (a proof verifies only in its own).
+   * bytes are written (a proof verifies only in its own). Waits for INIT, starting it if needed.
    */
   verify(proof: Uint8Array, publicInputs: PublicInputs, expect: VerifyExpectations = {}, flavour: Flavour = "standard"): Promise<Verdict> {
     try {
@@ -404,8 +402,16 @@ export class ProverOrchestrator {
     return this.verifyCommand({ proof, flavour, publicInputs, claimedCircuit: circuit, policy: toPolicy(expect) });
   }
 
+  /** INIT, started when none has succeeded yet: a proof or a verification asked for first
+   * waits for it (wit/POLICY.md), and an INIT that fails is that command's error too. */
+  private initFirst(): Promise<InitInfo> | undefined {
+    return this.initialized ? undefined : this.startInit();
+  }
+
   private verifyCommand(request: Extract<WorkerCommand, { type: "VERIFY" }>["request"]): Promise<Verdict> {
+    const init = this.initFirst();
     return this.enqueue(async () => {
+      if (init) await init;
       const event = await this.recovering({ type: "VERIFY", request }, answers("verified", "error"), "VERIFY");
       if (event.tag !== "verified") throw new HumError("internal", `unexpected ${event.tag} in answer to VERIFY`);
       return event.val;
@@ -444,6 +450,8 @@ function chosenScheme(options: OrchestratorOptions): Scheme {
     throw new HumError("invalid-argument", message);
   };
   if (scheme !== undefined && scheme !== "ipa" && scheme !== "kzg") refuse(`\`scheme\` must be "ipa" or "kzg", not ${JSON.stringify(scheme)}`);
+  // The messages share their words with the hum CLI's `srs_choice` (tests/vectors/setup-choices.json
+  // is the table both replay).
   if (srsUrl !== undefined && insecureDevSrs) refuse("`srsUrl` and `insecureDevSrs` are two SRSs: choose one");
   if (scheme === "ipa" && srsUrl !== undefined) refuse("`srsUrl` is a KZG SRS: the ipa scheme needs none (drop srsUrl, or use scheme \"kzg\")");
   if (scheme === "ipa" && insecureDevSrs) refuse("`insecureDevSrs` is a KZG SRS: the ipa scheme needs none (drop one of the two)");

@@ -1,10 +1,10 @@
 // What the orchestrator checks and converts on the main thread, before anything is posted: the
 // witness against the committed JSON Schema, verify expectations into the WIT policy, and a
-// result into the proof JSON of docs/formats.md.
+// result to and from the proof JSON of docs/formats.md.
 import Ajv2020 from "ajv/dist/2020.js";
 import witnessSchema from "../../../core/witness.schema.json";
-import { describeUnknownField } from "./protocol.js";
-import type { ErrorCode, ProofResult, VerifyPolicy, WitnessData } from "./protocol.js";
+import { describeUnknownField, FLAVOURS } from "./protocol.js";
+import type { ErrorCode, Flavour, ProofResult, Scheme, VerifyPolicy, WitnessData } from "./protocol.js";
 
 /** An error with the protocol's code (plus host-side `cancelled`). */
 export class HumError extends Error {
@@ -72,4 +72,59 @@ export function toProofJson(result: ProofResult): string {
       insecure_dev_srs: result.circuit.insecureDevSrs,
     },
   }, null, 2);
+}
+
+/**
+ * A proof file (the proof JSON of docs/formats.md: what `toProofJson`, `hum prove`, the C ABI and
+ * hum-core write) as a `ProofResult`, for `verifyProof`. The circuit it names is only compared with
+ * the verifier's; nothing in it chooses what is accepted. A malformed file is `invalid-proof`
+ * naming the field. A file has no timings: `proveMs` and `peakMemory` are 0.
+ */
+export function fromProofJson(json: string | object): ProofResult {
+  const bad = (what: string): never => { throw new HumError("invalid-proof", `invalid proof JSON: ${what}`); };
+  let file: unknown = json;
+  if (typeof json === "string") {
+    try { file = JSON.parse(json); } catch { bad("not JSON"); }
+  }
+  const object = (value: unknown, name: string): Record<string, unknown> =>
+    typeof value === "object" && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : bad(`\`${name}\` must be an object`);
+  const top = object(file, "proof file");
+  const field = <T>(from: Record<string, unknown>, key: string, name: string, type: "string" | "number" | "boolean", fallback?: T): T => {
+    const value = from[key];
+    if (value === undefined && fallback !== undefined) return fallback;
+    if (value === undefined) bad(`field \`${name}\` is missing`);
+    if (typeof value !== type) bad(`\`${name}\` must be a ${type}`);
+    return value as T;
+  };
+  const hex = field<string>(top, "proof", "proof", "string");
+  if (!/^0x([0-9a-fA-F]{2})*$/.test(hex)) bad("`proof` must be 0x + an even number of hex digits");
+  const proof = new Uint8Array((hex.length - 2) / 2);
+  for (let i = 0; i < proof.length; i++) proof[i] = parseInt(hex.slice(2 + 2 * i, 4 + 2 * i), 16);
+  // Files written before flavours or schemes existed are standard and KZG (docs/formats.md).
+  const flavour = field<string>(top, "flavour", "flavour", "string", "standard");
+  if (!(FLAVOURS as readonly string[]).includes(flavour)) bad(`\`flavour\` must be one of ${FLAVOURS.join(", ")}`);
+  const inputs = object(top.public_inputs, "public_inputs");
+  const input = (key: string) => {
+    const value = field<string>(inputs, key, `public_inputs.${key}`, "string");
+    if (!/^0x[0-9a-fA-F]{1,64}$/.test(value)) bad(`\`public_inputs.${key}\` must be 0x + 1..64 hex digits`);
+    return value;
+  };
+  const circuit = object(top.circuit, "circuit");
+  const scheme = field<string>(circuit, "scheme", "circuit.scheme", "string", "kzg");
+  if (scheme !== "kzg" && scheme !== "ipa") bad("`circuit.scheme` must be kzg or ipa");
+  return {
+    proof,
+    flavour: flavour as Flavour,
+    publicInputs: { root: input("root"), actionId: input("action_id"), messageHash: input("message_hash"), nullifier: input("nullifier") },
+    circuit: {
+      id: field<string>(circuit, "id", "circuit.id", "string"),
+      depth: field<number>(circuit, "depth", "circuit.depth", "number"),
+      k: field<number>(circuit, "k", "circuit.k", "number"),
+      scheme: scheme as Scheme,
+      srs: field<string>(circuit, "srs", "circuit.srs", "string"),
+      insecureDevSrs: field<boolean>(circuit, "insecure_dev_srs", "circuit.insecure_dev_srs", "boolean", false),
+    },
+    proveMs: 0n,
+    peakMemory: 0n,
+  };
 }

@@ -6,7 +6,9 @@ import { join } from "node:path";
 import { humPath } from "../scripts/paths.mjs";
 import { serve } from "../scripts/serve.mjs";
 import { launchChromium } from "./chromium.mjs";
+import { interopChecks } from "./interop.mjs";
 import { memberChecks } from "./members.mjs";
+import { setupChecks } from "./setup.mjs";
 import { replayPolicy } from "./policy.mjs";
 
 const here = new URL("..", import.meta.url).pathname;
@@ -301,6 +303,8 @@ await check("a second page load initialises from the IndexedDB cache", async () 
 });
 
 await memberChecks({ check, assert, page, openPage, here, out });
+await interopChecks({ check, assert, page, here });
+await setupChecks({ check, assert, page, here });
 
 await check("hum-seal-v1 in Chromium: the committed vectors, browser → Rust, Rust → browser, tampering", async () => {
   const vectors = JSON.parse(readFileSync(join(here, "../../core/vectors/hum-seal-v1.json"), "utf8")).vectors;
@@ -370,6 +374,23 @@ if (benchProofs > 0) {
         await hum.prove(witness);
         times.push(performance.now() - started);
       }
+      return times;
+    }, benchProofs);
+  });
+  // The same proofs under KZG (the dev SRS: a ceremony's arithmetic), in a second worker on the
+  // same page, for the schemes' ratio; its first proof (key generation) is not counted.
+  await check(`benchmark: ${benchProofs} KZG proofs at depth 20 on the first page`, async () => {
+    results.kzg_prove_ms_repeated = await page.evaluate(async (n) => {
+      const kzg = new Hum({ workerUrl: new URL("./worker.js", location.href), depth: 20, insecureDevSrs: true, cache: false });
+      await kzg.prove(await demoWitness(20, 99n));
+      const times = [];
+      for (let i = 0; i < n; i++) {
+        const witness = await demoWitness(20, 200n + BigInt(i));
+        const started = performance.now();
+        await kzg.prove(witness);
+        times.push(performance.now() - started);
+      }
+      kzg.terminate();
       return times;
     }, benchProofs);
   });

@@ -41,4 +41,4 @@ pub mod wit {
 
 pub use error::HostError;
 pub use hum_core::Flavour;
-pub use protocol::{core_circuit, core_flavour, to_core_result, wit_flavour, wit_policy};
+pub use protocol::{core_circuit, core_flavour, to_core_result, wit_circuit, wit_flavour, wit_policy};

@@ -123,6 +123,18 @@ pub fn core_circuit(info: &wit::CircuitInfo) -> CircuitInfo {
     }
 }
 
+/// A WIT circuit info of hum-core's (the claim of a proof file, for a `verify-request`).
+pub fn wit_circuit(info: &CircuitInfo) -> wit::CircuitInfo {
+    wit::CircuitInfo {
+        id: info.id.clone(),
+        depth: u8::try_from(info.depth).unwrap_or(u8::MAX),
+        k: u8::try_from(info.k).unwrap_or(u8::MAX),
+        scheme: wit_scheme(info.scheme),
+        srs: info.srs.clone(),
+        insecure_dev_srs: info.insecure_dev_srs,
+    }
+}
+
 /// Converts a WIT proof result into hum-core's, for the proof JSON and native verification.
 pub fn to_core_result(result: &wit::ProofResult) -> Result<hum_core::ProofResult, hum_core::Error> {
     let inputs = hum_core::PublicInputsHex {

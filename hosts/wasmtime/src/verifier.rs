@@ -13,8 +13,8 @@ use crate::cache::{CacheRead, KeyCache};
 /// The setup a prover or a verifier uses.
 #[derive(Clone, Debug, Default)]
 pub enum SrsChoice {
-    /// hum's transparent IPA generators (no ceremony; embedded for depth 20, else derived once,
-    /// then through the cache): the default.
+    /// hum's transparent IPA generators (no ceremony, nothing to pass: embedded in hum for
+    /// every depth): the default.
     #[default]
     Transparent,
     /// The deterministic, **insecure** dev SRS (a verifier refuses it unless its policy allows).
@@ -31,28 +31,12 @@ pub enum SrsChoice {
 /// The bytes of the insecure dev SRS of size 2^k, from the cache when a file there is exactly the
 /// dev SRS (anything else planted under its name is replaced, so it can never pass as a real SRS).
 pub fn dev_srs_bytes(cache: Option<&KeyCache>, k: u32) -> Vec<u8> {
-    derived_bytes(cache, k, SrsKind::InsecureDev, || Srs::insecure_dev(k))
-}
-
-/// The bytes of hum's transparent IPA generators of size 2^k, from the cache when a file there
-/// is exactly them (checked against their known digest; anything else is replaced).
-pub fn transparent_bytes(cache: Option<&KeyCache>, k: u32) -> Vec<u8> {
-    if k == hum_core::ipa::EMBEDDED_K {
-        return hum_core::ipa::EMBEDDED.to_vec();
-    }
-    derived_bytes(cache, k, SrsKind::Transparent, || Srs::transparent(k))
-}
-
-/// The bytes of a setup hum derives (`kind` of size 2^k), through the cache: a cached file is
-/// used only when it reads back as that kind and size.
-fn derived_bytes(cache: Option<&KeyCache>, k: u32, kind: SrsKind, derive: impl Fn() -> Srs) -> Vec<u8> {
-    let make = || derive().to_bytes();
+    let make = || Srs::insecure_dev(k).to_bytes();
     let Some(cache) = cache else { return make() };
-    let label = if kind == SrsKind::Transparent { "transparent" } else { "insecure-dev" };
-    let name = format!("srs-{label}-k{k}.params");
+    let name = format!("srs-insecure-dev-k{k}.params");
     let bytes = cache.file_or_insert(&name, make);
     match Srs::from_bytes(&bytes, None) {
-        Ok(srs) if srs.kind() == kind && srs.k() == k => bytes,
+        Ok(srs) if srs.kind() == SrsKind::InsecureDev && srs.k() == k => bytes,
         _ => {
             cache.remove_file(&name);
             cache.file_or_insert(&name, make)
@@ -60,10 +44,19 @@ fn derived_bytes(cache: Option<&KeyCache>, k: u32, kind: SrsKind, derive: impl F
     }
 }
 
+/// The bytes of hum's transparent IPA generators of size 2^k: embedded in hum-core for every size
+/// its circuits use, so nothing is derived or cached.
+pub fn transparent_bytes(k: u32) -> Vec<u8> {
+    match hum_core::ipa::embedded(k) {
+        Some(bytes) => bytes.to_vec(),
+        None => Srs::transparent(k).to_bytes(),
+    }
+}
+
 /// Loads the SRS a choice names (the dev SRS through the cache).
 pub fn load_srs(choice: &SrsChoice, k: u32, cache: Option<&KeyCache>) -> Result<Srs, Error> {
     match choice {
-        SrsChoice::Transparent => Srs::from_bytes(&transparent_bytes(cache, k), None),
+        SrsChoice::Transparent => Srs::from_bytes(&transparent_bytes(k), None),
         SrsChoice::InsecureDev => Srs::from_bytes(&dev_srs_bytes(cache, k), None),
         SrsChoice::Pinned { bytes, hash } => Srs::from_bytes(bytes, Some(hash)),
     }

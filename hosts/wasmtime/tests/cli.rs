@@ -228,7 +228,7 @@ fn the_dev_srs_pinned_inputs_and_appended_bytes() {
     // Two SRSs at once, or KZG with none, are refused before any work.
     assert_eq!(verify(&[dev, "--srs", "srs.params"]).code, 2);
     let run = verify(&["--commitment", "kzg"]);
-    assert!(run.code == 2 && run.stderr.contains("KZG needs an SRS"), "{}", run.stderr);
+    assert!(run.code == 2 && run.stderr.contains("the kzg scheme needs an SRS"), "{}", run.stderr);
 }
 
 #[test]
@@ -250,9 +250,9 @@ fn ipa_proofs_need_no_srs_and_a_verifier_pins_the_scheme() {
     assert!(run.stdout.contains("scheme ipa") && run.stdout.contains("scheme kzg"), "{}", run.stdout);
     let run =
         hum(&dir, &["prove", "--witness", "w.json", "--commitment", "ipa", "--insecure-dev-srs", "--out", "q.json"]);
-    assert!(run.code == 2 && run.stderr.contains("IPA needs none"), "{}", run.stderr);
+    assert!(run.code == 2 && run.stderr.contains("the ipa scheme needs none"), "{}", run.stderr);
     let run =
         hum(&dir, &["prove", "--witness", "w.json", "--commitment", "ipa", "--srs", "x.params", "--out", "q.json"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("IPA needs none"), "{}", run.stderr);
+    assert!(run.stderr.contains("the ipa scheme needs none"), "{}", run.stderr);
 }

@@ -73,7 +73,7 @@ fn hum_prove_evm_through_the_component_then_calldata_and_verify() {
     // The EVM flavour is for a contract, which verifies KZG: without an SRS it says what to pass.
     let run = hum(&dir, &["prove", "--witness", "w.json", "--evm", "--out", "p.json"]);
     assert!(
-        run.code == 2 && run.stderr.contains("which verifies KZG") && run.stderr.contains("--srs"),
+        run.code == 2 && run.stderr.contains("verifies KZG proofs") && run.stderr.contains("--srs"),
         "{}",
         run.stderr
     );

@@ -168,27 +168,29 @@ fn ipa_through_the_protocol_needs_no_srs_and_is_not_insecure() {
         .expect("keys-ready");
     assert_eq!(keys.circuit.scheme, wit::Scheme::Ipa);
     assert!(!keys.circuit.insecure_dev_srs && keys.circuit.id.contains("-ipa-"), "{}", keys.circuit.id);
-    for flavour in [wit::Flavour::Standard, wit::Flavour::Evm] {
-        let events = h.send(common::prove_command_as(&common::witness(8, 1), flavour));
-        let result = events
-            .iter()
-            .find_map(|e| match e {
-                wit::Event::ProofComplete(r) => Some(r.clone()),
-                _ => None,
-            })
-            .expect("proof-complete");
-        common::verify_natively(&result);
-        let strict = wit::VerifyPolicy { allow_insecure_dev_srs: false, ..common::dev_policy(8) };
-        let events = h.send(wit::Command::Verify(wit::VerifyRequest {
-            proof: result.proof.clone(),
-            flavour,
-            public_inputs: result.public_inputs.clone(),
-            claimed_circuit: Some(result.circuit.clone()),
-            policy: strict,
-        }));
-        assert!(matches!(events.as_slice(), [wit::Event::Verified(v)] if v.valid), "{events:?}");
-    }
-    // The generators' bytes from a host's cache are taken when they are exactly hum's.
+    // An evm proof is for a contract, which verifies KZG: refused on IPA keys, naming why.
+    let refused = h.send(common::prove_command_as(&common::witness(8, 1), wit::Flavour::Evm));
+    assert_eq!(error_code(&refused), Some(wit::ErrorCode::InvalidArgument), "{refused:?}");
+    assert!(format!("{refused:?}").contains("verifies KZG proofs"), "{refused:?}");
+    let events = h.send(common::prove_command_as(&common::witness(8, 1), wit::Flavour::Standard));
+    let result = events
+        .iter()
+        .find_map(|e| match e {
+            wit::Event::ProofComplete(r) => Some(r.clone()),
+            _ => None,
+        })
+        .expect("proof-complete");
+    common::verify_natively(&result);
+    let strict = wit::VerifyPolicy { allow_insecure_dev_srs: false, ..common::dev_policy(8) };
+    let events = h.send(wit::Command::Verify(wit::VerifyRequest {
+        proof: result.proof.clone(),
+        flavour: wit::Flavour::Standard,
+        public_inputs: result.public_inputs.clone(),
+        claimed_circuit: Some(result.circuit.clone()),
+        policy: strict,
+    }));
+    assert!(matches!(events.as_slice(), [wit::Event::Verified(v)] if v.valid), "{events:?}");
+    // Generators' bytes a host passes are taken when they are exactly hum's.
     let k = hum_core::k_for_depth(8);
     let cached = hum_core::Srs::transparent(k).to_bytes();
     assert_eq!(error_code(&h.send(ipa(Some(cached.clone())))), None);

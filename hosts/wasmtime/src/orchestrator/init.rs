@@ -32,7 +32,7 @@ impl Supervisor {
         // Pinned bytes name their scheme; the other two are hum's own setups, sent as bytes so
         // the prover never derives what this host has cached.
         let (scheme, srs, srs_hash) = match req.srs {
-            SrsChoice::Transparent => (Some(Scheme::Ipa), crate::verifier::transparent_bytes(cache, k), None),
+            SrsChoice::Transparent => (Some(Scheme::Ipa), crate::verifier::transparent_bytes(k), None),
             SrsChoice::InsecureDev => (Some(Scheme::Kzg), crate::verifier::dev_srs_bytes(cache, k), None),
             SrsChoice::Pinned { bytes, hash } => (None, bytes, Some(hum_core::srs::format_hash(&hash))),
         };

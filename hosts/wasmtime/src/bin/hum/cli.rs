@@ -58,7 +58,7 @@ pub struct SrsArgs {
     pub srs_hash: Option<String>,
     /// KZG on the INSECURE dev SRS, whose secret is public (anyone can forge proofs it accepts):
     /// tests only. For `verify` and `verifier solidity` it also accepts that SRS.
-    #[arg(long, alias = "allow-insecure-dev-srs", conflicts_with = "srs")]
+    #[arg(long, alias = "allow-insecure-dev-srs")]
     pub insecure_dev_srs: bool,
 }
 
@@ -87,6 +87,10 @@ pub enum Command {
         /// Tree depth.
         #[arg(long, default_value_t = 20)]
         depth: usize,
+        /// The setup to demo: the default (IPA, nothing to pass), a ceremony's KZG SRS, or
+        /// `--insecure-dev-srs` (KZG for tests; its verifier then accepts that SRS).
+        #[command(flatten)]
+        srs: SrsArgs,
     },
     /// Prove membership and write the proof JSON: as `--identity` in `--group` for an action and
     /// a message, or from a witness file (docs/formats.md).

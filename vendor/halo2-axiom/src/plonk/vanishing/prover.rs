@@ -6,7 +6,7 @@ use rand_core::RngCore;
 
 use super::Argument;
 use crate::{
-    arithmetic::{eval_polynomial, parallelize, CurveAffine},
+    arithmetic::{eval_polynomial, CurveAffine},
     plonk::{ChallengeX, Error},
     poly::{
         commitment::{Blind, ParamsProver},
@@ -42,17 +42,16 @@ impl<C: CurveAffine> Argument<C> {
     >(
         params: &P,
         domain: &EvaluationDomain<C::Scalar>,
-        rng: R,
+        mut rng: R,
         transcript: &mut T,
     ) -> Result<Committed<C>, Error> {
-        // Sample a random polynomial of degree n - 1
+        // Sample a random polynomial of degree n - 1 from the caller's rng (hum: upstream draws it
+        // from `rand::thread_rng()` on each thread, so a seeded rng did not give a reproducible
+        // proof; n field elements from one stream cost well under a millisecond).
         let mut random_poly = domain.empty_coeff();
-        parallelize(&mut random_poly, |random_poly, _| {
-            let mut rng = rand::thread_rng();
-            for coeff in random_poly.iter_mut() {
-                *coeff = C::Scalar::random(&mut rng);
-            }
-        });
+        for coeff in random_poly.iter_mut() {
+            *coeff = C::Scalar::random(&mut rng);
+        }
         // Sample a random blinding factor
         let random_blind = Blind(C::Scalar::random(rng));
 

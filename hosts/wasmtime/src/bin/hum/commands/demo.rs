@@ -4,12 +4,11 @@ use std::time::Instant;
 
 use anyhow::anyhow;
 use hum_core::{hash_to_field, Flavour, Fr, Group, Identity, Scheme, VerifyPolicy};
-use hum_host::InitRequest;
 use serde_json::json;
 
-use super::orchestrator;
+use super::{init_request, orchestrator};
 use crate::{
-    cli::Global,
+    cli::{Global, SrsArgs},
     error::{bad_input, core_failure, host_failure, Failure},
     output::Report,
     progress::{insecure_warning, watch},
@@ -29,23 +28,25 @@ fn demo_group(depth: usize) -> Result<(Identity, Group), Failure> {
 }
 
 /// Runs `hum demo`.
-pub fn run(g: &Global, depth: usize) -> Result<Report, Failure> {
+pub fn run(g: &Global, depth: usize, srs: &SrsArgs) -> Result<Report, Failure> {
     if !(1..=32).contains(&depth) {
         return Err(bad_input(anyhow!("--depth must be 1..=32")));
     }
+    let request = init_request(srs, depth)?;
     let (me, group) = demo_group(depth)?;
     let proof = group.merkle_proof(INDEX).map_err(core_failure)?;
     let orchestrator = orchestrator(g)?;
     let watcher = watch(&orchestrator, g.json);
-    let init = orchestrator.init(InitRequest { depth, ..InitRequest::default() }).wait().map_err(host_failure)?;
+    let init = orchestrator.init(request).wait().map_err(host_failure)?;
     insecure_warning(&init.circuit, g.json);
     let started = Instant::now();
     let (action, message) = (hash_to_field(b"hum demo"), hash_to_field(b"hello"));
     let result =
         orchestrator.prove_member(&me, &proof, action, message, Flavour::Standard).wait().map_err(host_failure)?;
     let prove_wall = started.elapsed().as_millis() as u64;
-    // The default setup (IPA on hum's generators) passes the strict policy every verifier has.
-    let policy = VerifyPolicy::for_depth(depth);
+    // The default setup (IPA on hum's generators) passes the strict policy every verifier has;
+    // choosing the dev SRS is what accepts it.
+    let policy = VerifyPolicy { allow_insecure_dev_srs: srs.insecure_dev_srs, ..VerifyPolicy::for_depth(depth) };
     let verdict = orchestrator.verify_result(&result, &policy).wait().map_err(host_failure)?;
     let rejection = verdict.rejection.as_ref().map(|r| r.message.clone());
     drop(orchestrator);
@@ -85,6 +86,9 @@ pub fn run(g: &Global, depth: usize) -> Result<Report, Failure> {
             result.peak_memory as f64 / 1048576.0
         ),
         match &rejection {
+            None if policy.allow_insecure_dev_srs => {
+                "  verify      valid (the depth's circuit; the dev SRS accepted by --insecure-dev-srs)".to_string()
+            }
             None => "  verify      valid (strict policy: the depth's circuit, no dev SRS)".to_string(),
             Some(reason) => format!("  verify      INVALID: {reason}"),
         },

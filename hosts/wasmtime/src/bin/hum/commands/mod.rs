@@ -30,7 +30,7 @@ use crate::{
 pub fn run(cli: Cli) -> Result<Report, Failure> {
     let g = cli.global;
     match cli.command {
-        Command::Demo { depth } => demo::run(&g, depth),
+        Command::Demo { depth, srs } => demo::run(&g, depth, &srs),
         Command::Prove { member, witness, out, evm, srs } => {
             let flavour = if evm { Flavour::Evm } else { Flavour::Standard };
             prove::run(&g, &member, witness.as_deref(), &out, flavour, &srs)
@@ -110,16 +110,19 @@ fn srs_choice(args: &SrsArgs, pinned: bool) -> Result<SrsChoice, Failure> {
     if args.srs.is_none() && args.srs_hash.is_some() {
         return refuse("--srs-hash needs --srs");
     }
+    // The messages share their words with the npm package's `chosenScheme`
+    // (tests/vectors/setup-choices.json is the table both replay).
     match (args.commitment, &args.srs, args.insecure_dev_srs) {
+        (_, Some(_), true) => refuse("--srs and --insecure-dev-srs are two SRSs: choose one"),
         (Some(Commitment::Ipa), Some(_), _) => {
-            refuse("--srs is a KZG SRS: IPA needs none (drop --srs, or use --commitment kzg)")
+            refuse("--srs is a KZG SRS: the ipa scheme needs none (drop --srs, or use --commitment kzg)")
         }
         (Some(Commitment::Ipa), None, true) => {
-            refuse("--insecure-dev-srs is a KZG SRS: IPA needs none (drop one of the two)")
+            refuse("--insecure-dev-srs is a KZG SRS: the ipa scheme needs none (drop one of the two)")
         }
         (Some(Commitment::Kzg), None, false) => refuse(
-            "KZG needs an SRS: --srs FILE --srs-hash HASH (a ceremony's, from `hum params import`), \
-             or --insecure-dev-srs for tests; or drop --commitment for IPA, which needs none",
+            "the kzg scheme needs an SRS: --srs FILE --srs-hash HASH (a ceremony's, from `hum params import`), \
+             or --insecure-dev-srs for tests; or drop --commitment for ipa, which needs none",
         ),
         (None | Some(Commitment::Ipa), None, false) => Ok(SrsChoice::Transparent),
         (_, None, true) => Ok(SrsChoice::InsecureDev),

@@ -52,17 +52,22 @@ pub fn run(
     let witness = witness(member, witness_file)?;
     witness.validate().map_err(bad_input)?;
     let request = init_request(srs, witness.depth())?;
-    if flavour == Flavour::Evm && matches!(request.srs, hum_host::SrsChoice::Transparent) {
-        return Err(bad_input(anyhow!(
-            "--evm proofs are for a contract, which verifies KZG: pass --srs FILE --srs-hash HASH (a \
-             ceremony's, from `hum params import`), or --insecure-dev-srs for tests"
-        )));
-    }
+    let transparent = matches!(request.srs, hum_host::SrsChoice::Transparent);
     let orchestrator = orchestrator(g)?;
     let watcher = watch(&orchestrator, g.json);
     let init = orchestrator.init(request).wait().map_err(host_failure)?;
     insecure_warning(&init.circuit, g.json);
-    let result = orchestrator.prove_blocking(&witness, flavour).map_err(host_failure)?;
+    let result = orchestrator.prove_blocking(&witness, flavour).map_err(|e| {
+        // The prover refuses an evm proof on IPA keys; here the user also hears which flags.
+        let hint = (flavour == Flavour::Evm && transparent).then_some(
+            "pass --srs FILE --srs-hash HASH (a ceremony's, from `hum params import`), or --insecure-dev-srs for tests",
+        );
+        let failure = host_failure(e);
+        match hint {
+            Some(hint) => Failure { error: anyhow!("{:#}; {hint}", failure.error), ..failure },
+            None => failure,
+        }
+    })?;
     drop(orchestrator);
     let _ = watcher.join();
     let core = hum_host::to_core_result(&result)?;
