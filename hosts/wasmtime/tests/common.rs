@@ -118,7 +118,7 @@ impl Harness {
     }
 }
 
-/// The WIT INIT command for `depth` on the dev SRS, keys generated.
+/// The WIT INIT command for `depth` on the default setup (IPA), keys generated.
 pub fn init_command(depth: u8) -> hum_host::wit::Command {
     hum_host::wit::Command::Init(hum_host::wit::InitOptions {
         depth,
@@ -178,4 +178,26 @@ pub fn workdir(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
+}
+
+/// The WIT INIT command for `depth` on the dev SRS's bytes (KZG, insecure: tests only).
+pub fn dev_init_command(depth: u8) -> hum_host::wit::Command {
+    let k = hum_core::k_for_depth(depth as usize);
+    hum_host::wit::Command::Init(hum_host::wit::InitOptions {
+        depth,
+        k: None,
+        scheme: None,
+        srs: Some(hum_core::Srs::insecure_dev(k).to_bytes()),
+        srs_hash: None,
+        cached_keys: None,
+        memory_budget: None,
+    })
+}
+
+/// The code of the first error event, if any.
+pub fn error_code(events: &[hum_host::wit::Event]) -> Option<hum_host::wit::ErrorCode> {
+    events.iter().find_map(|e| match e {
+        hum_host::wit::Event::Error(i) => Some(i.code),
+        _ => None,
+    })
 }
