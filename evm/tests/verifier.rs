@@ -178,6 +178,11 @@ fn ipa_keys_and_proofs_are_not_for_a_contract() {
         br#"{"secret":"0x5","index":3,"siblings":["0x1","0x2","0x3","0x4"],"action_id":"0x1","message_hash":"0x2"}"#,
     )
     .unwrap();
-    let proof = prove(&keys, &w, Flavour::Evm, rand_core::OsRng, &mut |_| {}).unwrap();
+    // The prover refuses an evm proof on IPA keys; a standard IPA proof relabelled evm (a file
+    // someone edited) is refused by calldata as not KZG.
+    let refused = prove(&keys, &w, Flavour::Evm, rand_core::OsRng, &mut |_| {}).unwrap_err();
+    assert_eq!(refused.kind(), hum_core::ErrorKind::InvalidArgument, "{refused}");
+    let mut proof = prove(&keys, &w, Flavour::Standard, rand_core::OsRng, &mut |_| {}).unwrap();
+    proof.flavour = Flavour::Evm;
     assert!(matches!(calldata(&proof), Err(hum_evm::Error::NotKzg)));
 }
