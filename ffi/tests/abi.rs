@@ -5,19 +5,13 @@ mod common;
 
 use std::ffi::CStr;
 
-use common::{record, take, verify_dev, wait, witness_json, Seen};
+use common::{last_error, record, take, verify_dev, wait, witness_json, Seen};
 use hum::*;
 
 fn new_prover() -> *mut HumProver {
     let mut p = std::ptr::null_mut();
     assert_eq!(hum_prover_new(&mut p), HumResult::Ok);
     p
-}
-
-fn last_error(p: *mut HumProver) -> String {
-    let mut b = HumBuffer { data: std::ptr::null_mut(), len: 0 };
-    assert_eq!(hum_prover_last_error(p, &mut b), HumResult::Ok);
-    String::from_utf8(take(b)).unwrap()
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::take;
+use common::last_error;
 use hum::*;
 use serde_json::Value;
 
@@ -21,12 +21,6 @@ fn expected_result(expect: &str, kinds: &Value) -> u64 {
     }
     let kind = kinds["kinds"].as_array().unwrap().iter().find(|k| k["kind"] == expect);
     kind.and_then(|k| k["c_result"].as_u64()).unwrap_or_else(|| panic!("no kind {expect}"))
-}
-
-fn last_error(p: *mut HumProver) -> String {
-    let mut b = HumBuffer { data: std::ptr::null_mut(), len: 0 };
-    assert_eq!(hum_prover_last_error(p, &mut b), HumResult::Ok);
-    String::from_utf8(take(b)).unwrap()
 }
 
 #[test]

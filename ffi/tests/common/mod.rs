@@ -32,6 +32,13 @@ pub fn verify_dev(p: *const HumProver, depth: u32, proof: &[u8]) -> HumResult {
     hum_prover_verify(p, proof.as_ptr(), proof.len(), &policy)
 }
 
+/// The prover's last error message.
+pub fn last_error(p: *mut HumProver) -> String {
+    let mut b = HumBuffer { data: std::ptr::null_mut(), len: 0 };
+    assert_eq!(hum_prover_last_error(p, &mut b), HumResult::Ok);
+    String::from_utf8(take(b)).unwrap()
+}
+
 /// Copies a buffer hum returned and frees it.
 pub fn take(buffer: HumBuffer) -> Vec<u8> {
     let v = if buffer.len == 0 {
