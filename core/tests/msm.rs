@@ -1,12 +1,14 @@
 //! The multi-scalar multiplication hum's proofs use (`vendor/halo2curves-axiom/src/msm.rs`:
 //! threads split the windows) against a sum of scalar multiplications, on one and on two threads,
-//! for sizes around hum's (2^9 points at depth 20) and for scalars that need few windows.
+//! for sizes around hum's (2^9 points at depth 20) and for scalars that need few windows; and the
+//! fixed-base MSM (`vendor/halo2curves-axiom/src/msm/fixed.rs`) over the same cases, at offsets,
+//! and over bases that make its batched additions double, cancel or skip the identity.
 
 use halo2_proofs::halo2curves::{
     bn256::{Fr, G1Affine, G1},
     ff::Field,
     group::{prime::PrimeCurveAffine, Curve, Group},
-    msm::{msm_best, msm_parallel, msm_serial},
+    msm::{msm_best, msm_parallel, msm_serial, FixedBaseMsm},
 };
 use rand::{rngs::StdRng, SeedableRng};
 
@@ -25,6 +27,50 @@ fn case(coeffs: &[Fr], bases: &[G1Affine]) {
         assert_eq!(parallel.to_affine(), expected, "parallel on {threads} threads, {} points", coeffs.len());
         assert_eq!(best.to_affine(), expected, "best on {threads} threads, {} points", coeffs.len());
     }
+    fixed_case(coeffs, bases);
+}
+
+/// The fixed-base MSM over `bases` (and over `bases` behind other bases, at an offset).
+fn fixed_case(coeffs: &[Fr], bases: &[G1Affine]) {
+    let expected = naive(coeffs, bases).to_affine();
+    let table = FixedBaseMsm::new(bases);
+    let mut padded = vec![G1Affine::generator(); 7];
+    padded.extend_from_slice(bases);
+    let shifted = FixedBaseMsm::new(&padded);
+    for threads in [1, 2, 3] {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        let (at_zero, at_seven) = pool.install(|| (table.msm(coeffs, 0), shifted.msm(coeffs, 7)));
+        assert_eq!(at_zero.to_affine(), expected, "fixed on {threads} threads, {} points", coeffs.len());
+        assert_eq!(at_seven.to_affine(), expected, "fixed at offset 7 on {threads} threads, {} points", coeffs.len());
+    }
+}
+
+#[test]
+fn the_fixed_base_msm_doubles_cancels_and_skips_the_identity() {
+    let mut rng = StdRng::seed_from_u64(9);
+    let p = (G1Affine::generator() * Fr::random(&mut rng)).to_affine();
+    // The same base many times with the same scalar: every bucket addition is a doubling.
+    case(&vec![Fr::from(12345u64); 300], &vec![p; 300]);
+    // P and -P with one scalar: additions that empty their bucket; identities in between.
+    let mut bases = Vec::new();
+    for i in 0..300 {
+        bases.push(match i % 3 {
+            0 => p,
+            1 => -p,
+            _ => G1Affine::identity(),
+        });
+    }
+    let coeffs: Vec<Fr> = (0..300).map(|i| Fr::from(1000 + (i / 3) as u64 % 5)).collect();
+    case(&coeffs, &bases);
+    let random: Vec<Fr> = (0..300).map(|_| Fr::random(&mut rng)).collect();
+    case(&random, &bases);
+}
+
+#[test]
+#[should_panic(expected = "more scalars than fixed bases")]
+fn the_fixed_base_msm_refuses_more_scalars_than_bases() {
+    let table = FixedBaseMsm::new(&[G1Affine::generator(); 4]);
+    table.msm(&[Fr::ONE; 3], 2);
 }
 
 #[test]

@@ -8,6 +8,9 @@ use rayon::iter::{
     IndexedParallelIterator, IntoParallelRefIterator, IntoParallelRefMutIterator, ParallelIterator,
 };
 
+mod fixed;
+pub use fixed::FixedBaseMsm;
+
 const BATCH_SIZE: usize = 64;
 
 fn get_booth_index(window_index: usize, window_size: usize, el: &[u8]) -> i32 {
