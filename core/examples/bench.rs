@@ -78,6 +78,12 @@ fn main() {
                     })
                     .collect();
                 stats(&format!("{prefix}keys from bytes"), "ms", load);
+                // The first proof builds the fixed-base tables; timed apart here.
+                let tables = ms(|| {
+                    keys.prover_setup();
+                });
+                stats(&format!("{prefix}fixed-base tables"), "ms", vec![tables]);
+                stats(&format!("{prefix}table bytes"), "B", vec![keys.table_bytes() as f64]);
                 let flavours: &[Flavour] =
                     if scheme == Scheme::Kzg { &[Flavour::Standard, Flavour::Evm] } else { &[Flavour::Standard] };
                 // The flavours alternate, so that neither gets a warmer machine.

@@ -23,6 +23,7 @@ use halo2_proofs::{
     SerdeFormat,
 };
 use sha2::{Digest, Sha256};
+use std::sync::OnceLock;
 
 use crate::{
     circuit::{k_for_depth, MembershipCircuit, MAX_DEPTH, MIN_DEPTH},
@@ -59,6 +60,9 @@ pub struct CircuitInfo {
 pub struct CircuitKeys {
     pk: ProvingKey<G1Affine>,
     params: Setup,
+    /// The params with their fixed-base MSM tables, built by the first proof
+    /// ([`CircuitKeys::prover_setup`]).
+    prover_params: OnceLock<Setup>,
     srs_hash: [u8; 32],
     info: CircuitInfo,
 }
@@ -71,11 +75,12 @@ pub fn checked_k(depth: usize) -> Result<u32> {
     Ok(k_for_depth(depth))
 }
 
-/// The heap bytes proving at size `k` needs, with margin: 6 MiB at k = 10, scaling with 2^k
-/// (measured peak at k = 9, depth 20: 2.4 MiB with the keys loaded). A prover with a memory
-/// budget refuses a proof that cannot fit before starting it, rather than failing half-way.
+/// The heap bytes proving at size `k` needs, with margin: 10 MiB at k = 10, scaling with 2^k
+/// (measured peak at k = 9, depth 20: 2.4 MiB with the keys loaded, plus the 1.9 MB of
+/// fixed-base tables the first proof builds, [`CircuitKeys::prover_setup`]). A prover with a
+/// memory budget refuses a proof that cannot fit before starting it, rather than failing half-way.
 pub fn prove_memory(k: u32) -> u64 {
-    scaled_from_k10(6 << 20, k)
+    scaled_from_k10(10 << 20, k)
 }
 
 /// The heap bytes key generation at size `k` needs, with margin (as [`prove_memory`]).
@@ -105,7 +110,7 @@ impl CircuitKeys {
         }
         .map_err(pk_failed)?;
         let info = circuit_info(pk.get_vk(), srs, depth, k);
-        Ok(Self { pk, params, srs_hash: *srs.hash(), info })
+        Ok(Self { pk, params, prover_params: OnceLock::new(), srs_hash: *srs.hash(), info })
     }
 
     /// Reads cached key bytes made by [`CircuitKeys::to_bytes`] for the same depth and SRS.
@@ -136,7 +141,7 @@ impl CircuitKeys {
             return Err(Error::InvalidKey("the proving key is for another k".into()));
         }
         let info = circuit_info(pk.get_vk(), srs, depth, k);
-        Ok(Self { pk, params, srs_hash: *srs.hash(), info })
+        Ok(Self { pk, params, prover_params: OnceLock::new(), srs_hash: *srs.hash(), info })
     }
 
     /// The bytes a host caches; [`CircuitKeys::from_bytes`] reads them back.
@@ -165,6 +170,30 @@ impl CircuitKeys {
     /// The params of size 2^k these keys use.
     pub fn setup(&self) -> &Setup {
         &self.params
+    }
+
+    /// The params a prover commits with: these keys' params plus fixed-base MSM tables of their
+    /// bases (`FixedBaseMsm` in vendor/halo2curves-axiom; about 1.9 MB at k = 9), built on the
+    /// first call and kept for the keys' lifetime. Each commitment is then one bucket pass with
+    /// no doublings. Verifying never builds them.
+    pub fn prover_setup(&self) -> &Setup {
+        self.prover_params.get_or_init(|| {
+            let mut params = self.params.clone();
+            match &mut params {
+                Setup::Kzg(p) => p.precompute_fixed_bases(),
+                Setup::Ipa(p) => p.precompute_fixed_bases(),
+            }
+            params
+        })
+    }
+
+    /// Bytes of the fixed-base tables, once a proof has built them.
+    pub fn table_bytes(&self) -> usize {
+        match self.prover_params.get() {
+            Some(Setup::Kzg(p)) => p.fixed_bases().map_or(0, |t| t.table_bytes()),
+            Some(Setup::Ipa(p)) => p.fixed_bases().map_or(0, |t| t.table_bytes()),
+            None => 0,
+        }
     }
 
     /// The KZG params, when the keys are KZG's (a Solidity verifier needs them).

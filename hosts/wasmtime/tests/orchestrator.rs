@@ -87,7 +87,7 @@ fn cancel_during_a_proof_then_a_successful_proof() {
 
 #[test]
 fn out_of_memory_restarts_with_twice_the_limit_and_retries_once() {
-    // Enough for init at depth 20 (3 MiB of heap at k = 9) but not for a proof (3 MiB more)
+    // Enough for init at depth 20 (3 MiB of heap at k = 9) but not for a proof (5 MiB more)
     // on top of the keys; the orchestrator keeps 8 MiB of the limit for stack and data.
     let limit = (8 << 20) + (3584 << 10);
     let config = OrchestratorConfig { memory_limit: limit, ..common::config(common::temp_cache("oom")) };

@@ -55,7 +55,7 @@ fn result_name<T>(result: &Result<T, HostError>) -> String {
 /// The memory limits a scenario's `memory` names, for this host (heap budget = limit − 8 MiB).
 fn config(memory: &str, cache: hum_host::KeyCache) -> OrchestratorConfig {
     let base = common::config(cache);
-    // At depth 20 (k = 9) init needs about 3 MiB of heap and a proof 3 MiB more.
+    // At depth 20 (k = 9) init needs about 3 MiB of heap and a proof 5 MiB more.
     let init_fits = (8 << 20) + (3584 << 10);
     match memory {
         "ample" => base,

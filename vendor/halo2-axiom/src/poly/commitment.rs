@@ -243,3 +243,31 @@ impl<F: Field> MulAssign<F> for Blind<F> {
         self.0 *= rhs;
     }
 }
+
+/// hum: fixed-base MSM tables ([`halo2curves::msm::FixedBaseMsm`]) over a params' monomial
+/// basis and its Lagrange basis, which `commit` and `commit_lagrange` use once built. Built on
+/// request (`precompute_fixed_bases` of `ParamsKZG` and `ParamsIPA`), since they cost about ten
+/// MSMs to build and only a prover that commits more than once a basis gains from them. IPA's
+/// tables end with its blinding generator `w`, so a blinded commitment is one MSM.
+#[derive(Clone, Debug)]
+pub struct FixedBases<C: CurveAffine> {
+    pub(crate) g: std::sync::Arc<halo2curves::msm::FixedBaseMsm<C>>,
+    pub(crate) g_lagrange: std::sync::Arc<halo2curves::msm::FixedBaseMsm<C>>,
+}
+
+impl<C: CurveAffine> FixedBases<C> {
+    /// The tables over `g` and `g_lagrange` (each with `extra` appended, IPA's `w`).
+    pub(crate) fn new(g: &[C], g_lagrange: &[C], extra: Option<C>) -> Self {
+        let table = |bases: &[C]| {
+            let mut bases = bases.to_vec();
+            bases.extend(extra);
+            std::sync::Arc::new(halo2curves::msm::FixedBaseMsm::new(&bases))
+        };
+        FixedBases { g: table(g), g_lagrange: table(g_lagrange) }
+    }
+
+    /// Bytes the tables hold.
+    pub fn table_bytes(&self) -> usize {
+        self.g.table_bytes() + self.g_lagrange.table_bytes()
+    }
+}

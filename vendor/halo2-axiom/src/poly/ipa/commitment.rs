@@ -5,7 +5,7 @@
 
 use crate::arithmetic::{best_multiexp, g_to_lagrange, parallelize, CurveAffine, CurveExt};
 use crate::helpers::CurveRead;
-use crate::poly::commitment::{Blind, CommitmentScheme, Params, ParamsProver, ParamsVerifier};
+use crate::poly::commitment::{Blind, CommitmentScheme, FixedBases, Params, ParamsProver, ParamsVerifier};
 use crate::poly::ipa::msm::MSMIPA;
 use crate::poly::{Coeff, LagrangeCoeff, Polynomial};
 
@@ -29,6 +29,9 @@ pub struct ParamsIPA<C: CurveAffine> {
     pub(crate) g_lagrange: Vec<C>,
     pub(crate) w: C,
     pub(crate) u: C,
+    /// hum: the fixed-base tables (over `g` and `g_lagrange`, each followed by `w`), once
+    /// `precompute_fixed_bases` built them.
+    pub(crate) fixed: Option<FixedBases<C>>,
 }
 
 /// Concrete IPA commitment scheme
@@ -63,7 +66,26 @@ impl<C: CurveAffine> ParamsIPA<C> {
         let n = 1u64 << k;
         assert_eq!(g.len() as u64, n);
         assert_eq!(g_lagrange.len() as u64, n);
-        ParamsIPA { k, n, g, g_lagrange, w, u }
+        ParamsIPA { k, n, g, g_lagrange, w, u, fixed: None }
+    }
+
+    /// hum: builds the fixed-base tables (see [`FixedBases`]), which `commit`,
+    /// `commit_lagrange` and the first round of the opening then use. Downsizing drops them.
+    pub fn precompute_fixed_bases(&mut self) {
+        self.fixed = Some(FixedBases::new(&self.g, &self.g_lagrange, Some(self.w)));
+    }
+
+    /// hum: the fixed-base tables, when built.
+    pub fn fixed_bases(&self) -> Option<&FixedBases<C>> {
+        self.fixed.as_ref()
+    }
+
+    /// `Σ coeffs[i]·g[offset + i]`, through the tables when they are built.
+    pub(crate) fn msm_g(&self, coeffs: &[C::Scalar], offset: usize) -> C::Curve {
+        match &self.fixed {
+            Some(fixed) => fixed.g.msm(coeffs, offset),
+            None => best_multiexp(coeffs, &self.g[offset..offset + coeffs.len()]),
+        }
     }
 
     /// The generators, the Lagrange basis, `w` and `u`.
@@ -94,6 +116,7 @@ impl<'params, C: CurveAffine> Params<'params, C> for ParamsIPA<C> {
         self.n = 1 << k;
         self.g.truncate(self.n as usize);
         self.g_lagrange = g_to_lagrange(self.g.iter().map(|g| g.to_curve()).collect(), k);
+        self.fixed = None;
     }
 
     fn empty_msm(&'params self) -> MSMIPA<C> {
@@ -117,7 +140,10 @@ impl<'params, C: CurveAffine> Params<'params, C> for ParamsIPA<C> {
         tmp_bases.extend(self.g_lagrange.iter());
         tmp_bases.push(self.w);
 
-        let commitment = best_multiexp::<C>(&tmp_scalars, &tmp_bases);
+        let commitment = match &self.fixed {
+            Some(fixed) if poly.len() as u64 == self.n => fixed.g_lagrange.msm(&tmp_scalars, 0),
+            _ => best_multiexp::<C>(&tmp_scalars, &tmp_bases),
+        };
         // hum: the copy holds the witness columns (and the blind); wipe it before it is freed.
         crate::wipe::wipe(&mut tmp_scalars);
         commitment
@@ -159,6 +185,7 @@ impl<'params, C: CurveAffine> Params<'params, C> for ParamsIPA<C> {
             g_lagrange,
             w,
             u,
+            fixed: None,
         })
     }
 }
@@ -224,6 +251,7 @@ impl<'params, C: CurveAffine> ParamsProver<'params, C> for ParamsIPA<C> {
             g_lagrange,
             w,
             u,
+            fixed: None,
         }
     }
 
@@ -240,7 +268,10 @@ impl<'params, C: CurveAffine> ParamsProver<'params, C> for ParamsIPA<C> {
         tmp_bases.extend(self.g.iter());
         tmp_bases.push(self.w);
 
-        let commitment = best_multiexp::<C>(&tmp_scalars, &tmp_bases);
+        let commitment = match &self.fixed {
+            Some(fixed) if poly.len() as u64 == self.n => fixed.g.msm(&tmp_scalars, 0),
+            _ => best_multiexp::<C>(&tmp_scalars, &tmp_bases),
+        };
         // hum: a copy of a prover polynomial and its blind; wipe it before it is freed.
         crate::wipe::wipe(&mut tmp_scalars);
         commitment

@@ -1,6 +1,6 @@
 use crate::arithmetic::{best_multiexp, g_to_lagrange, parallelize};
 use crate::helpers::SerdeCurveAffine;
-use crate::poly::commitment::{Blind, CommitmentScheme, Params, ParamsProver, ParamsVerifier};
+use crate::poly::commitment::{Blind, CommitmentScheme, FixedBases, Params, ParamsProver, ParamsVerifier};
 use crate::poly::{Coeff, LagrangeCoeff, Polynomial};
 use crate::SerdeFormat;
 
@@ -24,6 +24,9 @@ pub struct ParamsKZG<E: Engine> {
     pub(crate) g_lagrange: Vec<E::G1Affine>,
     pub(crate) g2: E::G2Affine,
     pub(crate) s_g2: E::G2Affine,
+    /// hum: the fixed-base tables (a `FixedBases<E::G1Affine>`), once `precompute_fixed_bases`
+    /// built them. Type-erased because the struct does not bound `E::G1Affine: CurveAffine`.
+    pub(crate) fixed: Option<std::sync::Arc<dyn std::any::Any + Send + Sync>>,
 }
 
 /// Umbrella commitment scheme construction for all KZG variants
@@ -122,6 +125,7 @@ impl<E: Engine + Debug> ParamsKZG<E> {
             g_lagrange,
             g2,
             s_g2,
+            fixed: None,
         }
     }
 
@@ -146,6 +150,7 @@ impl<E: Engine + Debug> ParamsKZG<E> {
             g,
             g2,
             s_g2,
+            fixed: None,
         }
     }
 
@@ -261,7 +266,24 @@ impl<E: Engine + Debug> ParamsKZG<E> {
             g_lagrange,
             g2,
             s_g2,
+            fixed: None,
         })
+    }
+}
+
+impl<E: Engine + Debug> ParamsKZG<E>
+where
+    E::G1Affine: SerdeCurveAffine<ScalarExt = E::Fr, CurveExt = E::G1>,
+{
+    /// hum: builds the fixed-base tables of `g` and `g_lagrange` (see [`FixedBases`]), which
+    /// `commit` and `commit_lagrange` then use. Downsizing drops them.
+    pub fn precompute_fixed_bases(&mut self) {
+        self.fixed = Some(std::sync::Arc::new(FixedBases::new(&self.g, &self.g_lagrange, None)));
+    }
+
+    /// hum: the fixed-base tables, when built.
+    pub fn fixed_bases(&self) -> Option<&FixedBases<E::G1Affine>> {
+        self.fixed.as_ref().and_then(|fixed| fixed.downcast_ref())
     }
 }
 
@@ -293,6 +315,7 @@ where
 
         self.g.truncate(self.n as usize);
         self.g_lagrange = g_to_lagrange(self.g.iter().map(|g| g.to_curve()).collect(), k);
+        self.fixed = None;
     }
 
     fn empty_msm(&'params self) -> MSMKZG<E> {
@@ -302,7 +325,10 @@ where
     fn commit_lagrange(&self, poly: &Polynomial<E::Fr, LagrangeCoeff>, _: Blind<E::Fr>) -> E::G1 {
         let size = poly.len();
         assert!(self.n() >= size as u64);
-        best_multiexp(poly, &self.g_lagrange[0..size])
+        match self.fixed_bases() {
+            Some(fixed) => fixed.g_lagrange.msm(poly, 0),
+            None => best_multiexp(poly, &self.g_lagrange[0..size]),
+        }
     }
 
     /// Writes params to a buffer.
@@ -341,7 +367,10 @@ where
     fn commit(&self, poly: &Polynomial<E::Fr, Coeff>, _: Blind<E::Fr>) -> E::G1 {
         let size = poly.len();
         assert!(self.n() >= size as u64);
-        best_multiexp(poly, &self.g[0..size])
+        match self.fixed_bases() {
+            Some(fixed) => fixed.g.msm(poly, 0),
+            None => best_multiexp(poly, &self.g[0..size]),
+        }
     }
 
     fn get_g(&self) -> &[E::G1Affine] {

@@ -10,7 +10,7 @@ use crate::poly::commitment::ParamsProver;
 use crate::poly::{commitment::Blind, Coeff, Polynomial};
 use crate::transcript::{EncodedChallenge, TranscriptWrite};
 
-use group::Curve;
+use group::{Curve, WnafBase, WnafScalar};
 use std::io::{self};
 
 /// Create a polynomial commitment opening proof for the polynomial defined
@@ -106,8 +106,12 @@ pub fn create_proof<
         //
         // TODO: If we modify multiexp to take "extra" bases, we could speed
         // this piece up a bit by combining the multiexps.
-        let l_j = best_multiexp(&p_prime[half..], &g_prime[0..half]);
-        let r_j = best_multiexp(&p_prime[0..half], &g_prime[half..]);
+        // hum: in the first round G' is still the generators, whose fixed-base tables serve.
+        let (l_j, r_j) = if j == 0 {
+            (params.msm_g(&p_prime[half..], 0), params.msm_g(&p_prime[0..half], half))
+        } else {
+            (best_multiexp(&p_prime[half..], &g_prime[0..half]), best_multiexp(&p_prime[0..half], &g_prime[half..]))
+        };
         let value_l_j = compute_inner_product(&p_prime[half..], &b[0..half]);
         let value_r_j = compute_inner_product(&p_prime[0..half], &b[half..]);
         let l_j_randomness = C::Scalar::random(&mut rng);
@@ -152,15 +156,24 @@ pub fn create_proof<
     Ok(())
 }
 
+/// `g_lo[i] ← g_lo[i] + challenge·g_hi[i]`.
+///
+/// hum: the challenge is public (it comes from the transcript), so each product is a
+/// variable-time width-5 wNAF multiplication (`group::WnafBase`/`WnafScalar`, the scalar's
+/// digits computed once a round): ~254 doublings and ~43 additions a point. Upstream used
+/// `Mul`'s constant-time double-and-add, a doubling and an addition for each of 256 bits; at
+/// k = 9 this fold (511 products) was most of what IPA costs over KZG.
 fn parallel_generator_collapse<C: CurveAffine>(g: &mut [C], challenge: C::Scalar) {
     let len = g.len() / 2;
     let (g_lo, g_hi) = g.split_at_mut(len);
+    let challenge = WnafScalar::<C::Scalar, 5>::new(&challenge);
 
     parallelize(g_lo, |g_lo, start| {
         let g_hi = &g_hi[start..];
         let mut tmp = Vec::with_capacity(g_lo.len());
         for (g_lo, g_hi) in g_lo.iter().zip(g_hi.iter()) {
-            tmp.push(g_lo.to_curve() + &(*g_hi * challenge));
+            let g_hi = WnafBase::<C::Curve, 5>::new(g_hi.to_curve());
+            tmp.push(&g_hi * &challenge + g_lo);
         }
         C::Curve::batch_normalize(&tmp, g_lo);
     });
