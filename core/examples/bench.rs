@@ -49,13 +49,22 @@ fn main() {
     .unwrap();
     let all = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!("hum-core bench: depth {depth}, k {k}, {runs} runs, machine threads {all}");
+    // For a profile of one case: HUM_BENCH_THREADS=1 and/or HUM_BENCH_SCHEME=ipa|kzg.
+    let only_threads: Option<usize> = std::env::var("HUM_BENCH_THREADS").ok().and_then(|t| t.parse().ok());
+    let only_scheme = std::env::var("HUM_BENCH_SCHEME").ok();
 
     for threads in [1, all] {
+        if only_threads.is_some_and(|t| t != threads) {
+            continue;
+        }
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
         pool.install(|| {
             // KZG (on the dev SRS: the same arithmetic as a ceremony's) keeps the metric names it
             // always had; IPA's are prefixed `ipa`. IPA has no evm flavour (a contract verifies KZG).
             for (prefix, scheme) in [("", Scheme::Kzg), ("ipa ", Scheme::Ipa)] {
+                if only_scheme.as_ref().is_some_and(|only| only != scheme.name()) {
+                    continue;
+                }
                 println!("-- {threads} thread(s), {}", scheme.name());
                 let mut srs = None;
                 let setup = match scheme {

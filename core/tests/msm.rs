@@ -2,7 +2,8 @@
 //! threads split the windows) against a sum of scalar multiplications, on one and on two threads,
 //! for sizes around hum's (2^9 points at depth 20) and for scalars that need few windows; and the
 //! fixed-base MSM (`vendor/halo2curves-axiom/src/msm/fixed.rs`) over the same cases, at offsets,
-//! and over bases that make its batched additions double, cancel or skip the identity.
+//! and over bases that make its batched additions double, cancel or skip the identity, and over
+//! scalars whose digits crowd into a few buckets (its projective overflow).
 
 use halo2_proofs::halo2curves::{
     bn256::{Fr, G1Affine, G1},
@@ -10,7 +11,7 @@ use halo2_proofs::halo2curves::{
     group::{prime::PrimeCurveAffine, Curve, Group},
     msm::{msm_best, msm_parallel, msm_serial, FixedBaseMsm},
 };
-use rand::{rngs::StdRng, SeedableRng};
+use rand::{rngs::StdRng, RngCore, SeedableRng};
 
 fn naive(coeffs: &[Fr], bases: &[G1Affine]) -> G1 {
     coeffs.iter().zip(bases).fold(G1::identity(), |acc, (c, b)| acc + b.to_curve() * c)
@@ -85,8 +86,64 @@ fn the_windowed_parallel_msm_equals_the_sum_of_products() {
     // Few windows (small scalars, as in the instance column), zeros, and -1.
     let small: Vec<Fr> = (0..512).map(|i| Fr::from(i as u64 % 7)).collect();
     case(&small, &bases[..512]);
+    // A column of bits: hundreds of additions into one bucket, most of them through the fixed
+    // MSM's projective overflow rather than its batches.
+    let bits: Vec<Fr> = (0..512).map(|_| Fr::from(rng.next_u32() as u64 & 1)).collect();
+    case(&bits, &bases[..512]);
     case(&vec![Fr::ZERO; 64], &bases[..64]);
     let mut mixed: Vec<Fr> = (0..64).map(|_| -Fr::ONE).collect();
     mixed[5] = Fr::from(u64::MAX);
     case(&mixed, &bases[..64]);
+}
+
+/// IPA's opening argument with the fixed-base tables (its `L_j`/`R_j` over the original
+/// generators, `G'` never folded) writes the same transcript as without them (`G'` folded each
+/// round), and both verify.
+#[test]
+fn the_ipa_opening_is_the_same_with_and_without_the_tables() {
+    use halo2_proofs::{
+        arithmetic::eval_polynomial,
+        poly::{
+            commitment::{Blind, ParamsProver, MSM},
+            ipa::{
+                commitment::{create_proof, verify_proof, ParamsIPA},
+                msm::MSMIPA,
+            },
+            EvaluationDomain,
+        },
+        transcript::{
+            Blake2bRead, Blake2bWrite, Challenge255, Transcript, TranscriptRead, TranscriptReadBuffer, TranscriptWrite,
+            TranscriptWriterBuffer,
+        },
+    };
+    const K: u32 = 6;
+    let plain = ParamsIPA::<G1Affine>::new(K);
+    let mut tabled = plain.clone();
+    tabled.precompute_fixed_bases();
+    let mut rng = StdRng::seed_from_u64(6);
+    let mut px = EvaluationDomain::<Fr>::new(1, K).empty_coeff();
+    for a in px.iter_mut() {
+        *a = Fr::random(&mut rng);
+    }
+    let blind = Blind(Fr::random(&mut rng));
+    let open = |params: &ParamsIPA<G1Affine>| {
+        let p = params.commit(&px, blind).to_affine();
+        let mut transcript = Blake2bWrite::<Vec<u8>, G1Affine, Challenge255<G1Affine>>::init(vec![]);
+        transcript.write_point(p).unwrap();
+        let x = *transcript.squeeze_challenge_scalar::<()>();
+        transcript.write_scalar(eval_polynomial(&px, x)).unwrap();
+        create_proof(params, StdRng::seed_from_u64(7), &mut transcript, &px, blind, x).unwrap();
+        transcript.finalize()
+    };
+    let proof = open(&tabled);
+    assert_eq!(proof, open(&plain), "the same transcript with and without the tables");
+
+    let mut transcript = Blake2bRead::<&[u8], G1Affine, Challenge255<G1Affine>>::init(&proof[..]);
+    let p = transcript.read_point().unwrap();
+    let x = *transcript.squeeze_challenge_scalar::<()>();
+    let v = transcript.read_scalar().unwrap();
+    let mut commitment = MSMIPA::new(&plain);
+    commitment.append_term(Fr::ONE, p.into());
+    let guard = verify_proof(&plain, commitment, &mut transcript, x, v).unwrap();
+    assert!(guard.use_challenges().check(), "the opening verifies");
 }

@@ -248,7 +248,8 @@ impl<F: Field> MulAssign<F> for Blind<F> {
 /// basis and its Lagrange basis, which `commit` and `commit_lagrange` use once built. Built on
 /// request (`precompute_fixed_bases` of `ParamsKZG` and `ParamsIPA`), since they cost about ten
 /// MSMs to build and only a prover that commits more than once a basis gains from them. IPA's
-/// tables end with its blinding generator `w`, so a blinded commitment is one MSM.
+/// tables end with its blinding generator `w` and its opening generator `u`, so a blinded
+/// commitment, and each `L_j`/`R_j` of the opening, is one MSM.
 #[derive(Clone, Debug)]
 pub struct FixedBases<C: CurveAffine> {
     pub(crate) g: std::sync::Arc<halo2curves::msm::FixedBaseMsm<C>>,
@@ -256,11 +257,11 @@ pub struct FixedBases<C: CurveAffine> {
 }
 
 impl<C: CurveAffine> FixedBases<C> {
-    /// The tables over `g` and `g_lagrange` (each with `extra` appended, IPA's `w`).
-    pub(crate) fn new(g: &[C], g_lagrange: &[C], extra: Option<C>) -> Self {
+    /// The tables over `g` and `g_lagrange`, each with `extra` appended (IPA's `w` and `u`).
+    pub(crate) fn new(g: &[C], g_lagrange: &[C], extra: &[C]) -> Self {
         let table = |bases: &[C]| {
             let mut bases = bases.to_vec();
-            bases.extend(extra);
+            bases.extend_from_slice(extra);
             std::sync::Arc::new(halo2curves::msm::FixedBaseMsm::new(&bases))
         };
         FixedBases { g: table(g), g_lagrange: table(g_lagrange) }

@@ -8,8 +8,8 @@
 //! The buckets are affine and additions into them are batched (Montgomery's trick: one field
 //! inversion for a batch of additions into distinct buckets), about 6 field multiplications an
 //! addition instead of the 11 of a complete mixed addition. With several threads each thread
-//! takes a range of windows with its own buckets; the rows are already shifted, so the parts
-//! just add up.
+//! takes a range of buckets (of digit magnitudes) over every window, so the bucket sums are not
+//! paid once a thread; a range's sum is shifted into place with a few doublings.
 
 use ff::{Field, PrimeField};
 use group::{Curve, Group};
@@ -119,35 +119,63 @@ impl<C: CurveAffine> FixedBaseMsm<C> {
         let mut reprs: Vec<_> = coeffs.iter().map(|a| a.to_repr()).collect();
         let field_byte_size = C::Scalar::NUM_BITS.div_ceil(8) as usize;
         let windows = number_of_windows(&reprs, field_byte_size, self.c).min(self.windows);
-        let parts = rayon::current_num_threads().min(windows).max(1);
+        let buckets = 1 << (self.c - 1);
+        let parts = rayon::current_num_threads().clamp(1, buckets);
+        let part = |part: usize| self.part(&reprs, offset, windows, part * buckets / parts..(part + 1) * buckets / parts);
         let result = if parts == 1 {
-            self.part(&reprs, offset, 0..windows)
+            part(0)
         } else {
-            (0..parts)
-                .into_par_iter()
-                .map(|part| self.part(&reprs, offset, part * windows / parts..(part + 1) * windows / parts))
-                .reduce(C::Curve::identity, |a, b| a + b)
+            (0..parts).into_par_iter().map(part).reduce(C::Curve::identity, |a, b| a + b)
         };
         wipe_reprs(&mut reprs);
         result
     }
 
-    /// The sum of the windows in `windows`: one bucket pass, then the bucket sums.
-    fn part<R: AsRef<[u8]>>(&self, reprs: &[R], offset: usize, windows: std::ops::Range<usize>) -> C::Curve {
-        let mut buckets = Buckets::<C>::new(1 << (self.c - 1));
-        for w in windows {
+    /// What the buckets in `range` (of digit magnitudes `range.start + 1 ..= range.end`) add
+    /// to the sum: one pass over the digits of every window, then the bucket sums. A thread
+    /// takes a range of buckets, so the threads' bucket sums are one bucket sum between them.
+    fn part<R: AsRef<[u8]>>(&self, reprs: &[R], offset: usize, windows: usize, range: std::ops::Range<usize>) -> C::Curve {
+        let mut buckets = Buckets::<C>::new(range.len());
+        let mut add = |w: usize, points: std::ops::Range<usize>| {
             let row = &self.rows[w * self.n + offset..w * self.n + offset + reprs.len()];
-            for (repr, point) in reprs.iter().zip(row) {
+            for (repr, point) in reprs[points.clone()].iter().zip(&row[points]) {
                 let digit = get_booth_index(w, self.c, repr.as_ref());
-                if let (true, Some((x, y))) = (digit != 0, point) {
-                    let y = if digit < 0 { -*y } else { *y };
-                    buckets.add(digit.unsigned_abs() as usize - 1, *x, y);
+                let magnitude = digit.unsigned_abs() as usize;
+                if magnitude <= range.start || magnitude > range.end {
+                    continue;
                 }
+                let Some((x, y)) = point else { continue };
+                buckets.add(magnitude - range.start - 1, *x, if digit < 0 { -*y } else { *y });
             }
+        };
+        // The top window's digits are small (below 2^(bits it has left)), so its additions
+        // crowd into a few buckets: they go in a slice at a time between the other windows,
+        // where they meet free buckets and join the batches.
+        let (top, len) = (windows.saturating_sub(1), reprs.len());
+        for w in 0..top {
+            add(w, 0..len);
+            add(top, w * len / top..(w + 1) * len / top);
+        }
+        if top == 0 {
+            add(0, 0..len);
         }
         buckets.finish();
-        buckets.sum()
+        // Σ (range.start + b + 1)·bucket_b = Σ (b + 1)·bucket_b + range.start·Σ bucket_b.
+        let (weighted, total) = buckets.sum();
+        weighted + times(total, range.start as u64)
     }
+}
+
+/// `k·p` for a small public `k`, by doubling and adding.
+fn times<G: Group>(p: G, k: u64) -> G {
+    let mut acc = G::identity();
+    for bit in (0..u64::BITS - k.leading_zeros()).rev() {
+        acc = acc.double();
+        if k >> bit & 1 == 1 {
+            acc += p;
+        }
+    }
+    acc
 }
 
 /// Doubles every point (affine, `None` for the identity) with one batched inversion.
@@ -173,6 +201,12 @@ fn double_all<C: CurveAffine>(points: &mut [Option<(C::Base, C::Base)>], prefix:
 }
 
 /// Affine buckets with batched additions.
+///
+/// An addition into a bucket that already has one in the batch waits for the next batch
+/// (`deferred`). When many additions meet few buckets (a column of small values, whose digits
+/// are all 1; the top window, whose digits are below 2^(bits left)) the wait would repeat for
+/// every batch, so at most `BATCH` additions wait, and the others go into the bucket's
+/// projective `overflow` with a complete addition.
 struct Buckets<C: CurveAffine> {
     points: Vec<Option<(C::Base, C::Base)>>,
     /// Whether the bucket has an addition in `batch`.
@@ -181,6 +215,10 @@ struct Buckets<C: CurveAffine> {
     batch: Vec<(usize, C::Base, C::Base)>,
     /// Additions into a bucket already in `batch`: they go in the next one.
     deferred: Vec<(usize, C::Base, C::Base)>,
+    /// The previous `deferred`, kept for its capacity while it is rescheduled.
+    rescheduled: Vec<(usize, C::Base, C::Base)>,
+    /// What did not fit in `deferred`, bucket by bucket.
+    overflow: Vec<Option<C::Curve>>,
     /// Scratch for the batch: the numerators of λ and the prefix products of the denominators.
     numerators: Vec<C::Base>,
     prefix: Vec<C::Base>,
@@ -192,7 +230,9 @@ impl<C: CurveAffine> Buckets<C> {
             points: vec![None; count],
             busy: vec![false; count],
             batch: Vec::with_capacity(2 * BATCH),
-            deferred: Vec::new(),
+            deferred: Vec::with_capacity(BATCH),
+            rescheduled: Vec::with_capacity(BATCH),
+            overflow: vec![None; count],
             numerators: Vec::with_capacity(2 * BATCH),
             prefix: Vec::with_capacity(2 * BATCH),
         }
@@ -208,7 +248,11 @@ impl<C: CurveAffine> Buckets<C> {
 
     fn schedule(&mut self, bucket: usize, x: C::Base, y: C::Base) {
         if self.busy[bucket] {
-            self.deferred.push((bucket, x, y));
+            if self.deferred.len() < BATCH {
+                self.deferred.push((bucket, x, y));
+            } else {
+                self.overflow_add(bucket, x, y);
+            }
         } else if self.points[bucket].is_none() {
             self.points[bucket] = Some((x, y));
         } else {
@@ -221,20 +265,33 @@ impl<C: CurveAffine> Buckets<C> {
     fn flush(&mut self) {
         self.run_batch();
         // Those that meet a busy bucket again wait in `self.deferred` for the batch after.
-        let mut deferred = std::mem::take(&mut self.deferred);
-        for (bucket, x, y) in deferred.drain(..) {
+        std::mem::swap(&mut self.deferred, &mut self.rescheduled);
+        let mut rescheduled = std::mem::take(&mut self.rescheduled);
+        for (bucket, x, y) in rescheduled.drain(..) {
             self.schedule(bucket, x, y);
         }
-        if self.deferred.is_empty() {
-            self.deferred = deferred;
-        }
+        self.rescheduled = rescheduled;
     }
 
     /// Runs every pending addition.
     fn finish(&mut self) {
         while !self.batch.is_empty() || !self.deferred.is_empty() {
+            // A batch into few buckets shares its inversion among few additions, which then
+            // cost more than a complete addition: what waits for those buckets goes into their
+            // overflow.
+            if self.batch.len() < BATCH / 2 {
+                for (bucket, x, y) in std::mem::take(&mut self.deferred) {
+                    self.overflow_add(bucket, x, y);
+                }
+            }
             self.flush();
         }
+    }
+
+    /// overflow_bucket ← overflow_bucket + (x, y), a complete addition.
+    fn overflow_add(&mut self, bucket: usize, x: C::Base, y: C::Base) {
+        let point = C::from_xy(x, y).expect("table points are on the curve");
+        *self.overflow[bucket].get_or_insert_with(C::Curve::identity) += point;
     }
 
     /// One batched inversion for all additions in `batch` (each into a distinct bucket).
@@ -277,16 +334,19 @@ impl<C: CurveAffine> Buckets<C> {
         self.batch.clear();
     }
 
-    /// Σ (b + 1)·bucket_b, by running sums from the top bucket down.
-    fn sum(&self) -> C::Curve {
+    /// Σ (b + 1)·bucket_b and Σ bucket_b, by running sums from the top bucket down.
+    fn sum(&self) -> (C::Curve, C::Curve) {
         let mut running = C::Curve::identity();
         let mut sum = C::Curve::identity();
-        for point in self.points.iter().rev() {
+        for (point, overflow) in self.points.iter().zip(&self.overflow).rev() {
             if let Some((x, y)) = point {
                 running += C::from_xy(*x, *y).expect("bucket sums stay on the curve");
             }
+            if let Some(overflow) = overflow {
+                running += overflow;
+            }
             sum += running;
         }
-        sum
+        (sum, running)
     }
 }

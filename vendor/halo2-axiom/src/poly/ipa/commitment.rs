@@ -29,7 +29,7 @@ pub struct ParamsIPA<C: CurveAffine> {
     pub(crate) g_lagrange: Vec<C>,
     pub(crate) w: C,
     pub(crate) u: C,
-    /// hum: the fixed-base tables (over `g` and `g_lagrange`, each followed by `w`), once
+    /// hum: the fixed-base tables (over `g` and `g_lagrange`, each followed by `w` and `u`), once
     /// `precompute_fixed_bases` built them.
     pub(crate) fixed: Option<FixedBases<C>>,
 }
@@ -70,22 +70,14 @@ impl<C: CurveAffine> ParamsIPA<C> {
     }
 
     /// hum: builds the fixed-base tables (see [`FixedBases`]), which `commit`,
-    /// `commit_lagrange` and the first round of the opening then use. Downsizing drops them.
+    /// `commit_lagrange` and every round of the opening then use. Downsizing drops them.
     pub fn precompute_fixed_bases(&mut self) {
-        self.fixed = Some(FixedBases::new(&self.g, &self.g_lagrange, Some(self.w)));
+        self.fixed = Some(FixedBases::new(&self.g, &self.g_lagrange, &[self.w, self.u]));
     }
 
     /// hum: the fixed-base tables, when built.
     pub fn fixed_bases(&self) -> Option<&FixedBases<C>> {
         self.fixed.as_ref()
-    }
-
-    /// `Σ coeffs[i]·g[offset + i]`, through the tables when they are built.
-    pub(crate) fn msm_g(&self, coeffs: &[C::Scalar], offset: usize) -> C::Curve {
-        match &self.fixed {
-            Some(fixed) => fixed.g.msm(coeffs, offset),
-            None => best_multiexp(coeffs, &self.g[offset..offset + coeffs.len()]),
-        }
     }
 
     /// The generators, the Lagrange basis, `w` and `u`.

@@ -278,7 +278,7 @@ where
     /// hum: builds the fixed-base tables of `g` and `g_lagrange` (see [`FixedBases`]), which
     /// `commit` and `commit_lagrange` then use. Downsizing drops them.
     pub fn precompute_fixed_bases(&mut self) {
-        self.fixed = Some(std::sync::Arc::new(FixedBases::new(&self.g, &self.g_lagrange, None)));
+        self.fixed = Some(std::sync::Arc::new(FixedBases::new(&self.g, &self.g_lagrange, &[])));
     }
 
     /// hum: the fixed-base tables, when built.

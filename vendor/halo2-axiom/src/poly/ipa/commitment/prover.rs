@@ -94,30 +94,44 @@ pub fn create_proof<
         }
     }
 
-    // Initialize the vector `G'` from the URS. We'll be progressively collapsing
-    // this vector into smaller and smaller vectors until it is of length 1.
-    let mut g_prime = params.g.clone();
+    // hum: with the fixed-base tables, `G'` is never folded. Each folded generator is a
+    // combination of the original ones: `G'_i = Σ_{t ≡ i mod len} folds[t]·G_t`, where
+    // `folds[t]` is the product of the challenges of the rounds in which `G_t` sat in the upper
+    // half. So `L_j` and `R_j` are MSMs over the original generators (half of them each, then
+    // `w` and `u`), through the tables; the fold cost a scalar multiplication per remaining
+    // generator and a round. Without the tables `G'` is folded as upstream does.
+    let table = params.fixed.as_ref().map(|fixed| &fixed.g);
+    let mut folds = vec![C::Scalar::ONE; if table.is_some() { params.n as usize } else { 0 }];
+    let mut g_prime = if table.is_some() { Vec::new() } else { params.g.clone() };
 
     // Perform the inner product argument, round by round.
     for j in 0..params.k {
         let half = 1 << (params.k - j - 1); // half the length of `p_prime`, `b`, `G'`
 
         // Compute L, R
-        //
-        // TODO: If we modify multiexp to take "extra" bases, we could speed
-        // this piece up a bit by combining the multiexps.
-        // hum: in the first round G' is still the generators, whose fixed-base tables serve.
-        let (l_j, r_j) = if j == 0 {
-            (params.msm_g(&p_prime[half..], 0), params.msm_g(&p_prime[0..half], half))
-        } else {
-            (best_multiexp(&p_prime[half..], &g_prime[0..half]), best_multiexp(&p_prime[0..half], &g_prime[half..]))
-        };
         let value_l_j = compute_inner_product(&p_prime[half..], &b[0..half]);
         let value_r_j = compute_inner_product(&p_prime[0..half], &b[half..]);
         let l_j_randomness = C::Scalar::random(&mut rng);
         let r_j_randomness = C::Scalar::random(&mut rng);
-        let l_j = l_j + &best_multiexp(&[value_l_j * &z, l_j_randomness], &[params.u, params.w]);
-        let r_j = r_j + &best_multiexp(&[value_r_j * &z, r_j_randomness], &[params.u, params.w]);
+        let (l_j, r_j) = match table {
+            Some(table) => {
+                let (mut l, mut r) = unfolded_scalars(&p_prime, &folds);
+                l.extend([l_j_randomness, value_l_j * &z]);
+                r.extend([r_j_randomness, value_r_j * &z]);
+                let l_j = table.msm(&l, 0);
+                let r_j = table.msm(&r, 0);
+                crate::wipe::wipe(&mut l);
+                crate::wipe::wipe(&mut r);
+                (l_j, r_j)
+            }
+            None => {
+                let l_j = best_multiexp(&p_prime[half..], &g_prime[0..half])
+                    + best_multiexp(&[value_l_j * &z, l_j_randomness], &[params.u, params.w]);
+                let r_j = best_multiexp(&p_prime[0..half], &g_prime[half..])
+                    + best_multiexp(&[value_r_j * &z, r_j_randomness], &[params.u, params.w]);
+                (l_j, r_j)
+            }
+        };
         let l_j = l_j.to_affine();
         let r_j = r_j.to_affine();
 
@@ -138,8 +152,16 @@ pub fn create_proof<
         b.truncate(half);
 
         // Collapse `G'`
-        parallel_generator_collapse(&mut g_prime, u_j);
-        g_prime.truncate(half);
+        if table.is_some() {
+            for (t, fold) in folds.iter_mut().enumerate() {
+                if t & half != 0 {
+                    *fold *= &u_j;
+                }
+            }
+        } else {
+            parallel_generator_collapse(&mut g_prime, u_j);
+            g_prime.truncate(half);
+        }
 
         // Update randomness (the synthetic blinding factor at the end)
         f += &(l_j_randomness * &u_j_inv);
@@ -154,6 +176,28 @@ pub fn create_proof<
     transcript.write_scalar(f)?;
 
     Ok(())
+}
+
+/// The scalars of `L_j = Σ_{i < half} p[half + i]·G'_i` and `R_j = Σ_{i < half} p[i]·G'_{half + i}`
+/// over the original generators, with `p` the round's `p_prime` (of length `2·half`) and
+/// `G'_i = Σ_{t ≡ i mod 2·half} folds[t]·G_t`: generator `t` lies in `G'`'s lower half when
+/// `t mod 2·half < half`, so it gets `L`'s scalar `p[half + i]·folds[t]` and no `R` scalar.
+fn unfolded_scalars<F: Field>(p: &[F], folds: &[F]) -> (Vec<F>, Vec<F>) {
+    let len = p.len();
+    let half = len / 2;
+    let mut l = Vec::with_capacity(folds.len() + 2);
+    let mut r = Vec::with_capacity(folds.len() + 2);
+    for (t, fold) in folds.iter().enumerate() {
+        let i = t % len;
+        if i < half {
+            l.push(p[half + i] * fold);
+            r.push(F::ZERO);
+        } else {
+            l.push(F::ZERO);
+            r.push(p[i - half] * fold);
+        }
+    }
+    (l, r)
 }
 
 /// `g_lo[i] ← g_lo[i] + challenge·g_hi[i]`.
