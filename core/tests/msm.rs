@@ -3,7 +3,8 @@
 //! for sizes around hum's (2^9 points at depth 20) and for scalars that need few windows; and the
 //! fixed-base MSM (`vendor/halo2curves-axiom/src/msm/fixed.rs`) over the same cases, at offsets,
 //! and over bases that make its batched additions double, cancel or skip the identity, and over
-//! scalars whose digits crowd into a few buckets (its projective overflow).
+//! scalars whose digits crowd into a few buckets (its projective overflow), and bucket sums
+//! whose batched additions double.
 
 use halo2_proofs::halo2curves::{
     bn256::{Fr, G1Affine, G1},
@@ -90,6 +91,12 @@ fn the_windowed_parallel_msm_equals_the_sum_of_products() {
     // MSM's projective overflow rather than its batches.
     let bits: Vec<Fr> = (0..512).map(|_| Fr::from(rng.next_u32() as u64 & 1)).collect();
     case(&bits, &bases[..512]);
+    // Even digits only: every other bucket is empty, so the bucket sum's running sum meets
+    // the weighted sum it was just added to (a doubling in its batched additions); over one
+    // base, every bucket holds a multiple of it.
+    let even: Vec<Fr> = (0..512).map(|i| Fr::from(2 * i as u64 % 1000)).collect();
+    case(&even, &bases[..512]);
+    case(&even, &vec![bases[0]; 512]);
     case(&vec![Fr::ZERO; 64], &bases[..64]);
     let mut mixed: Vec<Fr> = (0..64).map(|_| -Fr::ONE).collect();
     mixed[5] = Fr::from(u64::MAX);

@@ -116,12 +116,19 @@ impl<C: CurveAffine> FixedBaseMsm<C> {
     /// Panics when `offset + coeffs.len()` exceeds the number of bases.
     pub fn msm(&self, coeffs: &[C::Scalar], offset: usize) -> C::Curve {
         assert!(offset + coeffs.len() <= self.n, "more scalars than fixed bases");
-        let mut reprs: Vec<_> = coeffs.iter().map(|a| a.to_repr()).collect();
+        // Zero scalars add nothing: half of an IPA round's are zero (the half the generators'
+        // split leaves out), and many of a column's.
+        let (mut reprs, at): (Vec<_>, Vec<usize>) = coeffs
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| !bool::from(a.is_zero()))
+            .map(|(i, a)| (a.to_repr(), offset + i))
+            .unzip();
         let field_byte_size = C::Scalar::NUM_BITS.div_ceil(8) as usize;
         let windows = number_of_windows(&reprs, field_byte_size, self.c).min(self.windows);
         let buckets = 1 << (self.c - 1);
         let parts = rayon::current_num_threads().clamp(1, buckets);
-        let part = |part: usize| self.part(&reprs, offset, windows, part * buckets / parts..(part + 1) * buckets / parts);
+        let part = |part: usize| self.part(&reprs, &at, windows, part * buckets / parts..(part + 1) * buckets / parts);
         let result = if parts == 1 {
             part(0)
         } else {
@@ -132,20 +139,21 @@ impl<C: CurveAffine> FixedBaseMsm<C> {
     }
 
     /// What the buckets in `range` (of digit magnitudes `range.start + 1 ..= range.end`) add
-    /// to the sum: one pass over the digits of every window, then the bucket sums. A thread
-    /// takes a range of buckets, so the threads' bucket sums are one bucket sum between them.
-    fn part<R: AsRef<[u8]>>(&self, reprs: &[R], offset: usize, windows: usize, range: std::ops::Range<usize>) -> C::Curve {
+    /// to the sum of `reprs[j]·bases[at[j]]`: one pass over the digits of every window, then
+    /// the bucket sums. A thread takes a range of buckets, so the threads' bucket sums are one
+    /// bucket sum between them.
+    fn part<R: AsRef<[u8]>>(&self, reprs: &[R], at: &[usize], windows: usize, range: std::ops::Range<usize>) -> C::Curve {
         let mut buckets = Buckets::<C>::new(range.len());
-        let mut add = |w: usize, points: std::ops::Range<usize>| {
-            let row = &self.rows[w * self.n + offset..w * self.n + offset + reprs.len()];
-            for (repr, point) in reprs[points.clone()].iter().zip(&row[points]) {
+        let mut add = |w: usize, scalars: std::ops::Range<usize>| {
+            let row = &self.rows[w * self.n..(w + 1) * self.n];
+            for (repr, &i) in reprs[scalars.clone()].iter().zip(&at[scalars]) {
                 let digit = get_booth_index(w, self.c, repr.as_ref());
                 let magnitude = digit.unsigned_abs() as usize;
                 if magnitude <= range.start || magnitude > range.end {
                     continue;
                 }
-                let Some((x, y)) = point else { continue };
-                buckets.add(magnitude - range.start - 1, *x, if digit < 0 { -*y } else { *y });
+                let Some((x, y)) = row[i] else { continue };
+                buckets.add(magnitude - range.start - 1, x, if digit < 0 { -y } else { y });
             }
         };
         // The top window's digits are small (below 2^(bits it has left)), so its additions
@@ -200,6 +208,79 @@ fn double_all<C: CurveAffine>(points: &mut [Option<(C::Base, C::Base)>], prefix:
     }
 }
 
+/// An affine point, `None` for the identity.
+type Affine<F> = Option<(F, F)>;
+
+/// One addition `p + q` of a batch, between the two passes of Montgomery's trick: λ's
+/// numerator and denominator, and the product of the batch's denominators before this one.
+struct Term<F> {
+    numerator: F,
+    denominator: F,
+    prefix: F,
+}
+
+/// Stages `p + q` into a batch whose denominators multiply to `acc`; `None` when `q = −p`
+/// (the sum is the identity, nothing to invert).
+#[inline]
+fn stage<F: Field>(acc: &mut F, (x1, y1): (F, F), (x2, y2): (F, F)) -> Option<Term<F>> {
+    let (numerator, denominator) = if x1 != x2 {
+        (y2 - y1, x2 - x1)
+    } else if y1 == y2 {
+        // Doubling: λ = 3x² / 2y (y ≠ 0: BN254's G1 has no point of order 2).
+        let xx = x1.square();
+        (xx + xx + xx, y1.double())
+    } else {
+        return None;
+    };
+    let prefix = *acc;
+    *acc *= denominator;
+    Some(Term { numerator, denominator, prefix })
+}
+
+/// Finishes the last staged term still open: `inverse` is the inverse of the product of its
+/// denominator and those before it, and becomes the inverse of those before it.
+#[inline]
+fn finish<F: Field>(inverse: &mut F, term: &Term<F>, (x1, y1): (F, F), (x2, _): (F, F)) -> (F, F) {
+    let lambda = term.numerator * *inverse * term.prefix;
+    *inverse *= term.denominator;
+    let x3 = lambda.square() - x1 - x2;
+    let y3 = lambda * (x1 - x3) - y1;
+    (x3, y3)
+}
+
+/// `sums[i] ← sums[i] + (x, y)` for every `(i, x, y)` in `adds` (distinct `i`), with one field
+/// inversion between them (Montgomery's trick, about 6 multiplications an addition).
+fn batch_add<F: Field>(sums: &mut [Affine<F>], adds: &[(usize, F, F)], scratch: &mut Vec<Option<Term<F>>>) {
+    scratch.clear();
+    let mut acc = F::ONE;
+    for &(i, x, y) in adds {
+        scratch.push(match sums[i] {
+            None => {
+                sums[i] = Some((x, y));
+                None
+            }
+            Some(p) => {
+                let term = stage(&mut acc, p, (x, y));
+                if term.is_none() {
+                    sums[i] = None;
+                }
+                term
+            }
+        });
+    }
+    if scratch.iter().all(Option::is_none) {
+        return;
+    }
+    // acc is a product of non-zero denominators.
+    let mut inverse = acc.invert().unwrap();
+    for (&(i, x, y), term) in adds.iter().zip(scratch.iter()).rev() {
+        if let Some(term) = term {
+            let p = sums[i].expect("a staged sum is occupied");
+            sums[i] = Some(finish(&mut inverse, term, p, (x, y)));
+        }
+    }
+}
+
 /// Affine buckets with batched additions.
 ///
 /// An addition into a bucket that already has one in the batch waits for the next batch
@@ -208,7 +289,7 @@ fn double_all<C: CurveAffine>(points: &mut [Option<(C::Base, C::Base)>], prefix:
 /// every batch, so at most `BATCH` additions wait, and the others go into the bucket's
 /// projective `overflow` with a complete addition.
 struct Buckets<C: CurveAffine> {
-    points: Vec<Option<(C::Base, C::Base)>>,
+    points: Vec<Affine<C::Base>>,
     /// Whether the bucket has an addition in `batch`.
     busy: Vec<bool>,
     /// Additions into distinct, occupied buckets, waiting for one inversion.
@@ -219,10 +300,13 @@ struct Buckets<C: CurveAffine> {
     rescheduled: Vec<(usize, C::Base, C::Base)>,
     /// What did not fit in `deferred`, bucket by bucket.
     overflow: Vec<Option<C::Curve>>,
-    /// Scratch for the batch: the numerators of λ and the prefix products of the denominators.
-    numerators: Vec<C::Base>,
-    prefix: Vec<C::Base>,
+    /// The batch's terms between the two passes of Montgomery's trick.
+    scratch: Vec<Option<Term<C::Base>>>,
 }
+
+/// Buckets summed side by side in the bucket sum: one segment of `SEGMENT` consecutive buckets
+/// for each term of a batched addition.
+const SEGMENT: usize = 16;
 
 impl<C: CurveAffine> Buckets<C> {
     fn new(count: usize) -> Self {
@@ -233,8 +317,7 @@ impl<C: CurveAffine> Buckets<C> {
             deferred: Vec::with_capacity(BATCH),
             rescheduled: Vec::with_capacity(BATCH),
             overflow: vec![None; count],
-            numerators: Vec::with_capacity(2 * BATCH),
-            prefix: Vec::with_capacity(2 * BATCH),
+            scratch: Vec::with_capacity(2 * BATCH),
         }
     }
 
@@ -296,57 +379,71 @@ impl<C: CurveAffine> Buckets<C> {
 
     /// One batched inversion for all additions in `batch` (each into a distinct bucket).
     fn run_batch(&mut self) {
-        self.numerators.clear();
-        self.prefix.clear();
-        let mut acc = C::Base::ONE;
-        for &(bucket, x2, y2) in &self.batch {
-            let (x1, y1) = self.points[bucket].expect("a batched bucket is occupied");
-            let (numerator, denominator) = if x1 != x2 {
-                (y2 - y1, x2 - x1)
-            } else if y1 == y2 {
-                // Doubling: λ = 3x² / 2y (y ≠ 0: BN254's G1 has no point of order 2).
-                let xx = x1.square();
-                (xx + xx + xx, y1 + y1)
-            } else {
-                // P + (−P): the bucket empties; nothing to invert.
-                (C::Base::ZERO, C::Base::ONE)
-            };
-            self.prefix.push(acc);
-            self.numerators.push(numerator);
-            acc *= denominator;
-        }
-        // acc is a product of non-zero denominators.
-        let mut inverse = acc.invert().unwrap();
-        for (i, &(bucket, x2, y2)) in self.batch.iter().enumerate().rev() {
-            let (x1, y1) = self.points[bucket].expect("a batched bucket is occupied");
+        batch_add(&mut self.points, &self.batch, &mut self.scratch);
+        for &(bucket, _, _) in &self.batch {
             self.busy[bucket] = false;
-            if x1 == x2 && y1 != y2 {
-                self.points[bucket] = None;
-                continue;
-            }
-            let denominator = if x1 != x2 { x2 - x1 } else { y1 + y1 };
-            let lambda = self.numerators[i] * inverse * self.prefix[i];
-            inverse *= denominator;
-            let x3 = lambda.square() - x1 - x2;
-            let y3 = lambda * (x1 - x3) - y1;
-            self.points[bucket] = Some((x3, y3));
         }
         self.batch.clear();
     }
 
-    /// Σ (b + 1)·bucket_b and Σ bucket_b, by running sums from the top bucket down.
-    fn sum(&self) -> (C::Curve, C::Curve) {
-        let mut running = C::Curve::identity();
-        let mut sum = C::Curve::identity();
-        for (point, overflow) in self.points.iter().zip(&self.overflow).rev() {
-            if let Some((x, y)) = point {
-                running += C::from_xy(*x, *y).expect("bucket sums stay on the curve");
-            }
-            if let Some(overflow) = overflow {
-                running += overflow;
-            }
-            sum += running;
+    /// Adds each bucket's projective overflow into it: one batched normalisation, one batch.
+    fn merge_overflow(&mut self) {
+        let (at, projective): (Vec<usize>, Vec<C::Curve>) =
+            self.overflow.iter().enumerate().filter_map(|(b, p)| p.map(|p| (b, p))).unzip();
+        if at.is_empty() {
+            return;
         }
-        (sum, running)
+        let mut affine = vec![C::identity(); projective.len()];
+        C::Curve::batch_normalize(&projective, &mut affine);
+        for (b, point) in at.into_iter().zip(affine) {
+            // The identity's coordinates read (0, 0), which is not a point to add.
+            if bool::from(point.is_identity()) {
+                continue;
+            }
+            let xy = point.coordinates().unwrap();
+            self.batch.push((b, *xy.x(), *xy.y()));
+        }
+        self.run_batch();
+    }
+
+    /// Σ (b + 1)·bucket_b and Σ bucket_b.
+    ///
+    /// The buckets are cut into segments of `SEGMENT`, summed side by side with batched affine
+    /// additions (running sums from each segment's top bucket down, two batches a step), then
+    /// Σ_b (b + 1)·bucket_b = Σ_s weighted_s + SEGMENT·Σ_s s·running_s over the segments.
+    fn sum(&mut self) -> (C::Curve, C::Curve) {
+        self.merge_overflow();
+        let count = self.points.len();
+        let segments = count.div_ceil(SEGMENT);
+        let mut running: Vec<Affine<C::Base>> = vec![None; segments];
+        let mut weighted: Vec<Affine<C::Base>> = vec![None; segments];
+        let mut adds = Vec::with_capacity(segments);
+        for j in (0..SEGMENT).rev() {
+            adds.clear();
+            adds.extend((0..segments).filter_map(|s| {
+                let (x, y) = self.points.get(s * SEGMENT + j).copied().flatten()?;
+                Some((s, x, y))
+            }));
+            batch_add(&mut running, &adds, &mut self.scratch);
+            adds.clear();
+            adds.extend(running.iter().enumerate().filter_map(|(s, p)| p.map(|(x, y)| (s, x, y))));
+            batch_add(&mut weighted, &adds, &mut self.scratch);
+        }
+        let curve = |p: &Affine<C::Base>| match p {
+            Some((x, y)) => C::from_xy(*x, *y).expect("bucket sums stay on the curve").to_curve(),
+            None => C::Curve::identity(),
+        };
+        // Σ_s s·running_s = Σ_{s ≥ 1} Σ_{t ≥ s} running_t.
+        let mut total = C::Curve::identity();
+        let mut shifted = C::Curve::identity();
+        let mut within = C::Curve::identity();
+        for s in (0..segments).rev() {
+            total += curve(&running[s]);
+            if s > 0 {
+                shifted += total;
+            }
+            within += curve(&weighted[s]);
+        }
+        (within + times(shifted, SEGMENT as u64), total)
     }
 }
