@@ -56,6 +56,7 @@ pub mod poseidon2;
 pub mod progress;
 pub mod prover;
 pub mod ptau;
+mod rng;
 pub mod seal;
 pub mod srs;
 pub mod transcript;

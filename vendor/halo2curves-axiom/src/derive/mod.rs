@@ -81,7 +81,8 @@ macro_rules! impl_binops_multiplicative_mixed {
         impl<'b> ::core::ops::Mul<&'b $rhs> for $lhs {
             type Output = $output;
 
-            #[inline]
+            #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+            #[cfg_attr(target_arch = "wasm32", inline)]
             fn mul(self, rhs: &'b $rhs) -> $output {
                 &self * rhs
             }
@@ -90,7 +91,8 @@ macro_rules! impl_binops_multiplicative_mixed {
         impl<'a> ::core::ops::Mul<$rhs> for &'a $lhs {
             type Output = $output;
 
-            #[inline]
+            #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+            #[cfg_attr(target_arch = "wasm32", inline)]
             fn mul(self, rhs: $rhs) -> $output {
                 self * &rhs
             }
@@ -99,7 +101,8 @@ macro_rules! impl_binops_multiplicative_mixed {
         impl ::core::ops::Mul<$rhs> for $lhs {
             type Output = $output;
 
-            #[inline]
+            #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+            #[cfg_attr(target_arch = "wasm32", inline)]
             fn mul(self, rhs: $rhs) -> $output {
                 &self * &rhs
             }
@@ -148,14 +151,16 @@ macro_rules! impl_binops_multiplicative {
         impl_binops_multiplicative_mixed!($lhs, $rhs, $lhs);
 
         impl ::core::ops::MulAssign<$rhs> for $lhs {
-            #[inline]
+            #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+            #[cfg_attr(target_arch = "wasm32", inline)]
             fn mul_assign(&mut self, rhs: $rhs) {
                 *self = &*self * &rhs;
             }
         }
 
         impl<'b> ::core::ops::MulAssign<&'b $rhs> for $lhs {
-            #[inline]
+            #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+            #[cfg_attr(target_arch = "wasm32", inline)]
             fn mul_assign(&mut self, rhs: &'b $rhs) {
                 *self = &*self * rhs;
             }
