@@ -124,17 +124,18 @@ impl<'params, C: CurveAffine> Params<'params, C> for ParamsIPA<C> {
         r: Blind<C::Scalar>,
     ) -> C::Curve {
         let mut tmp_scalars = Vec::with_capacity(poly.len() + 1);
-        let mut tmp_bases = Vec::with_capacity(poly.len() + 1);
-
         tmp_scalars.extend(poly.iter());
         tmp_scalars.push(r.0);
 
-        tmp_bases.extend(self.g_lagrange.iter());
-        tmp_bases.push(self.w);
-
+        // hum: with the tables (which end with `w`) the bases are not copied.
         let commitment = match &self.fixed {
             Some(fixed) if poly.len() as u64 == self.n => fixed.g_lagrange.msm(&tmp_scalars, 0),
-            _ => best_multiexp::<C>(&tmp_scalars, &tmp_bases),
+            _ => {
+                let mut tmp_bases = Vec::with_capacity(poly.len() + 1);
+                tmp_bases.extend(self.g_lagrange.iter());
+                tmp_bases.push(self.w);
+                best_multiexp::<C>(&tmp_scalars, &tmp_bases)
+            }
         };
         // hum: the copy holds the witness columns (and the blind); wipe it before it is freed.
         crate::wipe::wipe(&mut tmp_scalars);
@@ -252,17 +253,18 @@ impl<'params, C: CurveAffine> ParamsProver<'params, C> for ParamsIPA<C> {
     /// factor `r`.
     fn commit(&self, poly: &Polynomial<C::Scalar, Coeff>, r: Blind<C::Scalar>) -> C::Curve {
         let mut tmp_scalars = Vec::with_capacity(poly.len() + 1);
-        let mut tmp_bases = Vec::with_capacity(poly.len() + 1);
-
         tmp_scalars.extend(poly.iter());
         tmp_scalars.push(r.0);
 
-        tmp_bases.extend(self.g.iter());
-        tmp_bases.push(self.w);
-
+        // hum: with the tables (which end with `w`) the bases are not copied.
         let commitment = match &self.fixed {
             Some(fixed) if poly.len() as u64 == self.n => fixed.g.msm(&tmp_scalars, 0),
-            _ => best_multiexp::<C>(&tmp_scalars, &tmp_bases),
+            _ => {
+                let mut tmp_bases = Vec::with_capacity(poly.len() + 1);
+                tmp_bases.extend(self.g.iter());
+                tmp_bases.push(self.w);
+                best_multiexp::<C>(&tmp_scalars, &tmp_bases)
+            }
         };
         // hum: a copy of a prover polynomial and its blind; wipe it before it is freed.
         crate::wipe::wipe(&mut tmp_scalars);
