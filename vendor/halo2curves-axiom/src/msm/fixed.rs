@@ -118,12 +118,16 @@ impl<C: CurveAffine> FixedBaseMsm<C> {
         assert!(offset + coeffs.len() <= self.n, "more scalars than fixed bases");
         // Zero scalars add nothing: half of an IPA round's are zero (the half the generators'
         // split leaves out), and many of a column's.
-        let (mut reprs, at): (Vec<_>, Vec<usize>) = coeffs
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| !bool::from(a.is_zero()))
-            .map(|(i, a)| (a.to_repr(), offset + i))
-            .unzip();
+        // Both lists get their whole capacity up front: the scalars can be a witness column,
+        // and a growing `Vec` would free copies of them on the way.
+        let mut reprs = Vec::with_capacity(coeffs.len());
+        let mut at = Vec::with_capacity(coeffs.len());
+        for (i, a) in coeffs.iter().enumerate() {
+            if !bool::from(a.is_zero()) {
+                reprs.push(a.to_repr());
+                at.push(offset + i);
+            }
+        }
         let field_byte_size = C::Scalar::NUM_BITS.div_ceil(8) as usize;
         let windows = number_of_windows(&reprs, field_byte_size, self.c).min(self.windows);
         let buckets = 1 << (self.c - 1);
