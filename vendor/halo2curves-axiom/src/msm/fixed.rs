@@ -28,7 +28,7 @@ pub struct FixedBaseMsm<C: CurveAffine> {
     windows: usize,
     n: usize,
     /// `rows[w·n + i] = 2^(c·w)·bases[i]`, as affine coordinates; `None` for the identity.
-    rows: Vec<Option<(C::Base, C::Base)>>,
+    rows: Vec<Affine<C::Base>>,
 }
 
 /// The window width for `n` fixed bases: the one that minimises the batched bucket additions
@@ -57,7 +57,7 @@ impl<C: CurveAffine> FixedBaseMsm<C> {
         // the bases (one inversion per doubling of a chunk, Montgomery's trick): about 7 field
         // multiplications a doubling instead of the ~12 of a complete projective one. Each
         // thread doubles its own chunk of bases.
-        let start: Vec<Option<(C::Base, C::Base)>> = bases
+        let start: Vec<Affine<C::Base>> = bases
             .iter()
             .map(|base| {
                 (!bool::from(base.is_identity())).then(|| {
@@ -68,17 +68,21 @@ impl<C: CurveAffine> FixedBaseMsm<C> {
             .collect();
         // A chunk a thread: the fewer the chunks, the fewer the inversions.
         let chunk_len = n.div_ceil(rayon::current_num_threads()).max(64);
-        let columns: Vec<Vec<Option<(C::Base, C::Base)>>> = start
+        let columns: Vec<Vec<Affine<C::Base>>> = start
             .par_chunks(chunk_len)
             .map(|chunk| {
                 let mut current = chunk.to_vec();
                 let mut rows = Vec::with_capacity(windows * chunk.len());
-                let mut prefix = Vec::with_capacity(chunk.len());
+                let mut doublings = Vec::with_capacity(chunk.len());
+                let mut scratch = Vec::with_capacity(chunk.len());
                 for w in 0..windows {
                     rows.extend_from_slice(&current);
                     if w + 1 < windows {
                         for _ in 0..c {
-                            double_all::<C>(&mut current, &mut prefix);
+                            // Each point added to itself: a batch of doublings.
+                            doublings.clear();
+                            doublings.extend(occupied(&current));
+                            batch_add(&mut current, &doublings, &mut scratch);
                         }
                     }
                 }
@@ -108,7 +112,7 @@ impl<C: CurveAffine> FixedBaseMsm<C> {
 
     /// Bytes the tables hold.
     pub fn table_bytes(&self) -> usize {
-        self.rows.len() * std::mem::size_of::<Option<(C::Base, C::Base)>>()
+        self.rows.len() * std::mem::size_of::<Affine<C::Base>>()
     }
 
     /// `Σ coeffs[i]·bases[offset + i]`.
@@ -118,6 +122,7 @@ impl<C: CurveAffine> FixedBaseMsm<C> {
         assert!(offset + coeffs.len() <= self.n, "more scalars than fixed bases");
         // Zero scalars add nothing: half of an IPA round's are zero (the half the generators'
         // split leaves out), and many of a column's.
+        //
         // Both lists get their whole capacity up front: the scalars can be a witness column,
         // and a growing `Vec` would free copies of them on the way.
         let mut reprs = Vec::with_capacity(coeffs.len());
@@ -190,30 +195,13 @@ fn times<G: Group>(p: G, k: u64) -> G {
     acc
 }
 
-/// Doubles every point (affine, `None` for the identity) with one batched inversion.
-fn double_all<C: CurveAffine>(points: &mut [Option<(C::Base, C::Base)>], prefix: &mut Vec<C::Base>) {
-    prefix.clear();
-    let mut acc = C::Base::ONE;
-    for (_, y) in points.iter().flatten() {
-        prefix.push(acc);
-        acc *= y.double();
-    }
-    // Every y is non-zero: BN254's G1 has no point of order 2.
-    let mut inverse = acc.invert().unwrap();
-    for ((x, y), before) in points.iter_mut().flatten().rev().zip(prefix.iter().rev()) {
-        let two_y = y.double();
-        let xx = x.square();
-        let lambda = (xx + xx + xx) * inverse * before;
-        inverse *= two_y;
-        let x3 = lambda.square() - x.double();
-        let y3 = lambda * (*x - x3) - *y;
-        *x = x3;
-        *y = y3;
-    }
-}
-
 /// An affine point, `None` for the identity.
 type Affine<F> = Option<(F, F)>;
+
+/// `(i, x, y)` for every occupied `points[i] = (x, y)`.
+fn occupied<F: Copy>(points: &[Affine<F>]) -> impl Iterator<Item = (usize, F, F)> + '_ {
+    points.iter().enumerate().filter_map(|(i, p)| p.map(|(x, y)| (i, x, y)))
+}
 
 /// One addition `p + q` of a batch, between the two passes of Montgomery's trick: λ's
 /// numerator and denominator, and the product of the batch's denominators before this one.
@@ -257,6 +245,7 @@ fn finish<F: Field>(inverse: &mut F, term: &Term<F>, (x1, y1): (F, F), (x2, _): 
 fn batch_add<F: Field>(sums: &mut [Affine<F>], adds: &[(usize, F, F)], scratch: &mut Vec<Option<Term<F>>>) {
     scratch.clear();
     let mut acc = F::ONE;
+    let mut staged = false;
     for &(i, x, y) in adds {
         scratch.push(match sums[i] {
             None => {
@@ -265,14 +254,15 @@ fn batch_add<F: Field>(sums: &mut [Affine<F>], adds: &[(usize, F, F)], scratch: 
             }
             Some(p) => {
                 let term = stage(&mut acc, p, (x, y));
-                if term.is_none() {
-                    sums[i] = None;
+                match term {
+                    Some(_) => staged = true,
+                    None => sums[i] = None,
                 }
                 term
             }
         });
     }
-    if scratch.iter().all(Option::is_none) {
+    if !staged {
         return;
     }
     // acc is a product of non-zero denominators.
@@ -430,7 +420,7 @@ impl<C: CurveAffine> Buckets<C> {
             }));
             batch_add(&mut running, &adds, &mut self.scratch);
             adds.clear();
-            adds.extend(running.iter().enumerate().filter_map(|(s, p)| p.map(|(x, y)| (s, x, y))));
+            adds.extend(occupied(&running));
             batch_add(&mut weighted, &adds, &mut self.scratch);
         }
         let curve = |p: &Affine<C::Base>| match p {
