@@ -1,5 +1,5 @@
 //! The multi-scalar multiplication hum's proofs use (`vendor/halo2curves-axiom/src/msm.rs`:
-//! threads split the windows) against a sum of scalar multiplications, on one and on two threads,
+//! threads split the windows; Straus's method below 32 points) against a sum of scalar multiplications, on one and on two threads,
 //! for sizes around hum's (2^9 points at depth 20) and for scalars that need few windows; and the
 //! fixed-base MSM (`vendor/halo2curves-axiom/src/msm/fixed.rs`) over the same cases, at offsets,
 //! and over bases that make its batched additions double, cancel or skip the identity, and over
@@ -68,6 +68,33 @@ fn the_fixed_base_msm_doubles_cancels_and_skips_the_identity() {
     case(&random, &bases);
 }
 
+/// The grouped fixed-base MSM (an IPA fold's `G'_i = Σ_{t ≡ i mod len} folds[t]·G_t`) gives
+/// each group its own sum of products, for one group, a few, one base a group, and fewer
+/// scalars than bases.
+#[test]
+fn the_grouped_fixed_base_msm_sums_each_group() {
+    let mut rng = StdRng::seed_from_u64(32);
+    let generator = G1Affine::generator();
+    let bases: Vec<G1Affine> = (0..512).map(|_| (generator * Fr::random(&mut rng)).to_affine()).collect();
+    let table = FixedBaseMsm::new(&bases);
+    let mut coeffs: Vec<Fr> = (0..512).map(|_| Fr::random(&mut rng)).collect();
+    coeffs[40] = Fr::ZERO;
+    for (n, groups) in [(512, 1), (512, 2), (512, 32), (512, 512), (100, 7)] {
+        let expected: Vec<G1Affine> = (0..groups)
+            .map(|g| {
+                let (c, b): (Vec<Fr>, Vec<G1Affine>) = (g..n).step_by(groups).map(|i| (coeffs[i], bases[i])).unzip();
+                naive(&c, &b).to_affine()
+            })
+            .collect();
+        for threads in [1, 2, 3] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let sums = pool.install(|| table.msm_groups(&coeffs[..n], groups));
+            let sums: Vec<G1Affine> = sums.iter().map(|p| p.to_affine()).collect();
+            assert_eq!(sums, expected, "{n} scalars in {groups} groups on {threads} threads");
+        }
+    }
+}
+
 #[test]
 #[should_panic(expected = "more scalars than fixed bases")]
 fn the_fixed_base_msm_refuses_more_scalars_than_bases() {
@@ -101,11 +128,18 @@ fn the_windowed_parallel_msm_equals_the_sum_of_products() {
     let mut mixed: Vec<Fr> = (0..64).map(|_| -Fr::ONE).collect();
     mixed[5] = Fr::from(u64::MAX);
     case(&mixed, &bases[..64]);
+    // Fewer than 32 points (Straus's method): -1, a zero, u64::MAX, an identity base, a base
+    // twice with opposite scalars.
+    case(&mixed[..7], &bases[..7]);
+    let few = [Fr::ZERO, -Fr::ONE, Fr::from(8), Fr::random(&mut rng), -Fr::from(8)];
+    let few_bases = [bases[1], bases[2], G1Affine::identity(), bases[3], bases[3]];
+    case(&few, &few_bases);
+    case(&[Fr::ZERO; 3], &bases[..3]);
 }
 
 /// IPA's opening argument with the fixed-base tables (its `L_j`/`R_j` over the original
-/// generators, `G'` never folded) writes the same transcript as without them (`G'` folded each
-/// round), and both verify.
+/// generators while `G'` is long, then `G'` from one grouped pass and folded) writes the same
+/// transcript as without them (`G'` folded each round), and both verify: at hum's size, 2^9.
 #[test]
 fn the_ipa_opening_is_the_same_with_and_without_the_tables() {
     use halo2_proofs::{
@@ -123,7 +157,7 @@ fn the_ipa_opening_is_the_same_with_and_without_the_tables() {
             TranscriptWriterBuffer,
         },
     };
-    const K: u32 = 6;
+    const K: u32 = 9;
     let plain = ParamsIPA::<G1Affine>::new(K);
     let mut tabled = plain.clone();
     tabled.precompute_fixed_bases();

@@ -120,6 +120,25 @@ impl<C: CurveAffine> FixedBaseMsm<C> {
     /// Panics when `offset + coeffs.len()` exceeds the number of bases.
     pub fn msm(&self, coeffs: &[C::Scalar], offset: usize) -> C::Curve {
         assert!(offset + coeffs.len() <= self.n, "more scalars than fixed bases");
+        self.grouped(coeffs, offset, 1)[0]
+    }
+
+    /// `Σ_{i ≡ g (mod groups)} coeffs[i]·bases[i]` for every group `g < groups`: several MSMs
+    /// over disjoint bases in one bucket pass, each group with buckets of its own, so that the
+    /// batched additions and the bucket sums of small groups still fill their batches.
+    ///
+    /// This is the fold of an inner product argument's generators, `G'_i = Σ_{t ≡ i mod len}
+    /// folds[t]·G_t`, done once from the tables.
+    ///
+    /// Panics when `groups` is 0 or `coeffs.len()` exceeds the number of bases.
+    pub fn msm_groups(&self, coeffs: &[C::Scalar], groups: usize) -> Vec<C::Curve> {
+        assert!(groups > 0, "at least one group");
+        assert!(coeffs.len() <= self.n, "more scalars than fixed bases");
+        self.grouped(coeffs, 0, groups)
+    }
+
+    /// The MSM of each group, base `offset + i` in group `i mod groups`.
+    fn grouped(&self, coeffs: &[C::Scalar], offset: usize, groups: usize) -> Vec<C::Curve> {
         // Zero scalars add nothing: half of an IPA round's are zero (the half the generators'
         // split leaves out), and many of a column's.
         //
@@ -130,39 +149,49 @@ impl<C: CurveAffine> FixedBaseMsm<C> {
         for (i, a) in coeffs.iter().enumerate() {
             if !bool::from(a.is_zero()) {
                 reprs.push(a.to_repr());
-                at.push(offset + i);
+                at.push((offset + i, i % groups));
             }
         }
         let field_byte_size = C::Scalar::NUM_BITS.div_ceil(8) as usize;
         let windows = number_of_windows(&reprs, field_byte_size, self.c).min(self.windows);
         let buckets = 1 << (self.c - 1);
         let parts = rayon::current_num_threads().clamp(1, buckets);
-        let part = |part: usize| self.part(&reprs, &at, windows, part * buckets / parts..(part + 1) * buckets / parts);
+        let pass = Pass { reprs: &reprs, at: &at, groups, windows };
+        let part = |part: usize| self.part(&pass, part * buckets / parts..(part + 1) * buckets / parts);
         let result = if parts == 1 {
             part(0)
         } else {
-            (0..parts).into_par_iter().map(part).reduce(C::Curve::identity, |a, b| a + b)
+            (0..parts).into_par_iter().map(part).reduce(
+                || vec![C::Curve::identity(); groups],
+                |mut a, b| {
+                    a.iter_mut().zip(b).for_each(|(a, b)| *a += b);
+                    a
+                },
+            )
         };
         wipe_reprs(&mut reprs);
         result
     }
 
     /// What the buckets in `range` (of digit magnitudes `range.start + 1 ..= range.end`) add
-    /// to the sum of `reprs[j]·bases[at[j]]`: one pass over the digits of every window, then
-    /// the bucket sums. A thread takes a range of buckets, so the threads' bucket sums are one
-    /// bucket sum between them.
-    fn part<R: AsRef<[u8]>>(&self, reprs: &[R], at: &[usize], windows: usize, range: std::ops::Range<usize>) -> C::Curve {
-        let mut buckets = Buckets::<C>::new(range.len());
+    /// to each group's sum of `reprs[j]·bases[at[j]]`: one pass over the digits of every
+    /// window, then the bucket sums. A thread takes a range of buckets, so the threads' bucket
+    /// sums are one bucket sum between them.
+    fn part<R: AsRef<[u8]>>(&self, pass: &Pass<R>, range: std::ops::Range<usize>) -> Vec<C::Curve> {
+        let &Pass { reprs, at, groups, windows } = pass;
+        let span = range.len();
+        let mut buckets = Buckets::<C>::new(groups * span);
         let mut add = |w: usize, scalars: std::ops::Range<usize>| {
             let row = &self.rows[w * self.n..(w + 1) * self.n];
-            for (repr, &i) in reprs[scalars.clone()].iter().zip(&at[scalars]) {
+            for (repr, &(i, group)) in reprs[scalars.clone()].iter().zip(&at[scalars]) {
                 let digit = get_booth_index(w, self.c, repr.as_ref());
                 let magnitude = digit.unsigned_abs() as usize;
                 if magnitude <= range.start || magnitude > range.end {
                     continue;
                 }
                 let Some((x, y)) = row[i] else { continue };
-                buckets.add(magnitude - range.start - 1, x, if digit < 0 { -y } else { y });
+                let bucket = group * span + magnitude - range.start - 1;
+                buckets.add(bucket, x, if digit < 0 { -y } else { y });
             }
         };
         // The top window's digits are small (below 2^(bits it has left)), so its additions
@@ -178,9 +207,23 @@ impl<C: CurveAffine> FixedBaseMsm<C> {
         }
         buckets.finish();
         // Σ (range.start + b + 1)·bucket_b = Σ (b + 1)·bucket_b + range.start·Σ bucket_b.
-        let (weighted, total) = buckets.sum();
-        weighted + times(total, range.start as u64)
+        buckets
+            .sum(groups)
+            .into_iter()
+            .map(|(weighted, total)| weighted + times(total, range.start as u64))
+            .collect()
     }
+}
+
+/// The scalars of one (grouped) MSM, as its bucket passes read them.
+struct Pass<'a, R> {
+    /// The non-zero scalars, as bytes.
+    reprs: &'a [R],
+    /// The base and the group of each scalar.
+    at: &'a [(usize, usize)],
+    groups: usize,
+    /// Windows that hold a non-zero digit.
+    windows: usize,
 }
 
 /// `k·p` for a small public `k`, by doubling and adding.
@@ -400,22 +443,25 @@ impl<C: CurveAffine> Buckets<C> {
         self.run_batch();
     }
 
-    /// Σ (b + 1)·bucket_b and Σ bucket_b.
+    /// Σ (b + 1)·bucket_b and Σ bucket_b for each of `groups` equal runs of buckets.
     ///
-    /// The buckets are cut into segments of `SEGMENT`, summed side by side with batched affine
-    /// additions (running sums from each segment's top bucket down, two batches a step), then
-    /// Σ_b (b + 1)·bucket_b = Σ_s weighted_s + SEGMENT·Σ_s s·running_s over the segments.
-    fn sum(&mut self) -> (C::Curve, C::Curve) {
+    /// Each group's buckets are cut into segments of `SEGMENT`, and every group's segments are
+    /// summed side by side with batched affine additions (running sums from each segment's top
+    /// bucket down, two batches a step); then, group by group, Σ_b (b + 1)·bucket_b =
+    /// Σ_s weighted_s + SEGMENT·Σ_s s·running_s over its segments.
+    fn sum(&mut self, groups: usize) -> Vec<(C::Curve, C::Curve)> {
         self.merge_overflow();
-        let count = self.points.len();
-        let segments = count.div_ceil(SEGMENT);
+        let span = self.points.len() / groups;
+        let per_group = span.div_ceil(SEGMENT);
+        let segments = groups * per_group;
         let mut running: Vec<Affine<C::Base>> = vec![None; segments];
         let mut weighted: Vec<Affine<C::Base>> = vec![None; segments];
         let mut adds = Vec::with_capacity(segments);
         for j in (0..SEGMENT).rev() {
             adds.clear();
             adds.extend((0..segments).filter_map(|s| {
-                let (x, y) = self.points.get(s * SEGMENT + j).copied().flatten()?;
+                let within = s % per_group * SEGMENT + j;
+                let (x, y) = (within < span).then(|| self.points[s / per_group * span + within]).flatten()?;
                 Some((s, x, y))
             }));
             batch_add(&mut running, &adds, &mut self.scratch);
@@ -427,17 +473,23 @@ impl<C: CurveAffine> Buckets<C> {
             Some((x, y)) => C::from_xy(*x, *y).expect("bucket sums stay on the curve").to_curve(),
             None => C::Curve::identity(),
         };
-        // Σ_s s·running_s = Σ_{s ≥ 1} Σ_{t ≥ s} running_t.
-        let mut total = C::Curve::identity();
-        let mut shifted = C::Curve::identity();
-        let mut within = C::Curve::identity();
-        for s in (0..segments).rev() {
-            total += curve(&running[s]);
-            if s > 0 {
-                shifted += total;
-            }
-            within += curve(&weighted[s]);
-        }
-        (within + times(shifted, SEGMENT as u64), total)
+        (0..groups)
+            .map(|g| {
+                let (running, weighted) =
+                    (&running[g * per_group..(g + 1) * per_group], &weighted[g * per_group..(g + 1) * per_group]);
+                // Σ_s s·running_s = Σ_{s ≥ 1} Σ_{t ≥ s} running_t.
+                let mut total = C::Curve::identity();
+                let mut shifted = C::Curve::identity();
+                let mut within = C::Curve::identity();
+                for s in (0..per_group).rev() {
+                    total += curve(&running[s]);
+                    if s > 0 {
+                        shifted += total;
+                    }
+                    within += curve(&weighted[s]);
+                }
+                (within + times(shifted, SEGMENT as u64), total)
+            })
+            .collect()
     }
 }

@@ -95,18 +95,29 @@ pub fn create_proof<
     }
 
     // hum: with the fixed-base tables, `G'` is never folded. Each folded generator is a
-    // combination of the original ones: `G'_i = Σ_{t ≡ i mod len} folds[t]·G_t`, where
-    // `folds[t]` is the product of the challenges of the rounds in which `G_t` sat in the upper
-    // half. So `L_j` and `R_j` are MSMs over the original generators (half of them each, then
-    // `w` and `u`), through the tables; the fold cost a scalar multiplication per remaining
-    // generator and a round. Without the tables `G'` is folded as upstream does.
+    // combination of the generators it started from: `G'_i = Σ_{t ≡ i mod len} folds[t]·G_t`,
+    // where `folds[t]` is the product of the challenges of the rounds in which `G_t` sat in the
+    // upper half. So `L_j` and `R_j` are MSMs over the original generators (half of them each,
+    // then `w` and `u`), through the tables; the fold cost a scalar multiplication per remaining
+    // generator and a round. Once `G'` is `FOLD_LEN` long, its points are computed from the
+    // tables in one grouped pass and become the generators `folds` starts from again: the last
+    // rounds' MSMs are over a few points (Straus's method, in `best_multiexp`), cheaper than two
+    // over all the generators. Without the tables `G'` is folded as upstream does.
+    const FOLD_LEN: usize = 16;
     let table = params.fixed.as_ref().map(|fixed| &fixed.g);
     let mut folds = vec![C::Scalar::ONE; if table.is_some() { params.n as usize } else { 0 }];
+    // With the tables, the short `G'` once it is computed; empty before.
     let mut g_prime = if table.is_some() { Vec::new() } else { params.g.clone() };
 
     // Perform the inner product argument, round by round.
     for j in 0..params.k {
         let half = 1 << (params.k - j - 1); // half the length of `p_prime`, `b`, `G'`
+        if let Some(table) = table.filter(|_| g_prime.is_empty() && 2 * half <= FOLD_LEN) {
+            let folded = table.msm_groups(&folds, 2 * half);
+            g_prime = vec![C::identity(); 2 * half];
+            C::Curve::batch_normalize(&folded, &mut g_prime);
+            folds = vec![C::Scalar::ONE; 2 * half];
+        }
 
         // Compute L, R
         let value_l_j = compute_inner_product(&p_prime[half..], &b[0..half]);
@@ -114,12 +125,36 @@ pub fn create_proof<
         let l_j_randomness = C::Scalar::random(&mut rng);
         let r_j_randomness = C::Scalar::random(&mut rng);
         let (l_j, r_j) = match table {
-            Some(table) => {
+            Some(table) if g_prime.is_empty() => {
                 let (mut l, mut r) = unfolded_scalars(&p_prime, &folds);
                 l.extend([l_j_randomness, value_l_j * &z]);
                 r.extend([r_j_randomness, value_r_j * &z]);
                 let l_j = table.msm(&l, 0);
                 let r_j = table.msm(&r, 0);
+                crate::wipe::wipe(&mut l);
+                crate::wipe::wipe(&mut r);
+                (l_j, r_j)
+            }
+            // Over the short `G'`, then `w` and `u`: one small variable-base MSM each.
+            Some(_) => {
+                let (mut l, mut r) = unfolded_scalars(&p_prime, &folds);
+                let msm = |unfolded: &[C::Scalar], blind: C::Scalar, value: C::Scalar| {
+                    let mut scalars = Vec::with_capacity(unfolded.len() + 2);
+                    let mut bases = Vec::with_capacity(unfolded.len() + 2);
+                    for (a, g) in unfolded.iter().zip(&g_prime) {
+                        if !bool::from(a.is_zero()) {
+                            scalars.push(*a);
+                            bases.push(*g);
+                        }
+                    }
+                    scalars.extend([blind, value * &z]);
+                    bases.extend([params.w, params.u]);
+                    let result = best_multiexp(&scalars, &bases);
+                    crate::wipe::wipe(&mut scalars);
+                    result
+                };
+                let l_j = msm(&l, l_j_randomness, value_l_j);
+                let r_j = msm(&r, r_j_randomness, value_r_j);
                 crate::wipe::wipe(&mut l);
                 crate::wipe::wipe(&mut r);
                 (l_j, r_j)
@@ -179,7 +214,7 @@ pub fn create_proof<
 }
 
 /// The scalars of `L_j = Σ_{i < half} p[half + i]·G'_i` and `R_j = Σ_{i < half} p[i]·G'_{half + i}`
-/// over the original generators, with `p` the round's `p_prime` (of length `2·half`) and
+/// over the generators `folds` starts from, with `p` the round's `p_prime` (of length `2·half`) and
 /// `G'_i = Σ_{t ≡ i mod 2·half} folds[t]·G_t`: generator `t` lies in `G'`'s lower half when
 /// `t mod 2·half < half`, so it gets `L`'s scalar `p[half + i]·folds[t]` and no `R` scalar.
 fn unfolded_scalars<F: Field>(p: &[F], folds: &[F]) -> (Vec<F>, Vec<F>) {
