@@ -398,7 +398,9 @@ macro_rules! field_arithmetic {
             }
 
             /// Squares this element.
-            #[inline]
+            // hum: inlined like `mul` outside wasm32 (it was a call in every batched addition).
+            #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+            #[cfg_attr(target_arch = "wasm32", inline)]
             pub const fn square(&self) -> $field {
                 // hum: nine 29-bit limbs on wasm32 without wide arithmetic (see limbs29.rs).
                 #[cfg(all(target_arch = "wasm32", not(wasm_wide_arithmetic)))]
