@@ -43,6 +43,12 @@ fn identity_group_prove_verify() {
     // The default setup (IPA) passes a strict verifier: no opt-in.
     let verify = ["verify", "p.json", "--group", "g.json"];
     assert_eq!(hum(&dir, &verify).code, 0);
+    // The verifier names the action as the prover did, as text.
+    let run = hum(&dir, &["verify", "p.json", "--group", "g.json", "--action", "vote"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let run = hum(&dir, &["verify", "p.json", "--group", "g.json", "--action", "vote-2"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains("`action_id` is not the one this verifier expects"), "{}", run.stdout);
     // The group moves on: the proof is for a root the group no longer has.
     assert_eq!(hum(&dir, &["group", "add", "g.json", "--member", "0x03"]).code, 0);
     let run = hum(&dir, &verify);

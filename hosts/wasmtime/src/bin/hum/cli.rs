@@ -129,6 +129,9 @@ pub enum Command {
         /// The root the proof must have (0x-hex): a root you published for your group.
         #[arg(long, value_name = "ROOT")]
         root: Option<String>,
+        /// The action the proof must be for, as text (as `hum prove --action` hashes it).
+        #[arg(long, value_name = "TEXT", conflicts_with = "action_id")]
+        action: Option<String>,
         /// The action id the proof must be for (0x-hex).
         #[arg(long, value_name = "ACTION_ID")]
         action_id: Option<String>,

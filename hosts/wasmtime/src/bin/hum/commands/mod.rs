@@ -38,7 +38,7 @@ pub fn run(cli: Cli) -> Result<Report, Failure> {
         Command::Identity(IdentityCommand::New { out, seed_file }) => identity::new(&out, seed_file.as_deref()),
         Command::Identity(IdentityCommand::Commitment { file }) => identity::commitment(&file),
         Command::Group(command) => group::run(&command),
-        Command::Verify { file, depth, srs, root, action_id, group } => {
+        Command::Verify { file, depth, srs, root, action, action_id, group } => {
             // `--group`: the group's depth and root are the expectations.
             let (depth, root) = match &group {
                 Some(path) => {
@@ -47,7 +47,7 @@ pub fn run(cli: Cli) -> Result<Report, Failure> {
                 }
                 None => (depth, root),
             };
-            let expect = verify::Expectations { depth, root, action_id };
+            let expect = verify::Expectations { depth, root, action, action_id };
             verify::run(&g, &file, &srs, &expect)
         }
         Command::Verifier(VerifierCommand::Solidity { depth, srs, out }) => evm::solidity(&g, depth, &srs, &out),

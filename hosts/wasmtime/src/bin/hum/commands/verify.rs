@@ -21,7 +21,9 @@ pub struct Expectations {
     pub depth: usize,
     /// The expected root.
     pub root: Option<String>,
-    /// The expected action id.
+    /// The expected action, as text (`--action`).
+    pub action: Option<String>,
+    /// The expected action id (`--action-id`).
     pub action_id: Option<String>,
 }
 
@@ -40,7 +42,10 @@ pub fn run(g: &Global, file: &Path, srs: &SrsArgs, expect: &Expectations) -> Res
         // Choosing the dev SRS (`--insecure-dev-srs`) is what accepts it.
         allow_insecure_dev_srs: srs.insecure_dev_srs,
         root: field_flag("--root", &expect.root)?,
-        action_id: field_flag("--action-id", &expect.action_id)?,
+        action_id: match &expect.action {
+            Some(text) => Some(hum_core::hash_to_field(text.as_bytes())),
+            None => field_flag("--action-id", &expect.action_id)?,
+        },
     };
     let choice = srs_choice(srs, true)?;
     let bytes = read_input(file)?;
