@@ -339,6 +339,10 @@ struct Buckets<C: CurveAffine> {
     overflow: Vec<Option<C::Curve>>,
     /// The batch's terms between the two passes of Montgomery's trick.
     scratch: Vec<Option<Term<C::Base>>>,
+    /// `merge_overflow`'s buffers: overflows, their buckets, their affine forms.
+    projective: Vec<C::Curve>,
+    at: Vec<usize>,
+    affine: Vec<C>,
 }
 
 /// Buckets summed side by side in the bucket sum: one segment of `SEGMENT` consecutive buckets
@@ -355,6 +359,9 @@ impl<C: CurveAffine> Buckets<C> {
             rescheduled: Vec::with_capacity(BATCH),
             overflow: vec![None; count],
             scratch: Vec::with_capacity(2 * BATCH),
+            projective: Vec::with_capacity(BATCH),
+            at: Vec::with_capacity(BATCH),
+            affine: vec![C::identity(); BATCH],
         }
     }
 
@@ -400,9 +407,14 @@ impl<C: CurveAffine> Buckets<C> {
             // cost more than a complete addition: what waits for those buckets goes into their
             // overflow.
             if self.batch.len() < BATCH / 2 {
-                for (bucket, x, y) in std::mem::take(&mut self.deferred) {
+                // Through `rescheduled` (empty between flushes), so that `deferred` keeps its
+                // capacity: every allocation here has a size fixed in `new`, whatever the digits.
+                std::mem::swap(&mut self.deferred, &mut self.rescheduled);
+                let mut waiting = std::mem::take(&mut self.rescheduled);
+                for (bucket, x, y) in waiting.drain(..) {
                     self.overflow_add(bucket, x, y);
                 }
+                self.rescheduled = waiting;
             }
             self.flush();
         }
@@ -423,24 +435,36 @@ impl<C: CurveAffine> Buckets<C> {
         self.batch.clear();
     }
 
-    /// Adds each bucket's projective overflow into it: one batched normalisation, one batch.
+    /// Adds each bucket's projective overflow into it: one batched normalisation and one batch
+    /// for every `BATCH` of them, in buffers allocated in `new`, so that what the digits send
+    /// into the overflow does not change what is allocated (the soaks compare peak heaps).
     fn merge_overflow(&mut self) {
-        let (at, projective): (Vec<usize>, Vec<C::Curve>) =
-            self.overflow.iter().enumerate().filter_map(|(b, p)| p.map(|p| (b, p))).unzip();
-        if at.is_empty() {
-            return;
-        }
-        let mut affine = vec![C::identity(); projective.len()];
-        C::Curve::batch_normalize(&projective, &mut affine);
-        for (b, point) in at.into_iter().zip(affine) {
-            // The identity's coordinates read (0, 0), which is not a point to add.
-            if bool::from(point.is_identity()) {
+        let mut b = 0;
+        while b < self.overflow.len() {
+            self.projective.clear();
+            self.at.clear();
+            while b < self.overflow.len() && self.at.len() < BATCH {
+                if let Some(p) = self.overflow[b] {
+                    self.projective.push(p);
+                    self.at.push(b);
+                }
+                b += 1;
+            }
+            if self.at.is_empty() {
                 continue;
             }
-            let xy = point.coordinates().unwrap();
-            self.batch.push((b, *xy.x(), *xy.y()));
+            let affine = &mut self.affine[..self.at.len()];
+            C::Curve::batch_normalize(&self.projective, affine);
+            for (&b, point) in self.at.iter().zip(affine.iter()) {
+                // The identity's coordinates read (0, 0), which is not a point to add.
+                if bool::from(point.is_identity()) {
+                    continue;
+                }
+                let xy = point.coordinates().unwrap();
+                self.batch.push((b, *xy.x(), *xy.y()));
+            }
+            self.run_batch();
         }
-        self.run_batch();
     }
 
     /// Σ (b + 1)·bucket_b and Σ bucket_b for each of `groups` equal runs of buckets.
