@@ -1,5 +1,7 @@
-//! The multi-scalar multiplication hum's proofs use (`vendor/halo2curves-axiom/src/msm.rs`:
-//! threads split the windows; Straus's method below 32 points) against a sum of scalar multiplications, on one and on two threads,
+//! The multi-scalar multiplications hum's proofs use (`vendor/halo2curves-axiom/src/msm.rs`:
+//! threads split the windows; Straus's method below 32 points; `msm/variable.rs`, every window's
+//! batched affine buckets in one pass, what `msm_best` runs from 32 non-zero scalars up) against a
+//! sum of scalar multiplications, on one, two and three threads,
 //! for sizes around hum's (2^9 points at depth 20) and for scalars that need few windows; and the
 //! fixed-base MSM (`vendor/halo2curves-axiom/src/msm/fixed.rs`) over the same cases, at offsets,
 //! and over bases that make its batched additions double, cancel or skip the identity, and over
@@ -10,7 +12,7 @@ use halo2_proofs::halo2curves::{
     bn256::{Fr, G1Affine, G1},
     ff::Field,
     group::{prime::PrimeCurveAffine, Curve, Group},
-    msm::{msm_best, msm_parallel, msm_serial, FixedBaseMsm},
+    msm::{msm_batched, msm_best, msm_parallel, msm_serial, FixedBaseMsm},
 };
 use rand::{rngs::StdRng, RngCore, SeedableRng};
 
@@ -25,9 +27,11 @@ fn case(coeffs: &[Fr], bases: &[G1Affine]) {
     assert_eq!(serial.to_affine(), expected, "serial, {} points", coeffs.len());
     for threads in [1, 2, 3] {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
-        let (parallel, best) = pool.install(|| (msm_parallel(coeffs, bases), msm_best(coeffs, bases)));
+        let (parallel, best, batched) =
+            pool.install(|| (msm_parallel(coeffs, bases), msm_best(coeffs, bases), msm_batched(coeffs, bases)));
         assert_eq!(parallel.to_affine(), expected, "parallel on {threads} threads, {} points", coeffs.len());
         assert_eq!(best.to_affine(), expected, "best on {threads} threads, {} points", coeffs.len());
+        assert_eq!(batched.to_affine(), expected, "batched on {threads} threads, {} points", coeffs.len());
     }
     fixed_case(coeffs, bases);
 }
@@ -107,7 +111,7 @@ fn the_windowed_parallel_msm_equals_the_sum_of_products() {
     let mut rng = StdRng::seed_from_u64(512);
     let generator = G1Affine::generator();
     let bases: Vec<G1Affine> = (0..520).map(|_| (generator * Fr::random(&mut rng)).to_affine()).collect();
-    for n in [1, 3, 31, 32, 33, 100, 512, 520] {
+    for n in [1, 2, 3, 31, 32, 33, 60, 100, 512, 520] {
         let coeffs: Vec<Fr> = (0..n).map(|_| Fr::random(&mut rng)).collect();
         case(&coeffs, &bases[..n]);
     }

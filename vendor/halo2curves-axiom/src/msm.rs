@@ -8,10 +8,11 @@ use rayon::iter::{
     IndexedParallelIterator, IntoParallelRefIterator, IntoParallelRefMutIterator, ParallelIterator,
 };
 
+mod buckets;
 mod fixed;
+mod variable;
 pub use fixed::FixedBaseMsm;
-
-const BATCH_SIZE: usize = 64;
+pub use variable::msm_batched;
 
 fn get_booth_index(window_index: usize, window_size: usize, el: &[u8]) -> i32 {
     // Booth encoding:
@@ -53,282 +54,6 @@ fn get_booth_index(window_index: usize, window_size: usize, el: &[u8]) -> i32 {
         tmp as i32
     } else {
         ((!(tmp - 1) & ((1 << window_size) - 1)) as i32).neg()
-    }
-}
-
-/// Batch addition.
-fn batch_add<C: CurveAffine>(
-    size: usize,
-    buckets: &mut [BucketAffine<C>],
-    points: &[SchedulePoint],
-    bases: &[Affine<C>],
-) {
-    let mut t = vec![C::Base::ZERO; size]; // Stores x2 - x1
-    let mut z = vec![C::Base::ZERO; size]; // Stores y2 - y1
-    let mut acc = C::Base::ONE;
-
-    for (
-        (
-            SchedulePoint {
-                base_idx,
-                buck_idx,
-                sign,
-            },
-            t,
-        ),
-        z,
-    ) in points.iter().zip(t.iter_mut()).zip(z.iter_mut())
-    {
-        if buckets[*buck_idx].is_inf() {
-            // We assume bases[*base_idx] != infinity always.
-            continue;
-        }
-
-        if buckets[*buck_idx].x() == bases[*base_idx].x {
-            // y-coordinate matches:
-            //  1. y1 == y2 and sign = false or
-            //  2. y1 != y2 and sign = true
-            //  => ( y1 == y2) xor !sign
-            //  (This uses the fact that x1 == x2 and both points satisfy the curve eq.)
-            if (buckets[*buck_idx].y() == bases[*base_idx].y) ^ !*sign {
-                // Doubling
-                let x_squared = bases[*base_idx].x.square();
-                *z = buckets[*buck_idx].y() + buckets[*buck_idx].y(); // 2y
-                *t = acc * (x_squared + x_squared + x_squared); // acc * 3x^2
-                acc *= *z;
-                continue;
-            }
-            // P + (-P)
-            buckets[*buck_idx].set_inf();
-            continue;
-        }
-        // Addition
-        *z = buckets[*buck_idx].x() - bases[*base_idx].x; // x2 - x1
-        if *sign {
-            *t = acc * (buckets[*buck_idx].y() - bases[*base_idx].y);
-        } else {
-            *t = acc * (buckets[*buck_idx].y() + bases[*base_idx].y);
-        } // y2 - y1
-        acc *= *z;
-    }
-
-    acc = acc
-        .invert()
-        .expect("Some edge case has not been handled properly");
-
-    for (
-        (
-            SchedulePoint {
-                base_idx,
-                buck_idx,
-                sign,
-            },
-            t,
-        ),
-        z,
-    ) in points.iter().zip(t.iter()).zip(z.iter()).rev()
-    {
-        if buckets[*buck_idx].is_inf() {
-            // We assume bases[*base_idx] != infinity always.
-            continue;
-        }
-        let lambda = acc * t;
-        acc *= z; // update acc
-        let x = lambda.square() - (buckets[*buck_idx].x() + bases[*base_idx].x); // x_result
-        if *sign {
-            buckets[*buck_idx].set_y(&((lambda * (bases[*base_idx].x - x)) - bases[*base_idx].y));
-        } else {
-            buckets[*buck_idx].set_y(&((lambda * (bases[*base_idx].x - x)) + bases[*base_idx].y));
-        } // y_result = lambda * (x1 - x_result) - y1
-        buckets[*buck_idx].set_x(&x);
-    }
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Affine<C: CurveAffine> {
-    x: C::Base,
-    y: C::Base,
-}
-
-impl<C: CurveAffine> Affine<C> {
-    fn from(point: &C) -> Self {
-        let coords = point.coordinates().unwrap();
-
-        Self {
-            x: *coords.x(),
-            y: *coords.y(),
-        }
-    }
-
-    fn neg(&self) -> Self {
-        Self {
-            x: self.x,
-            y: -self.y,
-        }
-    }
-
-    fn eval(&self) -> C {
-        C::from_xy(self.x, self.y).unwrap()
-    }
-}
-
-#[derive(Debug, Clone)]
-enum BucketAffine<C: CurveAffine> {
-    None,
-    Point(Affine<C>),
-}
-
-#[derive(Debug, Clone)]
-enum Bucket<C: CurveAffine> {
-    None,
-    Point(C::Curve),
-}
-
-impl<C: CurveAffine> Bucket<C> {
-    fn add_assign(&mut self, point: &C, sign: bool) {
-        *self = match *self {
-            Bucket::None => Bucket::Point({
-                if sign {
-                    point.to_curve()
-                } else {
-                    point.to_curve().neg()
-                }
-            }),
-            Bucket::Point(a) => {
-                if sign {
-                    Self::Point(a + point)
-                } else {
-                    Self::Point(a - point)
-                }
-            }
-        }
-    }
-
-    fn add(&self, other: &BucketAffine<C>) -> C::Curve {
-        match (self, other) {
-            (Self::Point(this), BucketAffine::Point(other)) => *this + other.eval(),
-            (Self::Point(this), BucketAffine::None) => *this,
-            (Self::None, BucketAffine::Point(other)) => other.eval().to_curve(),
-            (Self::None, BucketAffine::None) => C::Curve::identity(),
-        }
-    }
-}
-
-impl<C: CurveAffine> BucketAffine<C> {
-    fn assign(&mut self, point: &Affine<C>, sign: bool) -> bool {
-        match *self {
-            Self::None => {
-                *self = Self::Point(if sign { *point } else { point.neg() });
-                true
-            }
-            Self::Point(_) => false,
-        }
-    }
-
-    fn x(&self) -> C::Base {
-        match self {
-            Self::None => panic!("::x None"),
-            Self::Point(a) => a.x,
-        }
-    }
-
-    fn y(&self) -> C::Base {
-        match self {
-            Self::None => panic!("::y None"),
-            Self::Point(a) => a.y,
-        }
-    }
-
-    fn is_inf(&self) -> bool {
-        match self {
-            Self::None => true,
-            Self::Point(_) => false,
-        }
-    }
-
-    fn set_x(&mut self, x: &C::Base) {
-        match self {
-            Self::None => panic!("::set_x None"),
-            Self::Point(ref mut a) => a.x = *x,
-        }
-    }
-
-    fn set_y(&mut self, y: &C::Base) {
-        match self {
-            Self::None => panic!("::set_y None"),
-            Self::Point(ref mut a) => a.y = *y,
-        }
-    }
-
-    fn set_inf(&mut self) {
-        match self {
-            Self::None => {}
-            Self::Point(_) => *self = Self::None,
-        }
-    }
-}
-
-struct Schedule<C: CurveAffine> {
-    buckets: Vec<BucketAffine<C>>,
-    set: [SchedulePoint; BATCH_SIZE],
-    ptr: usize,
-}
-
-#[derive(Debug, Clone, Default)]
-struct SchedulePoint {
-    base_idx: usize,
-    buck_idx: usize,
-    sign: bool,
-}
-
-impl SchedulePoint {
-    fn new(base_idx: usize, buck_idx: usize, sign: bool) -> Self {
-        Self {
-            base_idx,
-            buck_idx,
-            sign,
-        }
-    }
-}
-
-impl<C: CurveAffine> Schedule<C> {
-    fn new(c: usize) -> Self {
-        let set = (0..BATCH_SIZE)
-            .map(|_| SchedulePoint::default())
-            .collect::<Vec<_>>()
-            .try_into()
-            .unwrap();
-
-        Self {
-            buckets: vec![BucketAffine::None; 1 << (c - 1)],
-            set,
-            ptr: 0,
-        }
-    }
-
-    fn contains(&self, buck_idx: usize) -> bool {
-        self.set.iter().any(|sch| sch.buck_idx == buck_idx)
-    }
-
-    fn execute(&mut self, bases: &[Affine<C>]) {
-        if self.ptr != 0 {
-            batch_add(self.ptr, &mut self.buckets, &self.set, bases);
-            self.ptr = 0;
-            self.set
-                .iter_mut()
-                .for_each(|sch| *sch = SchedulePoint::default());
-        }
-    }
-
-    fn add(&mut self, bases: &[Affine<C>], base_idx: usize, buck_idx: usize, sign: bool) {
-        if !self.buckets[buck_idx].assign(&bases[base_idx], sign) {
-            self.set[self.ptr] = SchedulePoint::new(base_idx, buck_idx, sign);
-            self.ptr += 1;
-        }
-
-        if self.ptr == self.set.len() {
-            self.execute(bases);
-        }
     }
 }
 
@@ -452,11 +177,15 @@ const SMALL: usize = 32;
 fn msm_small<C: CurveAffine>(coeffs: &[C::Scalar], bases: &[C]) -> C::Curve {
     const BITS: usize = 4;
     const MULTIPLES: usize = 1 << (BITS - 1);
-    let mut reprs: Vec<_> = coeffs.iter().map(|a| a.to_repr()).collect();
-    let field_byte_size = C::Scalar::NUM_BITS.div_ceil(8u32) as usize;
-    let windows = number_of_windows(&reprs, field_byte_size, BITS);
+    // Zero scalars and identity bases add nothing; the lists' capacities depend only on the
+    // length, not on which scalars are zero.
+    let mut reprs = Vec::with_capacity(coeffs.len());
     let mut projective = Vec::with_capacity(bases.len() * MULTIPLES);
-    for base in bases {
+    for (a, base) in coeffs.iter().zip(bases) {
+        if bool::from(a.is_zero()) || bool::from(base.is_identity()) {
+            continue;
+        }
+        reprs.push(a.to_repr());
         let base = base.to_curve();
         let mut multiple = base;
         for _ in 0..MULTIPLES {
@@ -464,8 +193,11 @@ fn msm_small<C: CurveAffine>(coeffs: &[C::Scalar], bases: &[C]) -> C::Curve {
             multiple += base;
         }
     }
-    let mut multiples = vec![C::identity(); projective.len()];
-    group::Curve::batch_normalize(&projective, &mut multiples);
+    let field_byte_size = C::Scalar::NUM_BITS.div_ceil(8u32) as usize;
+    let windows = number_of_windows(&reprs, field_byte_size, BITS);
+    let mut multiples = vec![C::identity(); bases.len() * MULTIPLES];
+    let multiples = &mut multiples[..projective.len()];
+    group::Curve::batch_normalize(&projective, multiples);
     let mut acc = C::Curve::identity();
     for w in (0..windows).rev() {
         for _ in 0..BITS {
@@ -559,77 +291,19 @@ pub fn msm_parallel<C: CurveAffine>(coeffs: &[C::Scalar], bases: &[C]) -> C::Cur
 /// This function will panic if coeffs and bases have a different length.
 ///
 /// This will use multithreading if beneficial.
+///
+/// hum: fewer than [`SMALL`] non-zero scalars go through [`msm_small`], the others through
+/// [`msm_batched`] (batched affine buckets for every window in one pass). Upstream ran the
+/// bucket method window by window with complete additions below 2^10 points or so, and batched
+/// affine additions (a window a thread) above.
 pub fn msm_best<C: CurveAffine>(coeffs: &[C::Scalar], bases: &[C]) -> C::Curve {
     assert_eq!(coeffs.len(), bases.len());
-
-    // TODO: consider adjusting it with emprical data?
-    let c = if bases.len() < 4 {
-        1
-    } else if bases.len() < 32 {
-        3
+    let non_zero = coeffs.iter().filter(|a| !bool::from(a.is_zero())).take(SMALL).count();
+    if non_zero < SMALL {
+        msm_small(coeffs, bases)
     } else {
-        (f64::from(bases.len() as u32)).ln().ceil() as usize
-    };
-
-    if c < 10 {
-        return msm_parallel(coeffs, bases);
+        msm_batched(coeffs, bases)
     }
-
-    // coeffs to byte representation
-    let mut coeffs: Vec<_> = coeffs.par_iter().map(|a| a.to_repr()).collect();
-    // copy bases into `Affine` to skip in on curve check for every access
-    let bases_local: Vec<_> = bases.par_iter().map(Affine::from).collect();
-
-    // number of windows
-    let number_of_windows = C::Scalar::NUM_BITS as usize / c + 1;
-    // accumumator for each window
-    let mut acc = vec![C::Curve::identity(); number_of_windows];
-    acc.par_iter_mut().enumerate().rev().for_each(|(w, acc)| {
-        // jacobian buckets for already scheduled points
-        let mut j_bucks = vec![Bucket::<C>::None; 1 << (c - 1)];
-
-        // schedular for affine addition
-        let mut sched = Schedule::new(c);
-
-        for (base_idx, coeff) in coeffs.iter().enumerate() {
-            let buck_idx = get_booth_index(w, c, coeff.as_ref());
-
-            if buck_idx != 0 {
-                // parse bucket index
-                let sign = buck_idx.is_positive();
-                let buck_idx = buck_idx.unsigned_abs() as usize - 1;
-
-                if sched.contains(buck_idx) {
-                    // greedy accumulation
-                    // we use original bases here
-                    j_bucks[buck_idx].add_assign(&bases[base_idx], sign);
-                } else {
-                    // also flushes the schedule if full
-                    sched.add(&bases_local, base_idx, buck_idx, sign);
-                }
-            }
-        }
-
-        // flush the schedule
-        sched.execute(&bases_local);
-
-        // summation by parts
-        // e.g. 3a + 2b + 1c = a +
-        //                    (a) + b +
-        //                    ((a) + b) + c
-        let mut running_sum = C::Curve::identity();
-        for (j_buck, a_buck) in j_bucks.iter().zip(sched.buckets.iter()).rev() {
-            running_sum += j_buck.add(a_buck);
-            *acc += running_sum;
-        }
-
-        // shift accumulator to the window position
-        for _ in 0..c * w {
-            *acc = acc.double();
-        }
-    });
-    wipe_reprs(&mut coeffs);
-    acc.into_iter().sum::<_>()
 }
 
 #[cfg(test)]
