@@ -135,7 +135,7 @@ impl<C: CurveAffine> FixedBaseMsm<C> {
         for (i, a) in coeffs.iter().enumerate() {
             if !bool::from(a.is_zero()) {
                 reprs.push(a.to_repr());
-                at.push((offset + i, i % groups));
+                at.push((offset + i, if groups == 1 { 0 } else { i % groups }));
             }
         }
         let field_byte_size = C::Scalar::NUM_BITS.div_ceil(8) as usize;

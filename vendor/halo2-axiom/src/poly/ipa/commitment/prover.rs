@@ -108,6 +108,8 @@ pub fn create_proof<
     let mut folds = vec![C::Scalar::ONE; if table.is_some() { params.n as usize } else { 0 }];
     // With the tables, the short `G'` once it is computed; empty before.
     let mut g_prime = if table.is_some() { Vec::new() } else { params.g.clone() };
+    // The short `G'`, then `w` and `u`: the bases of the last rounds' `L_j`/`R_j`.
+    let mut short_bases = Vec::new();
 
     // Perform the inner product argument, round by round.
     for j in 0..params.k {
@@ -117,6 +119,7 @@ pub fn create_proof<
             g_prime = vec![C::identity(); 2 * half];
             C::Curve::batch_normalize(&folded, &mut g_prime);
             folds = vec![C::Scalar::ONE; 2 * half];
+            short_bases = g_prime.iter().chain([&params.w, &params.u]).copied().collect();
         }
 
         // Compute L, R
@@ -125,36 +128,21 @@ pub fn create_proof<
         let l_j_randomness = C::Scalar::random(&mut rng);
         let r_j_randomness = C::Scalar::random(&mut rng);
         let (l_j, r_j) = match table {
-            Some(table) if g_prime.is_empty() => {
+            // While `G'` is long, over the original generators, then `w` and `u`, through the
+            // tables; once it is short, over its points, then `w` and `u` (a small MSM, whose
+            // zero scalars `best_multiexp` leaves out).
+            Some(table) => {
                 let (mut l, mut r) = unfolded_scalars(&p_prime, &folds);
                 l.extend([l_j_randomness, value_l_j * &z]);
                 r.extend([r_j_randomness, value_r_j * &z]);
-                let l_j = table.msm(&l, 0);
-                let r_j = table.msm(&r, 0);
-                crate::wipe::wipe(&mut l);
-                crate::wipe::wipe(&mut r);
-                (l_j, r_j)
-            }
-            // Over the short `G'`, then `w` and `u`: one small variable-base MSM each.
-            Some(_) => {
-                let (mut l, mut r) = unfolded_scalars(&p_prime, &folds);
-                let msm = |unfolded: &[C::Scalar], blind: C::Scalar, value: C::Scalar| {
-                    let mut scalars = Vec::with_capacity(unfolded.len() + 2);
-                    let mut bases = Vec::with_capacity(unfolded.len() + 2);
-                    for (a, g) in unfolded.iter().zip(&g_prime) {
-                        if !bool::from(a.is_zero()) {
-                            scalars.push(*a);
-                            bases.push(*g);
-                        }
+                let msm = |scalars: &[C::Scalar]| {
+                    if g_prime.is_empty() {
+                        table.msm(scalars, 0)
+                    } else {
+                        best_multiexp(scalars, &short_bases)
                     }
-                    scalars.extend([blind, value * &z]);
-                    bases.extend([params.w, params.u]);
-                    let result = best_multiexp(&scalars, &bases);
-                    crate::wipe::wipe(&mut scalars);
-                    result
                 };
-                let l_j = msm(&l, l_j_randomness, value_l_j);
-                let r_j = msm(&r, r_j_randomness, value_r_j);
+                let (l_j, r_j) = (msm(&l), msm(&r));
                 crate::wipe::wipe(&mut l);
                 crate::wipe::wipe(&mut r);
                 (l_j, r_j)
