@@ -128,8 +128,8 @@ def browser(runs):
         "browser.ipa_cached_init_ms": stats([r["cached_init_ms"]]),
         "browser.ipa_cached_init_in_component_ms": stats([r["cached_init_in_component_ms"]]),
         "browser.ipa_first_prove_ms": stats([r["prove_ms"]]),
-        # The page's later proofs, like KZG's (its first builds the tables while V8 still
-        # optimises; it is `ipa_first_prove_ms`).
+        # The page's later proofs, like KZG's (its first runs while V8 still optimises; it is
+        # `ipa_first_prove_ms`).
         "browser.ipa_prove_ms": stats(r.get("prove_ms_repeated") or [r["prove_ms"]]),
         "browser.ipa_proof_bytes": stats([r["proof_bytes"]]),
         "browser.raf_p99_ms": stats([r["raf_p99_ms"]]),

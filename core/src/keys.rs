@@ -4,12 +4,21 @@
 //!
 //! | bytes | content                                                   |
 //! |-------|-----------------------------------------------------------|
-//! | 8     | magic `HUMKEY01`                                          |
+//! | 8     | magic `HUMKEY02`                                          |
 //! | 1     | depth                                                     |
 //! | 1     | k                                                         |
 //! | 32    | SHA-256 of the SRS (or IPA generators) the keys were made with |
-//! | 32    | SHA-256 of the proving-key bytes that follow (integrity)  |
-//! | rest  | halo2 proving key, `SerdeFormat::RawBytes` (contains the vk) |
+//! | 32    | SHA-256 of all the bytes that follow (integrity)          |
+//! | 4     | length of the proving key, little-endian                  |
+//! | …     | halo2 proving key, `SerdeFormat::RawBytes` (contains the vk) |
+//! | rest  | the params' fixed-base MSM tables (`FixedBases::to_bytes` in vendor/halo2-axiom; about 1.9 MB at k = 9) |
+//!
+//! The tables hold `2^(c·w)·P` for every base `P` of the params (`g` and `g_lagrange`, IPA's
+//! followed by `w` and `u`) and every window `w`, so that a commitment is one bucket pass with no
+//! doublings. Building them costs about as much as a proof's MSMs, so keys carry them: keygen
+//! builds them once and a host's cache keeps them with the keys, and loading cached keys only
+//! reads them (after the integrity check, which covers them). Bytes of the earlier format
+//! (`HUMKEY01`, without tables) are refused as invalid keys, which hosts regenerate.
 //!
 //! The circuit id is `hum1-d{depth}-k{k}-{scheme}-{16 hex digits}` over the vk, the SRS hash and
 //! the format version, with `-insecure-dev-srs` appended when the SRS is the development one.
@@ -23,7 +32,6 @@ use halo2_proofs::{
     SerdeFormat,
 };
 use sha2::{Digest, Sha256};
-use std::sync::OnceLock;
 
 use crate::{
     circuit::{k_for_depth, MembershipCircuit, MAX_DEPTH, MIN_DEPTH},
@@ -31,8 +39,9 @@ use crate::{
     srs::{Scheme, Setup, Srs, SrsKind},
 };
 
-const MAGIC: &[u8; 8] = b"HUMKEY01";
+const MAGIC: &[u8; 8] = b"HUMKEY02";
 const HEADER: usize = 8 + 1 + 1 + 32 + 32;
+const PK_LEN: usize = 4;
 const ID_VERSION: &[u8] = b"hum circuit v1";
 
 /// What a proof says about the circuit that made it.
@@ -55,14 +64,13 @@ pub struct CircuitInfo {
     pub insecure_dev_srs: bool,
 }
 
-/// The keys of the membership circuit at one depth, with the params they were made for.
+/// The keys of the membership circuit at one depth, with the params they were made for and
+/// the params' fixed-base MSM tables (see the module docs).
 #[derive(Debug)]
 pub struct CircuitKeys {
     pk: ProvingKey<G1Affine>,
+    /// The params, with their fixed-base tables.
     params: Setup,
-    /// The params with their fixed-base MSM tables, built by the first proof
-    /// ([`CircuitKeys::prover_setup`]).
-    prover_params: OnceLock<Setup>,
     srs_hash: [u8; 32],
     info: CircuitInfo,
 }
@@ -75,17 +83,19 @@ pub fn checked_k(depth: usize) -> Result<u32> {
     Ok(k_for_depth(depth))
 }
 
-/// The heap bytes proving at size `k` needs, with margin: 10 MiB at k = 10, scaling with 2^k
-/// (measured peak at k = 9, depth 20: 2.4 MiB with the keys loaded, plus the 1.9 MB of
-/// fixed-base tables the first proof builds, [`CircuitKeys::prover_setup`]). A prover with a
-/// memory budget refuses a proof that cannot fit before starting it, rather than failing half-way.
+/// The heap bytes proving at size `k` needs beyond the keys, with margin: 10 MiB at k = 10,
+/// scaling with 2^k (measured at k = 9, depth 20: 2.1 MiB for IPA, 1.4 MiB for KZG, on top of
+/// the 2.9 MiB the keys and their fixed-base tables hold). A prover with a memory budget refuses
+/// a proof that cannot fit before starting it, rather than failing half-way.
 pub fn prove_memory(k: u32) -> u64 {
     scaled_from_k10(10 << 20, k)
 }
 
-/// The heap bytes key generation at size `k` needs, with margin (as [`prove_memory`]).
+/// The heap bytes key generation at size `k` needs, with margin (as [`prove_memory`]): 7 MiB at
+/// k = 9 for the keys, their fixed-base tables and the key bytes, which hold both (measured peak
+/// at k = 9, depth 20: 5.8 MiB, of which 2.9 MiB stay with the keys).
 pub fn keygen_memory(k: u32) -> u64 {
-    scaled_from_k10(6 << 20, k)
+    scaled_from_k10(14 << 20, k)
 }
 
 fn scaled_from_k10(bytes_at_k10: u64, k: u32) -> u64 {
@@ -109,15 +119,24 @@ impl CircuitKeys {
             Setup::Ipa(p) => keygen_pk(p, keygen_vk_custom(p, &shape, true).map_err(vk_failed)?, &shape),
         }
         .map_err(pk_failed)?;
+        let mut params = params;
+        params.precompute_fixed_bases();
         let info = circuit_info(pk.get_vk(), srs, depth, k);
-        Ok(Self { pk, params, prover_params: OnceLock::new(), srs_hash: *srs.hash(), info })
+        Ok(Self { pk, params, srs_hash: *srs.hash(), info })
     }
 
     /// Reads cached key bytes made by [`CircuitKeys::to_bytes`] for the same depth and SRS.
     ///
-    /// The integrity digest is checked before the key is parsed.
+    /// The integrity digest (over the proving key and the tables) is checked before either is
+    /// parsed.
     pub fn from_bytes(srs: &Srs, depth: usize, bytes: &[u8]) -> Result<Self> {
         let k = checked_k(depth)?;
+        if bytes.starts_with(b"HUMKEY01") {
+            return Err(Error::InvalidKey(
+                "key bytes of hum's earlier format (HUMKEY01, without the fixed-base tables): generate them again"
+                    .into(),
+            ));
+        }
         if bytes.len() < HEADER || &bytes[..8] != MAGIC {
             return Err(Error::InvalidKey("not hum key bytes (bad magic or too short)".into()));
         }
@@ -134,26 +153,41 @@ impl CircuitKeys {
         if Sha256::digest(body)[..] != bytes[42..74] {
             return Err(Error::InvalidKey("integrity check failed: the key bytes are corrupted".into()));
         }
-        let params = srs.params_for(k)?;
-        let pk = ProvingKey::<G1Affine>::from_bytes::<MembershipCircuit>(body, SerdeFormat::RawBytes, ())
+        let (pk_bytes, tables) = body
+            .get(..PK_LEN)
+            .map(|len| u32::from_le_bytes(len.try_into().expect("4 bytes")) as usize)
+            .and_then(|len| body[PK_LEN..].split_at_checked(len))
+            .ok_or_else(|| Error::InvalidKey("the proving key's length exceeds the key bytes".into()))?;
+        let mut params = srs.params_for(k)?;
+        let pk = ProvingKey::<G1Affine>::from_bytes::<MembershipCircuit>(pk_bytes, SerdeFormat::RawBytes, ())
             .map_err(|e| Error::InvalidKey(format!("the proving key cannot be read ({e})")))?;
         if pk.get_vk().get_domain().k() != k {
             return Err(Error::InvalidKey("the proving key is for another k".into()));
         }
+        params
+            .read_fixed_bases(tables)
+            .map_err(|e| Error::InvalidKey(format!("the fixed-base tables cannot be read ({e})")))?;
         let info = circuit_info(pk.get_vk(), srs, depth, k);
-        Ok(Self { pk, params, prover_params: OnceLock::new(), srs_hash: *srs.hash(), info })
+        Ok(Self { pk, params, srs_hash: *srs.hash(), info })
     }
 
     /// The bytes a host caches; [`CircuitKeys::from_bytes`] reads them back.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let body = self.pk.to_bytes(SerdeFormat::RawBytes);
-        let mut out = Vec::with_capacity(HEADER + body.len());
+        let pk = self.pk.to_bytes(SerdeFormat::RawBytes);
+        // One allocation of the final size: the bytes are 2 MB at k = 9, and a memory budget
+        // counts every copy.
+        let mut out = Vec::with_capacity(HEADER + PK_LEN + pk.len() + self.params.fixed_bases_len());
         out.extend_from_slice(MAGIC);
         out.push(self.info.depth as u8);
         out.push(self.info.k as u8);
         out.extend_from_slice(&self.srs_hash);
-        out.extend_from_slice(&Sha256::digest(&body));
-        out.extend_from_slice(&body);
+        out.extend_from_slice(&[0; 32]); // the digest, once the rest is written
+        out.extend_from_slice(&(pk.len() as u32).to_le_bytes());
+        out.extend_from_slice(&pk);
+        drop(pk);
+        self.params.write_fixed_bases(&mut out);
+        let digest = Sha256::digest(&out[HEADER..]);
+        out[42..74].copy_from_slice(&digest);
         out
     }
 
@@ -167,33 +201,15 @@ impl CircuitKeys {
         self.pk.get_vk()
     }
 
-    /// The params of size 2^k these keys use.
+    /// The params of size 2^k these keys use, with their fixed-base MSM tables: a prover's
+    /// commitments and an IPA verifier's MSM over the generators use them.
     pub fn setup(&self) -> &Setup {
         &self.params
     }
 
-    /// The params a prover commits with: these keys' params plus fixed-base MSM tables of their
-    /// bases (`FixedBaseMsm` in vendor/halo2curves-axiom; about 1.9 MB at k = 9), built on the
-    /// first call and kept for the keys' lifetime. Each commitment is then one bucket pass with
-    /// no doublings. Verifying never builds them.
-    pub fn prover_setup(&self) -> &Setup {
-        self.prover_params.get_or_init(|| {
-            let mut params = self.params.clone();
-            match &mut params {
-                Setup::Kzg(p) => p.precompute_fixed_bases(),
-                Setup::Ipa(p) => p.precompute_fixed_bases(),
-            }
-            params
-        })
-    }
-
-    /// Bytes of the fixed-base tables, once a proof has built them.
+    /// Bytes the fixed-base tables hold in memory.
     pub fn table_bytes(&self) -> usize {
-        match self.prover_params.get() {
-            Some(Setup::Kzg(p)) => p.fixed_bases().map_or(0, |t| t.table_bytes()),
-            Some(Setup::Ipa(p)) => p.fixed_bases().map_or(0, |t| t.table_bytes()),
-            None => 0,
-        }
+        self.params.table_bytes()
     }
 
     /// The KZG params, when the keys are KZG's (a Solidity verifier needs them).

@@ -222,7 +222,7 @@ where
     let mut transcript = ProgressTranscript::<E, T>::new(tracker, cs.num_advice_columns(), cs.degree() - 1);
     let (circuits, instances) = (&[circuit], &[&[&instance[..]][..]]);
     let rng = crate::rng::BlockRng::new(rng);
-    let result = match keys.prover_setup() {
+    let result = match keys.setup() {
         Setup::Kzg(params) => create_proof::<KZGCommitmentScheme<Bn256>, ProverSHPLONK<'_, Bn256>, E, _, _, _>(
             params,
             keys.pk(),

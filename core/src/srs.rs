@@ -90,6 +90,47 @@ impl Setup {
             Setup::Ipa(params) => params.k(),
         }
     }
+
+    /// Builds the fixed-base MSM tables of the params' bases (see [`crate::keys`]).
+    pub fn precompute_fixed_bases(&mut self) {
+        match self {
+            Setup::Kzg(params) => params.precompute_fixed_bases(),
+            Setup::Ipa(params) => params.precompute_fixed_bases(),
+        }
+    }
+
+    /// Appends the fixed-base tables' bytes (nothing when they are not built).
+    pub fn write_fixed_bases(&self, out: &mut Vec<u8>) {
+        match self {
+            Setup::Kzg(params) => params.fixed_bases().map(|t| t.write(out)),
+            Setup::Ipa(params) => params.fixed_bases().map(|t| t.write(out)),
+        };
+    }
+
+    /// The length of what [`Setup::write_fixed_bases`] appends.
+    pub fn fixed_bases_len(&self) -> usize {
+        match self {
+            Setup::Kzg(params) => params.fixed_bases().map_or(0, |t| t.bytes_len()),
+            Setup::Ipa(params) => params.fixed_bases().map_or(0, |t| t.bytes_len()),
+        }
+    }
+
+    /// Sets the fixed-base tables from [`Setup::write_fixed_bases`] of the same params.
+    pub(crate) fn read_fixed_bases(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        match self {
+            Setup::Kzg(params) => params.read_fixed_bases(bytes),
+            Setup::Ipa(params) => params.read_fixed_bases(bytes),
+        }
+    }
+
+    /// Bytes the fixed-base tables hold in memory (0 when not built).
+    pub fn table_bytes(&self) -> usize {
+        let tables = match self {
+            Setup::Kzg(params) => params.fixed_bases(),
+            Setup::Ipa(params) => params.fixed_bases(),
+        };
+        tables.map_or(0, |t| t.table_bytes())
+    }
 }
 
 /// A commitment setup (KZG params or IPA generators) with its pinning hash.

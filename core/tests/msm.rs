@@ -183,12 +183,56 @@ fn the_ipa_opening_is_the_same_with_and_without_the_tables() {
     let proof = open(&tabled);
     assert_eq!(proof, open(&plain), "the same transcript with and without the tables");
 
-    let mut transcript = Blake2bRead::<&[u8], G1Affine, Challenge255<G1Affine>>::init(&proof[..]);
-    let p = transcript.read_point().unwrap();
-    let x = *transcript.squeeze_challenge_scalar::<()>();
-    let v = transcript.read_scalar().unwrap();
-    let mut commitment = MSMIPA::new(&plain);
-    commitment.append_term(Fr::ONE, p.into());
-    let guard = verify_proof(&plain, commitment, &mut transcript, x, v).unwrap();
-    assert!(guard.use_challenges().check(), "the opening verifies");
+    // The verifier's final MSM, which goes over the generators through the tables when the
+    // params have them: the identity for the proof, the same other point for a tampered one.
+    let verifier_msm = |params: &ParamsIPA<G1Affine>, proof: &[u8]| {
+        let mut transcript = Blake2bRead::<&[u8], G1Affine, Challenge255<G1Affine>>::init(proof);
+        let p = transcript.read_point().unwrap();
+        let x = *transcript.squeeze_challenge_scalar::<()>();
+        let v = transcript.read_scalar().unwrap();
+        let mut commitment = MSMIPA::new(params);
+        commitment.append_term(Fr::ONE, p.into());
+        let guard = verify_proof(params, commitment, &mut transcript, x, v).unwrap();
+        guard.use_challenges().eval().to_affine()
+    };
+    assert_eq!(verifier_msm(&plain, &proof), G1Affine::identity(), "the opening verifies");
+    assert_eq!(verifier_msm(&tabled, &proof), G1Affine::identity(), "the opening verifies through the tables");
+    let mut tampered = proof.clone();
+    let c = tampered.len() - 40; // a low byte of the opening's scalar c
+    tampered[c] ^= 1;
+    let rejected = verifier_msm(&plain, &tampered);
+    assert_ne!(rejected, G1Affine::identity(), "a tampered opening does not verify");
+    assert_eq!(verifier_msm(&tabled, &tampered), rejected, "the same MSM through the tables");
+}
+
+/// `FixedBaseMsm::write_raw` and `read_raw` (the tables hum's key bytes carry): the same MSMs
+/// after the round trip, the bytes after the tables left over, and typed errors for tables of
+/// other bases, another shape, cut short, or with a coordinate that is not a field element.
+#[test]
+fn the_fixed_base_tables_round_trip_through_bytes_and_refuse_others() {
+    let mut rng = StdRng::seed_from_u64(11);
+    let generator = G1Affine::generator();
+    let mut bases: Vec<G1Affine> = (0..100).map(|_| (generator * Fr::random(&mut rng)).to_affine()).collect();
+    bases[3] = G1Affine::identity();
+    let table = FixedBaseMsm::new(&bases);
+    let mut bytes = Vec::new();
+    table.write_raw(&mut bytes);
+    let mut followed = bytes.clone();
+    followed.extend_from_slice(b"after");
+    let (read, rest) = FixedBaseMsm::read_raw(&bases, &followed).unwrap();
+    assert_eq!(rest, b"after");
+    assert_eq!(read.table_bytes(), table.table_bytes());
+    let coeffs: Vec<Fr> = (0..100).map(|_| Fr::random(&mut rng)).collect();
+    assert_eq!(read.msm(&coeffs, 0).to_affine(), naive(&coeffs, &bases).to_affine());
+
+    let refused = |bases: &[G1Affine], bytes: &[u8]| FixedBaseMsm::read_raw(bases, bytes).err().unwrap().to_string();
+    let mut others = bases.clone();
+    others[0] = generator;
+    assert!(refused(&others, &bytes).contains("other bases"));
+    assert!(refused(&bases[..99], &bytes).contains("not"), "{}", refused(&bases[..99], &bytes));
+    assert!(refused(&bases, &bytes[..bytes.len() - 1]).contains("need"));
+    assert!(refused(&bases, &bytes[..5]).contains("header"));
+    let mut not_a_field_element = bytes.clone();
+    not_a_field_element[12 + 64 * 50..12 + 64 * 50 + 32].fill(0xff);
+    assert!(refused(&bases, &not_a_field_element).contains("canonical"));
 }

@@ -163,6 +163,42 @@ fn keys_through_bytes_still_prove_and_verify() {
     assert_eq!(other_srs.hash(), srs.hash());
 }
 
+/// Key bytes carry the params' fixed-base tables, so loaded keys prove without building them;
+/// bytes whose integrity digest holds but whose parts do not fit are refused with the part named,
+/// and so are the earlier format's (no tables), which hosts then regenerate.
+#[test]
+fn key_bytes_carry_the_fixed_base_tables() {
+    use sha2::{Digest, Sha256};
+    let (srs, keys) = keys();
+    assert!(keys.table_bytes() > 1 << 20, "{} table bytes", keys.table_bytes());
+    let bytes = keys.to_bytes();
+    let reloaded = CircuitKeys::from_bytes(srs, DEPTH, &bytes).unwrap();
+    assert_eq!(reloaded.table_bytes(), keys.table_bytes());
+    assert_eq!(reloaded.to_bytes(), bytes);
+
+    // Re-seal a changed body under a correct digest: only the parts' own checks can refuse it.
+    const HEADER: usize = 74;
+    let sealed = |body: &[u8]| {
+        let mut out = bytes[..HEADER].to_vec();
+        out[42..74].copy_from_slice(&Sha256::digest(body));
+        out.extend_from_slice(body);
+        out
+    };
+    let refused = |bytes: &[u8]| match CircuitKeys::from_bytes(srs, DEPTH, bytes) {
+        Err(Error::InvalidKey(message)) => message,
+        other => panic!("expected invalid-key, got {:?}", other.map(|k| k.info().clone())),
+    };
+    let body = &bytes[HEADER..];
+    assert_eq!(CircuitKeys::from_bytes(srs, DEPTH, &sealed(body)).unwrap().info(), keys.info());
+    assert!(refused(&sealed(&body[..body.len() - 64])).contains("fixed-base tables"));
+    let mut too_long = body.to_vec();
+    too_long[..4].copy_from_slice(&u32::MAX.to_le_bytes());
+    assert!(refused(&sealed(&too_long)).contains("length"));
+    let mut earlier = bytes.clone();
+    earlier[..8].copy_from_slice(b"HUMKEY01");
+    assert!(refused(&earlier).contains("earlier format"));
+}
+
 #[test]
 fn a_witness_of_another_depth_is_refused() {
     let (_, keys) = keys();

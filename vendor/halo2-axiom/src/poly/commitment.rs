@@ -271,4 +271,40 @@ impl<C: CurveAffine> FixedBases<C> {
     pub fn table_bytes(&self) -> usize {
         self.g.table_bytes() + self.g_lagrange.table_bytes()
     }
+
+    /// Appends the tables' bytes, for a cache: the `g` table, then the `g_lagrange` one (each
+    /// `FixedBaseMsm::write_raw`).
+    pub fn write(&self, out: &mut Vec<u8>)
+    where
+        C::Base: halo2curves::serde::SerdeObject,
+    {
+        self.g.write_raw(out);
+        self.g_lagrange.write_raw(out);
+    }
+
+    /// The length of what [`FixedBases::write`] appends.
+    pub fn bytes_len(&self) -> usize
+    where
+        C::Base: halo2curves::serde::SerdeObject,
+    {
+        self.g.raw_len() + self.g_lagrange.raw_len()
+    }
+
+    /// Reads what [`FixedBases::write`] wrote for these bases (see
+    /// `FixedBaseMsm::read_raw` for what is checked); every byte must belong to the tables.
+    pub(crate) fn from_bytes(g: &[C], g_lagrange: &[C], extra: &[C], bytes: &[u8]) -> io::Result<Self>
+    where
+        C::Base: halo2curves::serde::SerdeObject,
+    {
+        let with_extra = |bases: &[C]| [bases, extra].concat();
+        let (g, rest) = halo2curves::msm::FixedBaseMsm::read_raw(&with_extra(g), bytes)?;
+        let (g_lagrange, rest) = halo2curves::msm::FixedBaseMsm::read_raw(&with_extra(g_lagrange), rest)?;
+        if !rest.is_empty() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("{} bytes after the fixed-base tables", rest.len()),
+            ));
+        }
+        Ok(FixedBases { g: std::sync::Arc::new(g), g_lagrange: std::sync::Arc::new(g_lagrange) })
+    }
 }

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 
 use super::buckets::{batch_add, occupied, windows_for, Affine, Pass};
 use super::{number_of_windows, wipe_reprs};
+use crate::serde::SerdeObject;
 use crate::CurveAffine;
 
 /// Precomputed window multiples of fixed bases (see the module documentation).
@@ -32,6 +33,14 @@ fn window_size(n: usize, num_bits: usize) -> usize {
     (4..=16).min_by_key(|&c| n * windows_for(c, num_bits) + (1usize << (c + 1))).expect("a non-empty range")
 }
 
+/// A base's coordinates, `None` for the identity.
+fn affine<C: CurveAffine>(base: &C) -> Affine<C::Base> {
+    (!bool::from(base.is_identity())).then(|| {
+        let xy = base.coordinates().unwrap();
+        (*xy.x(), *xy.y())
+    })
+}
+
 impl<C: CurveAffine> FixedBaseMsm<C> {
     /// The tables for `bases`: `windows × n` affine points.
     pub fn new(bases: &[C]) -> Self {
@@ -43,15 +52,7 @@ impl<C: CurveAffine> FixedBaseMsm<C> {
         // the bases (one inversion per doubling of a chunk, Montgomery's trick): about 7 field
         // multiplications a doubling instead of the ~12 of a complete projective one. Each
         // thread doubles its own chunk of bases.
-        let start: Vec<Affine<C::Base>> = bases
-            .iter()
-            .map(|base| {
-                (!bool::from(base.is_identity())).then(|| {
-                    let xy = base.coordinates().unwrap();
-                    (*xy.x(), *xy.y())
-                })
-            })
-            .collect();
+        let start: Vec<Affine<C::Base>> = bases.iter().map(affine).collect();
         // A chunk a thread: the fewer the chunks, the fewer the inversions.
         let chunk_len = n.div_ceil(rayon::current_num_threads()).max(64);
         let columns: Vec<Vec<Affine<C::Base>>> = start
@@ -84,6 +85,88 @@ impl<C: CurveAffine> FixedBaseMsm<C> {
             }
         }
         FixedBaseMsm { c, windows, n, rows }
+    }
+
+    /// The tables' bytes, which [`FixedBaseMsm::read_raw`] reads back: `c`, the number of
+    /// windows and the number of bases `n` as 4-byte little-endian integers, then the `windows × n`
+    /// points row by row, each `x ‖ y` in the field's raw (Montgomery) form, and all zeros for the
+    /// identity (`(0, 0)` is on no prime-order curve with `b ≠ 0`, and is how `coordinates`
+    /// gives the identity).
+    pub fn write_raw(&self, out: &mut Vec<u8>)
+    where
+        C::Base: SerdeObject,
+    {
+        let point = 2 * C::Base::ZERO.to_raw_bytes().len();
+        out.reserve(self.raw_len());
+        for n in [self.c, self.windows, self.n] {
+            out.extend_from_slice(&(n as u32).to_le_bytes());
+        }
+        for row in &self.rows {
+            match row {
+                Some((x, y)) => {
+                    out.extend_from_slice(&x.to_raw_bytes());
+                    out.extend_from_slice(&y.to_raw_bytes());
+                }
+                None => out.resize(out.len() + point, 0),
+            }
+        }
+    }
+
+    /// The length of what [`FixedBaseMsm::write_raw`] writes.
+    pub fn raw_len(&self) -> usize
+    where
+        C::Base: SerdeObject,
+    {
+        12 + self.rows.len() * 2 * C::Base::ZERO.to_raw_bytes().len()
+    }
+
+    /// Reads tables that [`FixedBaseMsm::write_raw`] wrote for `bases` from the front of
+    /// `bytes`, and returns them with the bytes after them.
+    ///
+    /// Checks the shape (the window width and the number of windows [`FixedBaseMsm::new`] gives
+    /// for these bases), that every coordinate is a canonical field element, and that the first
+    /// row is `bases` themselves. It does not check that the other rows are the multiples of the
+    /// bases: the caller vouches for the bytes (hum compares their digest first), as for any
+    /// precomputation it keeps.
+    pub fn read_raw<'a>(bases: &[C], bytes: &'a [u8]) -> std::io::Result<(Self, &'a [u8])>
+    where
+        C::Base: SerdeObject,
+    {
+        let invalid = |why: String| std::io::Error::new(std::io::ErrorKind::InvalidData, why);
+        let n = bases.len();
+        let num_bits = C::Scalar::NUM_BITS as usize;
+        let c = window_size(n.max(1), num_bits);
+        let windows = windows_for(c, num_bits);
+        let field = C::Base::ZERO.to_raw_bytes().len();
+        let header: Vec<usize> = (0..3)
+            .map(|i| bytes.get(4 * i..4 * i + 4).map(|b| u32::from_le_bytes(b.try_into().unwrap()) as usize))
+            .collect::<Option<_>>()
+            .ok_or_else(|| invalid("the fixed-base tables end before their header".into()))?;
+        if header != [c, windows, n] {
+            return Err(invalid(format!(
+                "fixed-base tables of window {}, {} windows and {} bases, not {c}, {windows} and {n}",
+                header[0], header[1], header[2]
+            )));
+        }
+        let len = windows * n * 2 * field;
+        let body = bytes
+            .get(12..12 + len)
+            .ok_or_else(|| invalid(format!("the fixed-base tables need {len} bytes after their header")))?;
+        let coordinate = |bytes: &[u8]| {
+            C::Base::from_raw_bytes(bytes).ok_or_else(|| invalid("a fixed-base table coordinate is not canonical".into()))
+        };
+        let mut rows = Vec::with_capacity(windows * n);
+        for point in body.chunks_exact(2 * field) {
+            rows.push(if point.iter().all(|&b| b == 0) {
+                None
+            } else {
+                Some((coordinate(&point[..field])?, coordinate(&point[field..])?))
+            });
+        }
+        if !bases.iter().zip(&rows).all(|(base, row)| affine(base) == *row) {
+            return Err(invalid("the fixed-base tables are for other bases".into()));
+        }
+        Ok((FixedBaseMsm { c, windows, n, rows }, &bytes[12 + len..]))
     }
 
     /// The number of bases.

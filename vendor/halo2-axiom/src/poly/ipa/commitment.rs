@@ -80,6 +80,16 @@ impl<C: CurveAffine> ParamsIPA<C> {
         self.fixed.as_ref()
     }
 
+    /// hum: sets the fixed-base tables from what `FixedBases::write` wrote for these
+    /// generators (the bytes of a cache the caller vouches for; see `FixedBaseMsm::read_raw`).
+    pub fn read_fixed_bases(&mut self, bytes: &[u8]) -> io::Result<()>
+    where
+        C::Base: halo2curves::serde::SerdeObject,
+    {
+        self.fixed = Some(FixedBases::from_bytes(&self.g, &self.g_lagrange, &[self.w, self.u], bytes)?);
+        Ok(())
+    }
+
     /// The generators, the Lagrange basis, `w` and `u`.
     pub fn generators(&self) -> (&[C], &[C], &C, &C) {
         (&self.g, &self.g_lagrange, &self.w, &self.u)

@@ -134,6 +134,22 @@ impl<'a, C: CurveAffine> MSM<C> for MSMIPA<'a, C> {
     }
 
     fn eval(&self) -> C::Curve {
+        // hum: with the fixed-base tables, the generators (`g`, then `w` and `u`, as the table
+        // over `g` holds them) are one bucket pass with no doublings, and only the proof's points
+        // go through the variable-base MSM.
+        if let (Some(fixed), Some(g_scalars)) = (self.params.fixed_bases(), &self.g_scalars) {
+            let mut fixed_scalars = Vec::with_capacity(g_scalars.len() + 2);
+            fixed_scalars.extend_from_slice(g_scalars);
+            fixed_scalars.push(self.w_scalar.unwrap_or(C::Scalar::ZERO));
+            fixed_scalars.push(self.u_scalar.unwrap_or(C::Scalar::ZERO));
+            let mut sum = fixed.g.msm(&fixed_scalars, 0);
+            if !self.other.is_empty() {
+                let scalars: Vec<C::Scalar> = self.other.values().map(|(scalar, _)| *scalar).collect();
+                let bases: Vec<C> = self.other.iter().map(|(x, (_, y))| C::from_xy(*x, *y).unwrap()).collect();
+                sum += best_multiexp(&scalars, &bases);
+            }
+            return sum;
+        }
         let len = self.g_scalars.as_ref().map(|v| v.len()).unwrap_or(0)
             + self.w_scalar.map(|_| 1).unwrap_or(0)
             + self.u_scalar.map(|_| 1).unwrap_or(0)

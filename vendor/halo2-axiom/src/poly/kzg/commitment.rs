@@ -285,6 +285,16 @@ where
     pub fn fixed_bases(&self) -> Option<&FixedBases<E::G1Affine>> {
         self.fixed.as_ref().and_then(|fixed| fixed.downcast_ref())
     }
+
+    /// hum: sets the fixed-base tables from what `FixedBases::write` wrote for these params
+    /// (the bytes of a cache the caller vouches for; see `FixedBaseMsm::read_raw`).
+    pub fn read_fixed_bases(&mut self, bytes: &[u8]) -> io::Result<()>
+    where
+        <E::G1Affine as crate::arithmetic::CurveAffine>::Base: halo2curves::serde::SerdeObject,
+    {
+        self.fixed = Some(std::sync::Arc::new(FixedBases::from_bytes(&self.g, &self.g_lagrange, &[], bytes)?));
+        Ok(())
+    }
 }
 
 // TODO: see the issue at https://github.com/appliedzkp/halo2/issues/45
