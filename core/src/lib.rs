@@ -52,6 +52,7 @@ pub mod group;
 pub mod identity;
 pub mod ipa;
 pub mod keys;
+mod pool;
 pub mod poseidon2;
 pub mod progress;
 pub mod prover;

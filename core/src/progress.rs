@@ -59,7 +59,8 @@ pub struct Progress {
     pub percent: u8,
 }
 
-/// Receives progress reports and answers whether to stop.
+/// Receives progress reports and answers whether to stop, on the thread that called `prove`
+/// (natively the proof itself runs on rayon's pool and its reports are relayed back).
 pub trait ProgressSink {
     /// Called on every change of stage or percentage.
     fn report(&mut self, progress: Progress);

@@ -149,7 +149,7 @@ pub fn prove(
     keys: &CircuitKeys,
     witness: &Witness,
     flavour: Flavour,
-    rng: impl RngCore + CryptoRng,
+    rng: impl RngCore + CryptoRng + Send,
     sink: &mut dyn ProgressSink,
 ) -> Result<ProofResult> {
     let values = validate_for(keys, witness)?;
@@ -167,7 +167,21 @@ pub fn validate_for(keys: &CircuitKeys, witness: &Witness) -> Result<MembershipV
 }
 
 /// Proves values that [`validate_for`] returned for the same keys.
+///
+/// The proof runs on rayon's pool (natively); `sink` hears its progress on the calling thread
+/// (see `pool`).
 pub fn prove_validated(
+    keys: &CircuitKeys,
+    values: MembershipValues,
+    flavour: Flavour,
+    rng: impl RngCore + CryptoRng + Send,
+    sink: &mut dyn ProgressSink,
+) -> Result<ProofResult> {
+    crate::pool::relayed(sink, |sink| prove_here(keys, values, flavour, rng, sink))
+}
+
+/// [`prove_validated`] on this thread.
+fn prove_here(
     keys: &CircuitKeys,
     values: MembershipValues,
     flavour: Flavour,

@@ -180,10 +180,11 @@ pub fn describe(info: &CircuitInfo) -> String {
 pub fn verify(keys: &CircuitKeys, flavour: Flavour, proof: &[u8], public_inputs: &PublicInputs) -> Result<()> {
     let instance = public_inputs.to_array();
     let mut rest = proof;
-    match flavour {
-        Flavour::Standard => check::<Challenge255<_>, Blake2bRead<_, _, _>, _>(keys, &instance, &mut rest)?,
-        Flavour::Evm => check::<ChallengeEvm, EvmRead<_>, _>(keys, &instance, &mut rest)?,
-    }
+    // On rayon's pool, natively (see `pool`): the verifier's MSMs split their work.
+    crate::pool::blocking(|| match flavour {
+        Flavour::Standard => check::<Challenge255<_>, Blake2bRead<_, _, _>, _>(keys, &instance, &mut rest),
+        Flavour::Evm => check::<ChallengeEvm, EvmRead<_>, _>(keys, &instance, &mut rest),
+    })?;
     if !rest.is_empty() {
         // Appended bytes would make one proof many (malleable); a proof is exactly its transcript.
         let n = rest.len();

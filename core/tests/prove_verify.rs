@@ -71,6 +71,42 @@ fn a_real_proof_verifies_and_reports_progress() {
     }
 }
 
+/// From a thread outside rayon's pool (a C caller's, a host's), where the proof is moved onto
+/// the pool (`core/src/pool.rs`), its reports still come to the calling thread, which also
+/// answers the cancellation polls; from a pool thread, they stay on it.
+#[test]
+fn progress_reaches_the_calling_thread_inside_and_outside_the_pool() {
+    struct Sink {
+        threads: Vec<std::thread::ThreadId>,
+        on_pool: Vec<bool>,
+        cancel_after: usize,
+    }
+    impl hum_core::ProgressSink for Sink {
+        fn report(&mut self, _: Progress) {
+            self.threads.push(std::thread::current().id());
+            self.on_pool.push(rayon::current_thread_index().is_some());
+        }
+        fn cancelled(&mut self) -> bool {
+            self.threads.len() >= self.cancel_after
+        }
+    }
+    let (_, keys) = keys();
+    let caller = std::thread::current().id();
+    let mut sink = Sink { threads: Vec::new(), on_pool: Vec::new(), cancel_after: usize::MAX };
+    prove(keys, &witness(DEPTH, 2), Flavour::Standard, rng(), &mut sink).unwrap();
+    assert!(sink.threads.len() >= 10 && sink.threads.iter().all(|t| *t == caller), "{:?}", sink.threads);
+    assert!(!sink.on_pool.iter().any(|p| *p));
+
+    let mut sink = Sink { threads: Vec::new(), on_pool: Vec::new(), cancel_after: 4 };
+    assert_eq!(prove(keys, &witness(DEPTH, 3), Flavour::Standard, rng(), &mut sink).unwrap_err(), Error::Cancelled);
+
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+    let mut sink = Sink { threads: Vec::new(), on_pool: Vec::new(), cancel_after: usize::MAX };
+    let result = pool.install(|| prove(keys, &witness(DEPTH, 4), Flavour::Standard, rng(), &mut sink)).unwrap();
+    assert!(!sink.on_pool.is_empty() && sink.on_pool.iter().all(|p| *p));
+    verify(keys, result.flavour, &result.proof, &result.public_inputs).unwrap();
+}
+
 const FLAVOURS: [Flavour; 2] = [Flavour::Standard, Flavour::Evm];
 
 #[test]
