@@ -129,6 +129,25 @@ const KNOWN: &[(u32, &str)] = &[
     (10, "737e854bee5d97f83043882f2aa3d6137c77dfc49d439869ccab962bbdba96a7"),
 ];
 
+/// The SHA-256 of the fixed-base MSM tables of hum's generators of size 2^k (the bytes
+/// `Setup::write_fixed_bases` writes for [`derive`]`(k)` once its tables are built), for the sizes
+/// hum's circuits use; `None` for others. Cached key bytes must carry exactly these tables (see
+/// [`crate::keys`]); `tests::the_known_table_digests_are_derived` recomputes every entry.
+pub fn known_table_digest(k: u32) -> Option<[u8; 32]> {
+    KNOWN_TABLES.iter().find(|(known_k, _)| *known_k == k).map(|(_, hex)| {
+        let mut out = [0u8; 32];
+        hex::decode_to_slice(hex, &mut out).expect("the table is hex");
+        out
+    })
+}
+
+const KNOWN_TABLES: &[(u32, &str)] = &[
+    (7, "b93db6086ee17358d15057c4a6cfefb0991975db6aa3f6410ecf821e0b7ac7fc"),
+    (8, "839fd8f525103730e0408027d6daee2f5b8e9deff17007f4a8e00a4a556a7132"),
+    (9, "138058705b392d41af749d38d5a7ccddfd34558529758f4bd1252c65fcce68e9"),
+    (10, "bced428665dee5684cbd5f41d81ab6f1fc2a85ad375d8c859322d7459088dd5d"),
+];
+
 /// The generators of size 2^k in these bytes, which must be exactly what [`derive`] gives: their
 /// SHA-256 is compared with the known digest (or, for a size without one, with the bytes derived
 /// now) before anything is parsed. Returns the params and the digest.
@@ -188,6 +207,26 @@ mod tests {
             assert_eq!(known_digest(*k).map(hex::encode).as_ref(), Some(hex), "k = {k}; the table should be {table:?}");
         }
         assert_eq!(KNOWN.len(), table.len(), "{table:?}");
+    }
+
+    #[test]
+    fn the_known_table_digests_are_derived() {
+        let table: Vec<(u32, String)> = KNOWN
+            .iter()
+            .map(|&(k, _)| {
+                let mut setup = crate::srs::Setup::Ipa(derive(k));
+                setup.precompute_fixed_bases();
+                let mut bytes = Vec::new();
+                setup.write_fixed_bases(&mut bytes);
+                assert_eq!(bytes.len(), setup.fixed_bases_len());
+                (k, hex::encode(Sha256::digest(&bytes)))
+            })
+            .collect();
+        for (k, hex) in &table {
+            let known = known_table_digest(*k).map(hex::encode);
+            assert_eq!(known.as_ref(), Some(hex), "k = {k}; the table should be {table:?}");
+        }
+        assert_eq!(KNOWN_TABLES.len(), table.len(), "{table:?}");
     }
 
     #[test]

@@ -8,17 +8,26 @@
 //! | 1     | depth                                                     |
 //! | 1     | k                                                         |
 //! | 32    | SHA-256 of the SRS (or IPA generators) the keys were made with |
-//! | 32    | SHA-256 of all the bytes that follow (integrity)          |
+//! | 32    | SHA-256 of the proving-key bytes (integrity)              |
+//! | 32    | SHA-256 of the tables' bytes                              |
 //! | 4     | length of the proving key, little-endian                  |
 //! | …     | halo2 proving key, `SerdeFormat::RawBytes` (contains the vk) |
-//! | rest  | the params' fixed-base MSM tables (`FixedBases::to_bytes` in vendor/halo2-axiom; about 1.9 MB at k = 9) |
+//! | rest  | the params' fixed-base MSM tables (`FixedBases::write` in vendor/halo2-axiom; about 1.7 MB at k = 9) |
 //!
 //! The tables hold `2^(c·w)·P` for every base `P` of the params (`g` and `g_lagrange`, IPA's
 //! followed by `w` and `u`) and every window `w`, so that a commitment is one bucket pass with no
 //! doublings. Building them costs about as much as a proof's MSMs, so keys carry them: keygen
 //! builds them once and a host's cache keeps them with the keys, and loading cached keys only
-//! reads them (after the integrity check, which covers them). Bytes of the earlier format
-//! (`HUMKEY01`, without tables) are refused as invalid keys, which hosts regenerate.
+//! reads them. Tables are trusted more than an integrity digest can: a prover's tables with the
+//! blinding generator's rows changed would commit without the blind (the witness would leak
+//! from its commitments), and an IPA verifier's MSM over the generators goes through them (a
+//! wrong table would accept a forged proof), and neither shows in the circuit id. So IPA tables,
+//! which hum's deterministic generators fix, must hash to the digest compiled into hum
+//! ([`crate::ipa::known_table_digest`]), whatever the cache says. KZG tables depend on the SRS
+//! a user brings; their digest is only an integrity check (the KZG verifier never uses them, so
+//! a cache writer could weaken the hiding of KZG proofs made from the cache, not their
+//! soundness: SECURITY.md). Bytes of the earlier format (`HUMKEY01`, without tables) are refused
+//! as invalid keys, which hosts regenerate.
 //!
 //! The circuit id is `hum1-d{depth}-k{k}-{scheme}-{16 hex digits}` over the vk, the SRS hash and
 //! the format version, with `-insecure-dev-srs` appended when the SRS is the development one.
@@ -40,8 +49,7 @@ use crate::{
 };
 
 const MAGIC: &[u8; 8] = b"HUMKEY02";
-const HEADER: usize = 8 + 1 + 1 + 32 + 32;
-const PK_LEN: usize = 4;
+const HEADER: usize = 8 + 1 + 1 + 32 + 32 + 32 + 4;
 const ID_VERSION: &[u8] = b"hum circuit v1";
 
 /// What a proof says about the circuit that made it.
@@ -127,8 +135,8 @@ impl CircuitKeys {
 
     /// Reads cached key bytes made by [`CircuitKeys::to_bytes`] for the same depth and SRS.
     ///
-    /// The integrity digest (over the proving key and the tables) is checked before either is
-    /// parsed.
+    /// The proving key's integrity digest and the tables' digest (for IPA, the one compiled into
+    /// hum) are checked before either is parsed.
     pub fn from_bytes(srs: &Srs, depth: usize, bytes: &[u8]) -> Result<Self> {
         let k = checked_k(depth)?;
         if bytes.starts_with(b"HUMKEY01") {
@@ -149,15 +157,29 @@ impl CircuitKeys {
         if bytes[10..42] != srs.hash()[..] {
             return Err(Error::InvalidKey("the keys were made with another SRS".into()));
         }
-        let body = &bytes[HEADER..];
-        if Sha256::digest(body)[..] != bytes[42..74] {
+        let pk_len = u32::from_le_bytes(bytes[HEADER - 4..HEADER].try_into().expect("4 bytes")) as usize;
+        let (pk_bytes, tables) = bytes[HEADER..]
+            .split_at_checked(pk_len)
+            .ok_or_else(|| Error::InvalidKey("the proving key's length exceeds the key bytes".into()))?;
+        if Sha256::digest(pk_bytes)[..] != bytes[42..74] {
             return Err(Error::InvalidKey("integrity check failed: the key bytes are corrupted".into()));
         }
-        let (pk_bytes, tables) = body
-            .get(..PK_LEN)
-            .map(|len| u32::from_le_bytes(len.try_into().expect("4 bytes")) as usize)
-            .and_then(|len| body[PK_LEN..].split_at_checked(len))
-            .ok_or_else(|| Error::InvalidKey("the proving key's length exceeds the key bytes".into()))?;
+        let tables_digest: [u8; 32] = Sha256::digest(tables).into();
+        match crate::ipa::known_table_digest(k).filter(|_| srs.scheme() == Scheme::Ipa) {
+            Some(known) if tables_digest != known => {
+                return Err(Error::InvalidKey(format!(
+                    "the fixed-base tables are not those of hum's generators (hash {}, expected {}): a corrupted or \
+                     tampered cache",
+                    crate::srs::format_hash(&tables_digest),
+                    crate::srs::format_hash(&known)
+                )))
+            }
+            Some(_) => {}
+            None if tables_digest[..] != bytes[74..106] => {
+                return Err(Error::InvalidKey("integrity check failed: the fixed-base tables are corrupted".into()))
+            }
+            None => {}
+        }
         let mut params = srs.params_for(k)?;
         let pk = ProvingKey::<G1Affine>::from_bytes::<MembershipCircuit>(pk_bytes, SerdeFormat::RawBytes, ())
             .map_err(|e| Error::InvalidKey(format!("the proving key cannot be read ({e})")))?;
@@ -176,18 +198,19 @@ impl CircuitKeys {
         let pk = self.pk.to_bytes(SerdeFormat::RawBytes);
         // One allocation of the final size: the bytes are 2 MB at k = 9, and a memory budget
         // counts every copy.
-        let mut out = Vec::with_capacity(HEADER + PK_LEN + pk.len() + self.params.fixed_bases_len());
+        let mut out = Vec::with_capacity(HEADER + pk.len() + self.params.fixed_bases_len());
         out.extend_from_slice(MAGIC);
         out.push(self.info.depth as u8);
         out.push(self.info.k as u8);
         out.extend_from_slice(&self.srs_hash);
-        out.extend_from_slice(&[0; 32]); // the digest, once the rest is written
+        out.extend_from_slice(&Sha256::digest(&pk));
+        out.extend_from_slice(&[0; 32]); // the tables' digest, once they are written
         out.extend_from_slice(&(pk.len() as u32).to_le_bytes());
         out.extend_from_slice(&pk);
         drop(pk);
         self.params.write_fixed_bases(&mut out);
-        let digest = Sha256::digest(&out[HEADER..]);
-        out[42..74].copy_from_slice(&digest);
+        let tables = Sha256::digest(&out[out.len() - self.params.fixed_bases_len()..]);
+        out[74..106].copy_from_slice(&tables);
         out
     }
 

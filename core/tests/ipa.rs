@@ -132,6 +132,28 @@ fn keys_and_generators_round_trip_through_bytes() {
     assert!(matches!(CircuitKeys::from_bytes(srs, DEPTH, &kzg().to_bytes()), Err(Error::InvalidKey(_))));
 }
 
+/// IPA keys' tables must be hum's own (their digest is compiled in): tables changed by someone
+/// who also rewrote the key bytes' digests are refused, because a verifier's MSM over the
+/// generators and a prover's blinding go through them.
+#[test]
+fn ipa_key_bytes_with_other_tables_are_refused_whatever_their_digests() {
+    use sha2::{Digest, Sha256};
+    let (srs, keys) = ipa();
+    let bytes = keys.to_bytes();
+    let pk_len = u32::from_le_bytes(bytes[106..110].try_into().unwrap()) as usize;
+    let (pk, tables) = bytes[110..].split_at(pk_len);
+    let mut other = tables.to_vec();
+    other[tables.len() - 100] ^= 1; // in the last row of the table of `g_lagrange`, `w` and `u`
+    let mut forged = bytes[..110].to_vec();
+    forged[74..106].copy_from_slice(&Sha256::digest(&other));
+    let forged = [&forged[..], pk, &other].concat();
+    match CircuitKeys::from_bytes(srs, DEPTH, &forged) {
+        Err(Error::InvalidKey(message)) => assert!(message.contains("not those of hum's generators"), "{message}"),
+        other => panic!("expected invalid-key, got {:?}", other.map(|k| k.info().clone())),
+    }
+    assert_eq!(CircuitKeys::from_bytes(srs, DEPTH, &bytes).unwrap().info(), keys.info());
+}
+
 #[test]
 fn proof_json_names_the_scheme_and_old_files_are_kzg() {
     let json: serde_json::Value = serde_json::from_str(&proof(Flavour::Standard, 5).to_json()).unwrap();

@@ -200,11 +200,11 @@ fn keys_through_bytes_still_prove_and_verify() {
 }
 
 /// Key bytes carry the params' fixed-base tables, so loaded keys prove without building them;
-/// bytes whose integrity digest holds but whose parts do not fit are refused with the part named,
-/// and so are the earlier format's (no tables), which hosts then regenerate.
+/// bytes whose digests hold but whose parts do not fit are refused with the part named, and so
+/// are the earlier format's (no tables), which hosts then regenerate. (IPA keys' tables must be
+/// hum's own: `core/tests/ipa.rs`.)
 #[test]
 fn key_bytes_carry_the_fixed_base_tables() {
-    use sha2::{Digest, Sha256};
     let (srs, keys) = keys();
     assert!(keys.table_bytes() > 1 << 20, "{} table bytes", keys.table_bytes());
     let bytes = keys.to_bytes();
@@ -212,27 +212,39 @@ fn key_bytes_carry_the_fixed_base_tables() {
     assert_eq!(reloaded.table_bytes(), keys.table_bytes());
     assert_eq!(reloaded.to_bytes(), bytes);
 
-    // Re-seal a changed body under a correct digest: only the parts' own checks can refuse it.
-    const HEADER: usize = 74;
-    let sealed = |body: &[u8]| {
-        let mut out = bytes[..HEADER].to_vec();
-        out[42..74].copy_from_slice(&Sha256::digest(body));
-        out.extend_from_slice(body);
-        out
-    };
     let refused = |bytes: &[u8]| match CircuitKeys::from_bytes(srs, DEPTH, bytes) {
         Err(Error::InvalidKey(message)) => message,
         other => panic!("expected invalid-key, got {:?}", other.map(|k| k.info().clone())),
     };
-    let body = &bytes[HEADER..];
-    assert_eq!(CircuitKeys::from_bytes(srs, DEPTH, &sealed(body)).unwrap().info(), keys.info());
-    assert!(refused(&sealed(&body[..body.len() - 64])).contains("fixed-base tables"));
-    let mut too_long = body.to_vec();
-    too_long[..4].copy_from_slice(&u32::MAX.to_le_bytes());
-    assert!(refused(&sealed(&too_long)).contains("length"));
+    let (pk, tables) = key_parts(&bytes);
+    assert_eq!(CircuitKeys::from_bytes(srs, DEPTH, &sealed(&bytes, pk, tables)).unwrap().info(), keys.info());
+    assert!(refused(&sealed(&bytes, pk, &tables[..tables.len() - 64])).contains("fixed-base tables"));
+    let mut flipped = tables.to_vec();
+    flipped[tables.len() / 2] ^= 1;
+    assert!(refused(&[&bytes[..110], pk, &flipped].concat()).contains("tables are corrupted"));
+    let mut too_long = bytes.clone();
+    too_long[106..110].copy_from_slice(&u32::MAX.to_le_bytes());
+    assert!(refused(&too_long).contains("length"));
     let mut earlier = bytes.clone();
     earlier[..8].copy_from_slice(b"HUMKEY01");
     assert!(refused(&earlier).contains("earlier format"));
+}
+
+/// The proving key and the tables of key bytes (the layout of `core/src/keys.rs`).
+fn key_parts(bytes: &[u8]) -> (&[u8], &[u8]) {
+    let pk_len = u32::from_le_bytes(bytes[106..110].try_into().unwrap()) as usize;
+    bytes[110..].split_at(pk_len)
+}
+
+/// Key bytes with the header of `bytes` around `pk` and `tables`, both digests recomputed, as a
+/// cache writer could.
+fn sealed(bytes: &[u8], pk: &[u8], tables: &[u8]) -> Vec<u8> {
+    use sha2::{Digest, Sha256};
+    let mut out = bytes[..110].to_vec();
+    out[42..74].copy_from_slice(&Sha256::digest(pk));
+    out[74..106].copy_from_slice(&Sha256::digest(tables));
+    out[106..110].copy_from_slice(&(pk.len() as u32).to_le_bytes());
+    [&out[..], pk, tables].concat()
 }
 
 #[test]
