@@ -177,7 +177,14 @@ pub fn prove_validated(
     rng: impl RngCore + CryptoRng + Send,
     sink: &mut dyn ProgressSink,
 ) -> Result<ProofResult> {
-    crate::pool::relayed(sink, |sink| prove_here(keys, values, flavour, rng, sink))
+    // The work borrows the values and the generator rather than owning them: a job on the pool
+    // is a heap block, and a secret moved into it would stay in that block, unwiped, after it
+    // is freed (`hosts/wasmtime/tests/secrets_memory.rs` scans freed blocks).
+    let (mut values, mut rng) = (Some(values), rng);
+    crate::pool::relayed(sink, |sink| {
+        let values = values.take().expect("the work runs once");
+        prove_here(keys, values, flavour, &mut rng, sink)
+    })
 }
 
 /// [`prove_validated`] on this thread.
