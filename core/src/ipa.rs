@@ -115,11 +115,7 @@ pub fn to_bytes(params: &ParamsIPA<G1Affine>) -> Vec<u8> {
 /// (depths 1 to 32); `None` for other sizes. `tests::the_known_digests_are_derived` recomputes
 /// every entry.
 pub fn known_digest(k: u32) -> Option<[u8; 32]> {
-    KNOWN.iter().find(|(known_k, _)| *known_k == k).map(|(_, hex)| {
-        let mut out = [0u8; 32];
-        hex::decode_to_slice(hex, &mut out).expect("the table is hex");
-        out
-    })
+    lookup(KNOWN, k)
 }
 
 const KNOWN: &[(u32, &str)] = &[
@@ -134,7 +130,12 @@ const KNOWN: &[(u32, &str)] = &[
 /// hum's circuits use; `None` for others. Cached key bytes must carry exactly these tables (see
 /// [`crate::keys`]); `tests::the_known_table_digests_are_derived` recomputes every entry.
 pub fn known_table_digest(k: u32) -> Option<[u8; 32]> {
-    KNOWN_TABLES.iter().find(|(known_k, _)| *known_k == k).map(|(_, hex)| {
+    lookup(KNOWN_TABLES, k)
+}
+
+/// The digest `table` lists for size 2^k.
+fn lookup(table: &[(u32, &str)], k: u32) -> Option<[u8; 32]> {
+    table.iter().find(|(known_k, _)| *known_k == k).map(|(_, hex)| {
         let mut out = [0u8; 32];
         hex::decode_to_slice(hex, &mut out).expect("the table is hex");
         out

@@ -10,7 +10,11 @@
 
 use halo2_proofs::{
     halo2curves::bn256::{Bn256, G1Affine},
-    poly::{commitment::Params, ipa::commitment::ParamsIPA, kzg::commitment::ParamsKZG},
+    poly::{
+        commitment::{FixedBases, Params},
+        ipa::commitment::ParamsIPA,
+        kzg::commitment::ParamsKZG,
+    },
 };
 use sha2::{Digest, Sha256};
 
@@ -99,20 +103,24 @@ impl Setup {
         }
     }
 
+    /// The fixed-base tables, when built.
+    fn fixed_bases(&self) -> Option<&FixedBases<G1Affine>> {
+        match self {
+            Setup::Kzg(params) => params.fixed_bases(),
+            Setup::Ipa(params) => params.fixed_bases(),
+        }
+    }
+
     /// Appends the fixed-base tables' bytes (nothing when they are not built).
     pub fn write_fixed_bases(&self, out: &mut Vec<u8>) {
-        match self {
-            Setup::Kzg(params) => params.fixed_bases().map(|t| t.write(out)),
-            Setup::Ipa(params) => params.fixed_bases().map(|t| t.write(out)),
-        };
+        if let Some(tables) = self.fixed_bases() {
+            tables.write(out);
+        }
     }
 
     /// The length of what [`Setup::write_fixed_bases`] appends.
     pub fn fixed_bases_len(&self) -> usize {
-        match self {
-            Setup::Kzg(params) => params.fixed_bases().map_or(0, |t| t.bytes_len()),
-            Setup::Ipa(params) => params.fixed_bases().map_or(0, |t| t.bytes_len()),
-        }
+        self.fixed_bases().map_or(0, |t| t.bytes_len())
     }
 
     /// Sets the fixed-base tables from [`Setup::write_fixed_bases`] of the same params.
@@ -125,11 +133,7 @@ impl Setup {
 
     /// Bytes the fixed-base tables hold in memory (0 when not built).
     pub fn table_bytes(&self) -> usize {
-        let tables = match self {
-            Setup::Kzg(params) => params.fixed_bases(),
-            Setup::Ipa(params) => params.fixed_bases(),
-        };
-        tables.map_or(0, |t| t.table_bytes())
+        self.fixed_bases().map_or(0, |t| t.table_bytes())
     }
 }
 
