@@ -278,7 +278,7 @@ await check("a proof asked for before INIT ends waits for it (Initializing Secur
 
 await check("out of memory: a tiny budget, a restart with twice the budget, then success", async () => {
   const r = await page.evaluate(async () => {
-    const o = new Hum({ workerUrl: new URL("./worker.js", location.href), depth: 8, cache: false, memoryBudget: 2 * 1048576 });
+    const o = new Hum({ workerUrl: new URL("./worker.js", location.href), depth: 8, cache: false, memoryBudget: 2.5 * 1048576 });
     const notices = [];
     o.onNotice((m) => notices.push(m));
     await o.startInit();

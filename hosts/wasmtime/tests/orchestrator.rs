@@ -87,10 +87,10 @@ fn cancel_during_a_proof_then_a_successful_proof() {
 
 #[test]
 fn out_of_memory_restarts_with_twice_the_limit_and_retries_once() {
-    // Enough for init at depth 20 (7 MiB of heap at k = 9, of which the keys and their tables
-    // keep 2.9 MiB) but not for a proof (5 MiB more) on top of the keys; the orchestrator keeps
-    // 8 MiB of the limit for stack and data.
-    let limit = (8 << 20) + (7680 << 10);
+    // Enough for init at depth 20 (8 MiB of heap at k = 9, of which the keys, their tables and
+    // cosets keep 3.75 MiB) but not for a proof (5 MiB more) on top of the keys; the
+    // orchestrator keeps 8 MiB of the limit for stack and data.
+    let limit = (8 << 20) + (8704 << 10);
     let config = OrchestratorConfig { memory_limit: limit, ..common::config(common::temp_cache("oom")) };
     let o = ProverOrchestrator::new(common::runtime(), config);
     let rx = o.subscribe();

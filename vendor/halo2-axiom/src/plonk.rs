@@ -335,9 +335,34 @@ pub struct ProvingKey<C: CurveAffine> {
     fixed_polys: Vec<Polynomial<C::Scalar, Coeff>>,
     permutation: permutation::ProvingKey<C>,
     ev: Evaluator<C>,
+    /// The key's own polynomials on each part of the extended domain, when
+    /// [`ProvingKey::precompute_cosets`] made them (hum: see HUM.md). Never serialized.
+    cosets: Option<Vec<evaluation::KeyCosets<C::Scalar>>>,
 }
 
 impl<C: CurveAffine> ProvingKey<C> {
+    /// Evaluates the key's fixed, `l0`, `l_last`, `l_active_row` and permutation polynomials
+    /// on each part of the extended domain once, so that every later proof's quotient reads
+    /// them instead of transforming them again (the transforms a proof needs halve). They
+    /// take `(fixed + permutation columns + 3) · extended_len` field elements; upstream keeps
+    /// none, to save memory, so a key without them proves as before.
+    pub fn precompute_cosets(&mut self) {
+        let domain = &self.vk.domain;
+        let num_parts = domain.extended_len() >> domain.k();
+        let mut factor = C::Scalar::ONE;
+        let mut parts = Vec::with_capacity(num_parts);
+        for _ in 0..num_parts {
+            parts.push(evaluation::KeyCosets::new(self, factor));
+            factor *= domain.get_extended_omega();
+        }
+        self.cosets = Some(parts);
+    }
+
+    /// The key's polynomials on part `part` of the extended domain, if precomputed.
+    pub(crate) fn cosets(&self, part: usize) -> Option<&evaluation::KeyCosets<C::Scalar>> {
+        self.cosets.as_ref().map(|c| &c[part])
+    }
+
     /// Returns the coefficient-basis polynomial `l0` (1 at the first row, 0 elsewhere).
     pub fn l0(&self) -> &Polynomial<C::Scalar, Coeff> {
         &self.l0
@@ -392,6 +417,7 @@ impl<C: CurveAffine> ProvingKey<C> {
             fixed_polys,
             permutation,
             ev,
+            cosets: None,
         }
     }
 }
@@ -480,6 +506,7 @@ where
             fixed_polys,
             permutation,
             ev,
+            cosets: None,
         })
     }
 

@@ -14,6 +14,32 @@ use multicore::{IntoParallelIterator, ParallelIterator};
 
 use super::{ConstraintSystem, Expression};
 
+/// A proving key's own polynomials on one part of the extended domain: what the quotient of
+/// every proof reads besides the proof's advice, instance, permutation products and lookups.
+#[derive(Clone, Debug)]
+pub(crate) struct KeyCosets<F: PrimeField> {
+    fixed: Vec<Polynomial<F, LagrangeCoeff>>,
+    l0: Polynomial<F, LagrangeCoeff>,
+    l_last: Polynomial<F, LagrangeCoeff>,
+    l_active_row: Polynomial<F, LagrangeCoeff>,
+    permutation: Vec<Polynomial<F, LagrangeCoeff>>,
+}
+
+impl<F: WithSmallOrderMulGroup<3>> KeyCosets<F> {
+    /// The part of the extended domain at `extended_omega_factor` (a power of the extended omega).
+    pub(crate) fn new<C: CurveAffine<ScalarExt = F>>(pk: &ProvingKey<C>, extended_omega_factor: F) -> Self {
+        let domain = &pk.vk.domain;
+        let part = |p: &Polynomial<F, Coeff>| domain.coeff_to_extended_part(p.clone(), extended_omega_factor);
+        Self {
+            fixed: (&pk.fixed_polys).into_par_iter().map(part).collect(),
+            l0: part(&pk.l0),
+            l_last: part(&pk.l_last),
+            l_active_row: part(&pk.l_active_row),
+            permutation: (&pk.permutation.polys).into_par_iter().map(part).collect(),
+        }
+    }
+}
+
 /// Return the index in the polynomial of size `isize` after rotation `rot`.
 fn get_rotation_idx(idx: usize, rot: i32, rot_scale: i32, isize: i32) -> usize {
     (((idx as i32) + (rot * rot_scale)).rem_euclid(isize)) as usize
@@ -289,19 +315,20 @@ impl<C: CurveAffine> Evaluator<C> {
         // Calculate the quotient polynomial for each part
         let mut current_extended_omega = one;
         let value_parts: Vec<Polynomial<C::ScalarExt, LagrangeCoeff>> = (0..num_parts)
-            .map(|_| {
+            .map(|part| {
                 #[cfg(feature = "profile")]
                 let fixed_timer = start_timer!(|| "Fixed coeff_to_extended_part");
-                let fixed: Vec<Polynomial<C::ScalarExt, LagrangeCoeff>> = (&pk.fixed_polys)
-                    .into_par_iter()
-                    .map(|p| domain.coeff_to_extended_part(p.clone(), current_extended_omega))
-                    .collect();
-                let fixed = &fixed[..];
-                let l0 = domain.coeff_to_extended_part(pk.l0.clone(), current_extended_omega);
-                let l_last =
-                    domain.coeff_to_extended_part(pk.l_last.clone(), current_extended_omega);
-                let l_active_row =
-                    domain.coeff_to_extended_part(pk.l_active_row.clone(), current_extended_omega);
+                // The key's own cosets: precomputed with the key, or transformed here.
+                let computed;
+                let own = match pk.cosets(part) {
+                    Some(own) => own,
+                    None => {
+                        computed = KeyCosets::new(pk, current_extended_omega);
+                        &computed
+                    }
+                };
+                let fixed = &own.fixed[..];
+                let (l0, l_last, l_active_row) = (&own.l0, &own.l_last, &own.l_active_row);
                 #[cfg(feature = "profile")]
                 end_timer!(fixed_timer);
 
@@ -401,13 +428,7 @@ impl<C: CurveAffine> Evaluator<C> {
                                 )
                             })
                             .collect();
-                        let permutation_cosets: Vec<Polynomial<C::ScalarExt, LagrangeCoeff>> =
-                            (&pk.permutation.polys)
-                                .into_par_iter()
-                                .map(|p| {
-                                    domain.coeff_to_extended_part(p.clone(), current_extended_omega)
-                                })
-                                .collect();
+                        let permutation_cosets = &own.permutation;
 
                         let first_set_permutation_product_coset =
                             permutation_product_cosets.first().unwrap();
