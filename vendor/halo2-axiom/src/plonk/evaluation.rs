@@ -376,27 +376,23 @@ impl<C: CurveAffine> Evaluator<C> {
                 {
                     #[cfg(feature = "profile")]
                     let timer = start_timer!(|| "Custom gates");
-                    // Custom gates
+                    // Custom gates, [`ROWS`] rows at a time (hum)
                     multicore::scope(|scope| {
                         let chunk_size = (size + num_threads - 1) / num_threads;
                         for (thread_idx, values) in values.chunks_mut(chunk_size).enumerate() {
                             let start = thread_idx * chunk_size;
                             scope.spawn(move |_| {
-                                let mut eval_data = self.custom_gates.instance();
-                                for (i, value) in values.iter_mut().enumerate() {
-                                    let idx = start + i;
-                                    *value = self.custom_gates.evaluate(
-                                        &mut eval_data,
+                                let mut data = self.custom_gates.rows_data();
+                                for (i, rows) in values.chunks_mut(ROWS).enumerate() {
+                                    self.custom_gates.evaluate_rows(
+                                        &mut data,
                                         fixed,
                                         advice,
                                         instance,
                                         challenges,
-                                        &beta,
-                                        &gamma,
-                                        &theta,
-                                        &y,
-                                        value,
-                                        idx,
+                                        [beta, gamma, theta, y],
+                                        rows,
+                                        start + i * ROWS,
                                         rot_scale,
                                         isize,
                                     );
@@ -834,6 +830,208 @@ impl<C: CurveAffine> GraphEvaluator<C> {
             data.intermediates[calc.target]
         } else {
             C::ScalarExt::ZERO
+        }
+    }
+}
+
+/// Rows a [`GraphEvaluator::evaluate_rows`] call evaluates together (hum: see HUM.md).
+pub(crate) const ROWS: usize = 16;
+
+/// One operand of a calculation over a run of rows: the same value on every row, or one value a
+/// row.
+#[derive(Clone, Copy)]
+enum Operand<'a, F> {
+    Scalar(F),
+    Rows(&'a [F]),
+}
+
+impl<'a, F: Copy> Operand<'a, F> {
+    #[inline(always)]
+    fn at(&self, i: usize) -> F {
+        match self {
+            Operand::Scalar(v) => *v,
+            Operand::Rows(values) => values[i],
+        }
+    }
+}
+
+/// `out[i] = f(a[i], b[i])`, with one loop for each shape of the operands (no choice a row).
+#[inline(always)]
+fn each2<F: Copy>(out: &mut [F], a: Operand<F>, b: Operand<F>, f: impl Fn(F, F) -> F) {
+    match (a, b) {
+        (Operand::Rows(a), Operand::Rows(b)) => {
+            for ((o, a), b) in out.iter_mut().zip(a).zip(b) {
+                *o = f(*a, *b);
+            }
+        }
+        (Operand::Rows(a), Operand::Scalar(b)) => {
+            for (o, a) in out.iter_mut().zip(a) {
+                *o = f(*a, b);
+            }
+        }
+        (Operand::Scalar(a), Operand::Rows(b)) => {
+            for (o, b) in out.iter_mut().zip(b) {
+                *o = f(a, *b);
+            }
+        }
+        (Operand::Scalar(a), Operand::Scalar(b)) => out.fill(f(a, b)),
+    }
+}
+
+/// `out[i] = f(a[i])`.
+#[inline(always)]
+fn each1<F: Copy>(out: &mut [F], a: Operand<F>, f: impl Fn(F) -> F) {
+    match a {
+        Operand::Rows(a) => {
+            for (o, a) in out.iter_mut().zip(a) {
+                *o = f(*a);
+            }
+        }
+        Operand::Scalar(a) => out.fill(f(a)),
+    }
+}
+
+/// The scratch of [`GraphEvaluator::evaluate_rows`]: every intermediate for [`ROWS`] rows, and
+/// the gathered rows of columns whose rotation wraps around the domain.
+#[derive(Debug)]
+pub(crate) struct RowsData<F> {
+    intermediates: Vec<F>,
+    wrapped: Vec<F>,
+    out: Vec<F>,
+}
+
+/// What the operands of one calculation over a run of rows are read from.
+struct Rows<'a, C: CurveAffine, B: Basis> {
+    graph: &'a GraphEvaluator<C>,
+    fixed: &'a [Polynomial<C::ScalarExt, B>],
+    advice: &'a [Polynomial<C::ScalarExt, B>],
+    instance: &'a [Polynomial<C::ScalarExt, B>],
+    challenges: &'a [C::ScalarExt],
+    intermediates: &'a [C::ScalarExt],
+    values: &'a [C::ScalarExt],
+    scalars: [C::ScalarExt; 4],
+    start: usize,
+    len: usize,
+    rot_scale: i32,
+    isize: i32,
+}
+
+impl<'a, C: CurveAffine, B: Basis> Rows<'a, C, B> {
+    /// `source` on the rows: a column's rows are borrowed where its rotation stays inside the
+    /// domain and gathered into `buffer` where it wraps around.
+    #[inline(always)]
+    fn operand<'b>(&self, source: &ValueSource, buffer: &'b mut [C::ScalarExt]) -> Operand<'b, C::ScalarExt>
+    where
+        'a: 'b,
+    {
+        let len = self.len;
+        let (columns, index, rotation) = match *source {
+            ValueSource::Fixed(index, rotation) => (self.fixed, index, rotation),
+            ValueSource::Advice(index, rotation) => (self.advice, index, rotation),
+            ValueSource::Instance(index, rotation) => (self.instance, index, rotation),
+            ValueSource::Constant(index) => return Operand::Scalar(self.graph.constants[index]),
+            ValueSource::Intermediate(index) => {
+                return Operand::Rows(&self.intermediates[index * ROWS..index * ROWS + len])
+            }
+            ValueSource::Challenge(index) => return Operand::Scalar(self.challenges[index]),
+            ValueSource::Beta() => return Operand::Scalar(self.scalars[0]),
+            ValueSource::Gamma() => return Operand::Scalar(self.scalars[1]),
+            ValueSource::Theta() => return Operand::Scalar(self.scalars[2]),
+            ValueSource::Y() => return Operand::Scalar(self.scalars[3]),
+            ValueSource::PreviousValue() => return Operand::Rows(self.values),
+        };
+        let column: &'a [C::ScalarExt] = &columns[index][..];
+        let shift = self.graph.rotations[rotation] * self.rot_scale;
+        let first = self.start as i32 + shift;
+        if first >= 0 && first as usize + len <= column.len() {
+            Operand::Rows(&column[first as usize..first as usize + len])
+        } else {
+            for (i, b) in buffer[..len].iter_mut().enumerate() {
+                *b = column[get_rotation_idx(self.start + i, shift, 1, self.isize)];
+            }
+            Operand::Rows(&buffer[..len])
+        }
+    }
+}
+
+impl<C: CurveAffine> GraphEvaluator<C> {
+    /// The scratch [`GraphEvaluator::evaluate_rows`] needs.
+    pub(crate) fn rows_data(&self) -> RowsData<C::ScalarExt> {
+        RowsData {
+            intermediates: vec![C::ScalarExt::ZERO; self.num_intermediates * ROWS],
+            wrapped: vec![C::ScalarExt::ZERO; 3 * ROWS],
+            out: vec![C::ScalarExt::ZERO; ROWS],
+        }
+    }
+
+    /// [`GraphEvaluator::evaluate`] for the `values.len()` (at most [`ROWS`]) rows from `start`,
+    /// each calculation over all of them at once: what each calculation reads is chosen once for
+    /// the rows, not once a row. `values` holds each row's previous value and receives its
+    /// result. The same field operations in the same order, so the same values.
+    pub(crate) fn evaluate_rows<B: Basis>(
+        &self,
+        data: &mut RowsData<C::ScalarExt>,
+        fixed: &[Polynomial<C::ScalarExt, B>],
+        advice: &[Polynomial<C::ScalarExt, B>],
+        instance: &[Polynomial<C::ScalarExt, B>],
+        challenges: &[C::ScalarExt],
+        scalars: [C::ScalarExt; 4],
+        values: &mut [C::ScalarExt],
+        start: usize,
+        rot_scale: i32,
+        isize: i32,
+    ) {
+        let len = values.len();
+        assert!(len <= ROWS);
+        let [beta, gamma, theta, y] = scalars;
+        let RowsData { intermediates, wrapped, out } = data;
+        let out = &mut out[..len];
+        let (w0, rest) = wrapped.split_at_mut(ROWS);
+        let (w1, w2) = rest.split_at_mut(ROWS);
+        for calc in self.calculations.iter() {
+            {
+                let rows = Rows {
+                    graph: self,
+                    fixed,
+                    advice,
+                    instance,
+                    challenges,
+                    intermediates,
+                    values,
+                    scalars: [beta, gamma, theta, y],
+                    start,
+                    len,
+                    rot_scale,
+                    isize,
+                };
+                match &calc.calculation {
+                    Calculation::Add(a, b) => each2(out, rows.operand(a, w0), rows.operand(b, w1), |a, b| a + b),
+                    Calculation::Sub(a, b) => each2(out, rows.operand(a, w0), rows.operand(b, w1), |a, b| a - b),
+                    Calculation::Mul(a, b) => each2(out, rows.operand(a, w0), rows.operand(b, w1), |a, b| a * b),
+                    Calculation::Square(v) => each1(out, rows.operand(v, w0), |v| v.square()),
+                    Calculation::Double(v) => each1(out, rows.operand(v, w0), |v| v.double()),
+                    Calculation::Negate(v) => each1(out, rows.operand(v, w0), |v| -v),
+                    Calculation::Store(v) => each1(out, rows.operand(v, w0), |v| v),
+                    Calculation::Horner(start_value, parts, factor) => {
+                        let factor = rows.operand(factor, w0);
+                        each1(out, rows.operand(start_value, w1), |v| v);
+                        for part in parts {
+                            let part = rows.operand(part, &mut w2[..]);
+                            for (i, o) in out.iter_mut().enumerate() {
+                                *o = *o * factor.at(i) + part.at(i);
+                            }
+                        }
+                    }
+                }
+            }
+            let target = calc.target * ROWS;
+            intermediates[target..target + len].copy_from_slice(out);
+        }
+        if let Some(calc) = self.calculations.last() {
+            let target = calc.target * ROWS;
+            values.copy_from_slice(&intermediates[target..target + len]);
+        } else {
+            values.fill(C::ScalarExt::ZERO);
         }
     }
 }
