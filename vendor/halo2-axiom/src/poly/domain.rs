@@ -548,7 +548,7 @@ impl<F: WithSmallOrderMulGroup<3>> EvaluationDomain<F> {
 
     fn ifft(&self, a: &mut Vec<F>, omega_inv: F, log_n: u32, divisor: F) {
         let fft_data = self.get_fft_data(a.len());
-        crate::fft::parallel::fft(a, omega_inv, log_n, fft_data, true);
+        crate::fft::recursive::fft(a, omega_inv, log_n, fft_data, true);
         // self.fft_inner(a, omega_inv, log_n, true);
         parallelize(a, |a, _| {
             for a in a {
