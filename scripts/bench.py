@@ -6,7 +6,7 @@
 Measures at depth 20, per commitment scheme where a surface has both (KZG's metrics keep the
 names they always had, on the dev SRS, whose arithmetic is a ceremony's; IPA's are `*.ipa_*`;
 the table ends with IPA / KZG per metric):
-  the native C ABI (`hum_prover_*`, ffi/examples/bench.rs): first INIT, INIT from cached keys,
+  the native C ABI (`hum_prover_*`, ffi/examples/c_abi_bench.rs): first INIT, INIT from cached keys,
     prove, verify, peak RSS, proof size, with 1 thread and all threads, portable and with the
     `asm` feature (x86_64 BMI2/ADX field arithmetic);
   hum-core directly (keygen and key load alone, prove, verify and proof size in the standard and
@@ -72,7 +72,7 @@ def c_abi(runs, threads, features=None):
     if features:
         cmd += ["--features", features]
     env = dict(os.environ, RAYON_NUM_THREADS=str(threads))
-    text = sh(cmd + ["--example", "bench", "--", "20", str(runs)], cwd=ROOT, env=env)
+    text = sh(cmd + ["--example", "c_abi_bench", "--", "20", str(runs)], cwd=ROOT, env=env)
     return {row["metric"]: stats(row["values"]) for row in map(json.loads, filter(None, text.splitlines()))}
 
 

@@ -3,7 +3,7 @@
 //! INIT from the exported keys, prove, verify, proof size; and the process's peak RSS. Threads: rayon's global pool, so `RAYON_NUM_THREADS=1` gives one thread.
 //! Prints one JSON object a metric (`{"metric", "unit", "values"}`), as `scripts/bench.py` reads.
 //!
-//! `cargo run --release -p hum-ffi --example bench [--features asm] -- [depth] [runs]`
+//! `cargo run --release -p hum-ffi --example c_abi_bench [--features asm] -- [depth] [runs]`
 
 use std::time::Instant;
 
