@@ -967,7 +967,8 @@ impl<C: CurveAffine> GraphEvaluator<C> {
     /// [`GraphEvaluator::evaluate`] for the `values.len()` (at most [`ROWS`]) rows from `start`,
     /// each calculation over all of them at once: what each calculation reads is chosen once for
     /// the rows, not once a row. `values` holds each row's previous value and receives its
-    /// result. The same field operations in the same order, so the same values.
+    /// result; `scalars` are β, γ, θ and y. The same field operations in the same order, so the
+    /// same values.
     pub(crate) fn evaluate_rows<B: Basis>(
         &self,
         data: &mut RowsData<C::ScalarExt>,
@@ -983,7 +984,6 @@ impl<C: CurveAffine> GraphEvaluator<C> {
     ) {
         let len = values.len();
         assert!(len <= ROWS);
-        let [beta, gamma, theta, y] = scalars;
         let RowsData { intermediates, wrapped, out } = data;
         let out = &mut out[..len];
         let (w0, rest) = wrapped.split_at_mut(ROWS);
@@ -998,7 +998,7 @@ impl<C: CurveAffine> GraphEvaluator<C> {
                     challenges,
                     intermediates,
                     values,
-                    scalars: [beta, gamma, theta, y],
+                    scalars,
                     start,
                     len,
                     rot_scale,
