@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { humPath } from "../scripts/paths.mjs";
 import { serve } from "../scripts/serve.mjs";
 import { launchChromium } from "./chromium.mjs";
+import { benchmarkProofs } from "./bench.mjs";
 import { interopChecks } from "./interop.mjs";
 import { memberChecks } from "./members.mjs";
 import { setupChecks } from "./setup.mjs";
@@ -361,40 +362,8 @@ await check("hum-seal-v1 in Chromium: the committed vectors, browser → Rust, R
   assert(JSON.stringify(r.failures) === JSON.stringify(["flipped: authentication", "version: version", "truncated: truncated", "point: ephemeral-key", "aad: authentication"]), JSON.stringify(r.failures));
 });
 
-// Benchmark only (scripts/bench.py sets HUM_BENCH_PROOFS): more proofs on the first page, with its
-// worker and keys warm, so that the browser's prove time has a median and a spread like the others'.
 const benchProofs = Number(process.env.HUM_BENCH_PROOFS ?? 0);
-if (benchProofs > 0) {
-  await check(`benchmark: ${benchProofs} more proofs at depth 20 on the first page`, async () => {
-    results.prove_ms_repeated = await page.evaluate(async (n) => {
-      const times = [];
-      for (let i = 0; i < n; i++) {
-        const witness = await demoWitness(20, 100n + BigInt(i));
-        const started = performance.now();
-        await hum.prove(witness);
-        times.push(performance.now() - started);
-      }
-      return times;
-    }, benchProofs);
-  });
-  // The same proofs under KZG (the dev SRS: a ceremony's arithmetic), in a second worker on the
-  // same page, for the schemes' ratio; its first proof (key generation) is not counted.
-  await check(`benchmark: ${benchProofs} KZG proofs at depth 20 on the first page`, async () => {
-    results.kzg_prove_ms_repeated = await page.evaluate(async (n) => {
-      const kzg = new Hum({ workerUrl: new URL("./worker.js", location.href), depth: 20, insecureDevSrs: true, cache: false });
-      await kzg.prove(await demoWitness(20, 99n));
-      const times = [];
-      for (let i = 0; i < n; i++) {
-        const witness = await demoWitness(20, 200n + BigInt(i));
-        const started = performance.now();
-        await kzg.prove(witness);
-        times.push(performance.now() - started);
-      }
-      kzg.terminate();
-      return times;
-    }, benchProofs);
-  });
-}
+if (benchProofs > 0) await benchmarkProofs({ check, page, results, n: benchProofs });
 
 await browser.close();
 server.close();
