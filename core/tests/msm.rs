@@ -72,6 +72,40 @@ fn the_fixed_base_msm_doubles_cancels_and_skips_the_identity() {
     case(&random, &bases);
 }
 
+/// Runs of equal consecutive scalars (a permutation argument's product column is constant
+/// between the rows its copies touch), which the fixed-base MSM sums base by base before one
+/// scalar multiplication: runs just below and at its threshold, at the start and at the end,
+/// next to each other, of zeros and of ones, and over bases that cancel to the identity.
+#[test]
+fn the_fixed_base_msm_sums_runs_of_equal_scalars() {
+    let mut rng = StdRng::seed_from_u64(16);
+    let generator = G1Affine::generator();
+    let mut bases: Vec<G1Affine> = (0..512).map(|_| (generator * Fr::random(&mut rng)).to_affine()).collect();
+    let (a, b) = (Fr::random(&mut rng), Fr::random(&mut rng));
+    let mut coeffs: Vec<Fr> = (0..512).map(|_| Fr::random(&mut rng)).collect();
+    let mut fill = |range: std::ops::Range<usize>, v: Fr| coeffs[range].iter_mut().for_each(|c| *c = v);
+    fill(0..40, a); // a run at the start
+    fill(40..56, b); // 16, right after another
+    fill(60..75, a); // 15, too short to be a run
+    fill(80..120, Fr::ZERO);
+    fill(130..200, Fr::ONE);
+    fill(220..260, -a); // its bases cancel: P, −P, the identity, ...
+    fill(480..512, b); // a run at the end
+    for i in 220..260 {
+        bases[i] = match i % 4 {
+            0 | 2 => bases[220],
+            1 => -bases[220],
+            _ => G1Affine::identity(),
+        };
+    }
+    case(&coeffs, &bases);
+    // Every scalar the same (the whole column one run), and the same but for one.
+    case(&vec![a; 512], &bases);
+    let mut one_off = vec![a; 512];
+    one_off[300] = b;
+    case(&one_off, &bases);
+}
+
 /// The grouped fixed-base MSM (an IPA fold's `G'_i = Σ_{t ≡ i mod len} folds[t]·G_t`) gives
 /// each group its own sum of products, for one group, a few, one base a group, and fewer
 /// scalars than bases.

@@ -175,18 +175,31 @@ const SMALL: usize = 32;
 /// its bucket sums and its doublings in every window instead, which for a few points costs two
 /// to three times as much (the last rounds of an IPA opening, whose `G'` is short).
 fn msm_small<C: CurveAffine>(coeffs: &[C::Scalar], bases: &[C]) -> C::Curve {
-    const BITS: usize = 4;
-    const MULTIPLES: usize = 1 << (BITS - 1);
     // Zero scalars and identity bases add nothing; the lists' capacities depend only on the
     // length, not on which scalars are zero.
     let mut reprs = Vec::with_capacity(coeffs.len());
-    let mut projective = Vec::with_capacity(bases.len() * MULTIPLES);
+    let mut points = Vec::with_capacity(bases.len());
     for (a, base) in coeffs.iter().zip(bases) {
         if bool::from(a.is_zero()) || bool::from(base.is_identity()) {
             continue;
         }
         reprs.push(a.to_repr());
-        let base = base.to_curve();
+        points.push(base.to_curve());
+    }
+    let acc = straus::<C, _>(&reprs, &points, bases.len());
+    wipe_reprs(&mut reprs);
+    acc
+}
+
+/// `Σ reprs[i]·bases[i]` by Straus's method (see [`msm_small`]), the scalars already in bytes
+/// and non-zero, the bases not the identity. Its buffers are sized for `capacity` points, so
+/// that what it allocates does not depend on how many of them there are.
+fn straus<C: CurveAffine, R: AsRef<[u8]>>(reprs: &[R], bases: &[C::Curve], capacity: usize) -> C::Curve {
+    const BITS: usize = 4;
+    const MULTIPLES: usize = 1 << (BITS - 1);
+    debug_assert!(reprs.len() == bases.len() && bases.len() <= capacity);
+    let mut projective = Vec::with_capacity(capacity * MULTIPLES);
+    for &base in bases {
         let mut multiple = base;
         for _ in 0..MULTIPLES {
             projective.push(multiple);
@@ -194,8 +207,8 @@ fn msm_small<C: CurveAffine>(coeffs: &[C::Scalar], bases: &[C]) -> C::Curve {
         }
     }
     let field_byte_size = C::Scalar::NUM_BITS.div_ceil(8u32) as usize;
-    let windows = number_of_windows(&reprs, field_byte_size, BITS);
-    let mut multiples = vec![C::identity(); bases.len() * MULTIPLES];
+    let windows = number_of_windows(reprs, field_byte_size, BITS);
+    let mut multiples = vec![C::identity(); capacity * MULTIPLES];
     let multiples = &mut multiples[..projective.len()];
     group::Curve::batch_normalize(&projective, multiples);
     let mut acc = C::Curve::identity();
@@ -213,7 +226,6 @@ fn msm_small<C: CurveAffine>(coeffs: &[C::Scalar], bases: &[C]) -> C::Curve {
             }
         }
     }
-    wipe_reprs(&mut reprs);
     acc
 }
 
