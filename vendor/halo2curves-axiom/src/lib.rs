@@ -1,4 +1,8 @@
 mod arithmetic;
+// hum: BN254's multiplication with BMI2/ADX, chosen at run time (see adx.rs).
+#[cfg(target_arch = "x86_64")]
+#[doc(hidden)]
+pub mod adx;
 #[doc(hidden)]
 pub mod limbs29;
 pub mod ff_ext;

@@ -180,7 +180,8 @@ impl ff::Field for Fq {
 
     #[inline(always)]
     fn square(&self) -> Self {
-        self.square()
+        // hum: with BMI2/ADX where the processor has them (adx.rs).
+        self.square_rt()
     }
 
     /// Computes the square root of this element, if it exists.

@@ -229,7 +229,8 @@ impl ff::Field for Fr {
 
     #[inline(always)]
     fn square(&self) -> Self {
-        self.square()
+        // hum: with BMI2/ADX where the processor has them (adx.rs).
+        self.square_rt()
     }
 
     /// Returns the multiplicative inverse of the

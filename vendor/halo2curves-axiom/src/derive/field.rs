@@ -305,9 +305,10 @@ macro_rules! field_common {
         impl<'a, 'b> Mul<&'b $field> for &'a $field {
             type Output = $field;
 
+            // hum: `mul_rt`, which may take another path than the `const fn mul` (adx.rs).
             #[inline]
             fn mul(self, rhs: &'b $field) -> $field {
-                self.mul(rhs)
+                self.mul_rt(rhs)
             }
         }
 
@@ -395,6 +396,32 @@ macro_rules! field_arithmetic {
             #[inline]
             pub const fn double(&self) -> $field {
                 self.add(self)
+            }
+
+            /// hum: what the `*` operator runs. On x86_64 (without the `asm` feature, which
+            /// always takes it), a field whose modulus leaves the top bit and more free (BN254's
+            /// two) multiplies with BMI2/ADX when the processor has them (`adx.rs`), otherwise
+            /// with the `const fn mul` below; the two give the same canonical result.
+            #[inline(always)]
+            pub(crate) fn mul_rt(&self, rhs: &Self) -> $field {
+                #[cfg(all(target_arch = "x86_64", not(feature = "asm")))]
+                if $modulus.0[3] < u64::MAX / 2 - 1 && $crate::adx::available() {
+                    // SAFETY: the processor has BMI2 and ADX; the modulus fits the no-carry
+                    // multiplication.
+                    return $field(unsafe { $crate::adx::mont_mul(&self.0, &rhs.0, &$modulus.0, $inv) });
+                }
+                self.mul(rhs)
+            }
+
+            /// hum: what `Field::square` runs, `mul_rt(self, self)` where that takes the
+            /// BMI2/ADX path (as the `asm` feature squares), `square` otherwise.
+            #[inline(always)]
+            pub(crate) fn square_rt(&self) -> $field {
+                #[cfg(all(target_arch = "x86_64", not(feature = "asm")))]
+                if $modulus.0[3] < u64::MAX / 2 - 1 && $crate::adx::available() {
+                    return self.mul_rt(self);
+                }
+                self.square()
             }
 
             /// Squares this element.

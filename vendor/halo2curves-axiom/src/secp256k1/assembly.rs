@@ -6,6 +6,12 @@ macro_rules! field_arithmetic_asm {
     ) => {
         use std::arch::asm;
         impl $field {
+            /// hum: what the `*` operator runs (`derive/field.rs`): here the same as `mul`.
+            #[inline(always)]
+            pub(crate) fn mul_rt(&self, rhs: &Self) -> $field {
+                self.mul(rhs)
+            }
+
             /// Doubles this field element.
             #[inline]
             pub fn double(&self) -> $field {
