@@ -405,7 +405,7 @@ macro_rules! field_arithmetic {
             #[inline(always)]
             pub(crate) fn mul_rt(&self, rhs: &Self) -> $field {
                 #[cfg(all(target_arch = "x86_64", not(feature = "asm")))]
-                if $modulus.0[3] < u64::MAX / 2 - 1 && $crate::adx::available() {
+                if Self::adx_path() {
                     // SAFETY: the processor has BMI2 and ADX; the modulus fits the no-carry
                     // multiplication.
                     return $field(unsafe { $crate::adx::mont_mul(&self.0, &rhs.0, &$modulus.0, $inv) });
@@ -418,10 +418,17 @@ macro_rules! field_arithmetic {
             #[inline(always)]
             pub(crate) fn square_rt(&self) -> $field {
                 #[cfg(all(target_arch = "x86_64", not(feature = "asm")))]
-                if $modulus.0[3] < u64::MAX / 2 - 1 && $crate::adx::available() {
+                if Self::adx_path() {
                     return self.mul_rt(self);
                 }
                 self.square()
+            }
+
+            /// hum: whether `mul_rt` and `square_rt` take the BMI2/ADX multiplication.
+            #[cfg(all(target_arch = "x86_64", not(feature = "asm")))]
+            #[inline(always)]
+            fn adx_path() -> bool {
+                $modulus.0[3] < u64::MAX / 2 - 1 && $crate::adx::available()
             }
 
             /// Squares this element.
