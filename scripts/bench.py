@@ -116,6 +116,7 @@ def browser(runs):
     """The Chromium worker, measured by the browser test run: its first proof at depth 20, then
     `runs - 1` more proofs on the same page (HUM_BENCH_PROOFS)."""
     here = ROOT / "hosts/browser"
+    sh(["bash", "-c", "source scripts/env.sh && ensure_chromium"], cwd=ROOT)
     subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=here, check=True, stdout=sys.stderr)
     subprocess.run(["npm", "run", "build"], cwd=here, check=True, stdout=sys.stderr)
     env = dict(os.environ, HUM_BENCH_PROOFS=str(max(0, runs - 1)))

@@ -17,3 +17,9 @@ build_component() {
     cargo build --release --locked --target wasm32-wasip2 -p hum-component 2>&1 | grep -v "unstable feature specified" >&2 || true
   cp "$CARGO_TARGET_DIR/wide/wasm32-wasip2/release/hum_component.wasm" "$out/hum_component_wide.wasm"
 }
+
+# Headless Chromium for the browser tests and benchmarks (Debian's package).
+ensure_chromium() {
+  command -v chromium >/dev/null && return
+  apt-get install -y chromium >/dev/null || { apt-get update >/dev/null && apt-get install -y chromium >/dev/null; }
+}

@@ -25,9 +25,7 @@ step "Rust tests (release profile, shared with the builds)"
 cargo test --release --locked --workspace
 
 step "browser host: Chromium (Debian), npm packages from the lockfile, type-check, generated-type drift, build"
-if ! command -v chromium >/dev/null; then
-  apt-get install -y chromium >/dev/null || { apt-get update >/dev/null && apt-get install -y chromium >/dev/null; }
-fi
+ensure_chromium
 (cd hosts/browser && npm ci --no-audit --no-fund && npm run check && npm run build)
 
 step "browser tests in headless Chromium"
