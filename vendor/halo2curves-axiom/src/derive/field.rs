@@ -432,9 +432,11 @@ macro_rules! field_arithmetic {
             }
 
             /// Squares this element.
-            // hum: inlined like `mul` outside wasm32 (it was a call in every batched addition).
+            // hum: inlined like `mul` outside wasm32 (it was a call in every batched addition);
+            // out of line like `mul` in the portable wasm build.
             #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-            #[cfg_attr(target_arch = "wasm32", inline)]
+            #[cfg_attr(all(target_arch = "wasm32", wasm_wide_arithmetic), inline)]
+            #[cfg_attr(all(target_arch = "wasm32", not(wasm_wide_arithmetic)), inline(never))]
             pub const fn square(&self) -> $field {
                 // hum: nine 29-bit limbs on wasm32 without wide arithmetic (see limbs29.rs).
                 #[cfg(all(target_arch = "wasm32", not(wasm_wide_arithmetic)))]
@@ -473,7 +475,12 @@ macro_rules! field_arithmetic {
             }
 
             /// Multiplies `rhs` by `self`, returning the result.
-            #[inline(always)]
+            // hum: one function a field in the portable wasm build, called from every caller: V8
+            // compiles the 29-bit multiplication once with TurboFan instead of inside every
+            // caller it would be inlined into, so a page's first proof waits less for optimised
+            // code and a page compiles a smaller module (vendor/halo2curves-axiom/HUM.md).
+            #[cfg_attr(not(all(target_arch = "wasm32", not(wasm_wide_arithmetic))), inline(always))]
+            #[cfg_attr(all(target_arch = "wasm32", not(wasm_wide_arithmetic)), inline(never))]
             #[unroll::unroll_for_loops]
             #[allow(unused_assignments)]
             pub const fn mul(&self, rhs: &Self) -> Self {
